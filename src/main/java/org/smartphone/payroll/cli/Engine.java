@@ -1,0 +1,98 @@
+package org.smartphone.payroll.cli;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.smartphone.payroll.PayrollApplication;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.run.RefusedException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The Spring application for one command: database (embedded H2 under the home unless
+ * {@code PAYROLL_DB_URL} names another), migrations, jobs. Settings come from application.yml,
+ * overridden by the environment given (PAYROLL_CAP_RATIO and so on).
+ */
+final class Engine implements AutoCloseable {
+
+    /** H2's error code for a database file held by another process. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private final ConfigurableApplicationContext context;
+
+    private Engine(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static Engine open(Home home, Map<String, String> environment) throws Exception {
+        home.createFolders();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("payroll.home", home.root().toString());
+        String url = environment.get("PAYROLL_DB_URL");
+        properties.put("spring.datasource.url", url == null || url.isBlank()
+                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE" : url);
+        properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
+        properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
+        properties.put("logging.file.name", home.root().resolve("logs").resolve("payroll.log").toString());
+        StandardEnvironment springEnvironment = new StandardEnvironment();
+        springEnvironment.getPropertySources().addFirst(new MapPropertySource("command", properties));
+        springEnvironment.getPropertySources().addAfter("command",
+                new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
+        try {
+            return new Engine(new SpringApplicationBuilder(PayrollApplication.class)
+                    .environment(springEnvironment)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run());
+        } catch (RuntimeException e) {
+            Throwable setting = settingProblem(e);
+            if (setting != null) {
+                throw new InvalidInputException("Invalid setting: " + setting.getMessage());
+            }
+            if (isDatabaseInUse(e)) {
+                throw new RefusedException("Another run is in progress: the database in " + home.database()
+                        + " is in use by another process. Wait for it to finish.");
+            }
+            throw e;
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    private static Throwable settingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                Throwable cause = t.getCause();
+                while (cause != null && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                return cause == null ? t : cause;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDatabaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

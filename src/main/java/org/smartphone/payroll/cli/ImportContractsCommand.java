@@ -1,0 +1,68 @@
+package org.smartphone.payroll.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLauncher.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code import-contracts [--file F]}: imports contracts files, each its own run (SPEC 2, 6). */
+@Command(name = "import-contracts", mixinStandardHelpOptions = true,
+        description = "Imports contracts: the file given, or every inbox/contracts*.csv in name order."
+                + " Stops at the first file that does not complete.")
+final class ImportContractsCommand implements Callable<Integer> {
+
+    private final PayrollCommand root;
+
+    @Option(names = "--file", paramLabel = "F", description = "One contracts file. Default: inbox/contracts*.csv")
+    private Path file;
+
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Invalid lines tolerated before the run fails. Default: the max-rejects setting.")
+    private Long maxRejects;
+
+    ImportContractsCommand(PayrollCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Home home = root.home();
+        try (Engine engine = root.openEngine()) {
+            List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize()) : inboxFiles(home);
+            if (files.isEmpty()) {
+                System.out.println("No contracts*.csv file in " + home.inbox() + ": nothing to import.");
+                return 0;
+            }
+            long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
+            RunLauncher launcher = engine.bean(RunLauncher.class);
+            for (Path contracts : files) {
+                Outcome outcome = launcher.launch(RunKind.IMPORT, null, contracts,
+                        InputChoice.isIn(home.inbox(), contracts), rejects);
+                int code = RunCommand.report(outcome, System.out, System.err);
+                if (code != 0) {
+                    return code;
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static List<Path> inboxFiles(Home home) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.inbox(), "contracts*.csv")) {
+            stream.forEach(files::add);
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return files;
+    }
+}

@@ -1,0 +1,51 @@
+package org.smartphone.payroll.config;
+
+import java.nio.file.Path;
+import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.RunSteps;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Spring wiring shared by the jobs: settings, home folder, the step builder. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PayrollSettings.class)
+class EngineConfiguration {
+
+    @Bean
+    Home home(@Value("${payroll.home}") String home) {
+        return new Home(Path.of(home));
+    }
+
+    @Bean
+    RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunRegistry registry) {
+        return new RunSteps(jobRepository, transactionManager, registry);
+    }
+
+    /**
+     * Identifier columns sort by code point on PostgreSQL too (SPEC 5 orders rows that way); H2
+     * compares strings by code unit already, the same for the ASCII identifiers allow.
+     */
+    @Bean
+    FlywayConfigurationCustomizer identifierCollation() {
+        return configuration -> {
+            String url = configuration.getUrl() == null ? "" : configuration.getUrl();
+            boolean postgres = url.startsWith("jdbc:postgresql:") || isPostgres(configuration);
+            configuration.placeholders(java.util.Map.of("ident",
+                    postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
+        };
+    }
+
+    private static boolean isPostgres(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        try (var connection = configuration.getDataSource().getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the database to prepare its schema", e);
+        }
+    }
+}

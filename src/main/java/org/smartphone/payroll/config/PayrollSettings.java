@@ -1,0 +1,43 @@
+package org.smartphone.payroll.config;
+
+import org.smartphone.payroll.deduction.CapRatio;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings of SPEC (application.yml, each overridable from the environment, e.g.
+ * {@code PAYROLL_CAP_RATIO=1/4}).
+ *
+ * @param capRatio share of net pay that may be deducted, {@code p/q}
+ * @param roundingUnit installments are multiples of this many francs (the last carries the rest)
+ * @param deductionCode written in every line of the deduction order
+ * @param maxRejects invalid lines tolerated in one input file before the run fails
+ * @param defaultTerm term of a contract whose {@code term_months} is empty
+ * @param batchSize rows per JDBC batch
+ */
+@ConfigurationProperties("payroll")
+public record PayrollSettings(String capRatio, long roundingUnit, String deductionCode, long maxRejects,
+        int defaultTerm, int batchSize) {
+
+    public PayrollSettings {
+        CapRatio.parse(capRatio);
+        if (roundingUnit < 1) {
+            throw new IllegalArgumentException("payroll.rounding-unit must be at least 1");
+        }
+        if (maxRejects < 0) {
+            throw new IllegalArgumentException("payroll.max-rejects must be 0 or more");
+        }
+        if (defaultTerm < 1 || defaultTerm > 60) {
+            throw new IllegalArgumentException("payroll.default-term must be 1 to 60");
+        }
+        if (deductionCode == null || deductionCode.isBlank()) {
+            throw new IllegalArgumentException("payroll.deduction-code must not be empty");
+        }
+        if (batchSize < 1) {
+            batchSize = 1000;
+        }
+    }
+
+    public CapRatio cap() {
+        return CapRatio.parse(capRatio);
+    }
+}

@@ -1,0 +1,246 @@
+package org.smartphone.payroll.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.files.Archive;
+import org.smartphone.payroll.files.Cells;
+import org.smartphone.payroll.files.CsvInputFile;
+import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.files.InputFileException;
+import org.smartphone.payroll.files.InputRecord;
+import org.smartphone.payroll.run.InputErrors;
+import org.smartphone.payroll.run.RunContext;
+import org.smartphone.payroll.run.RunRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The contracts import (SPEC 2): valid lines are staged under the run, checked against each other
+ * and against the contracts already imported, then applied in one transaction.
+ */
+@Service
+public class ContractImport {
+
+    private static final String STAGED_COLUMNS = "contract_id, matricule, full_name, ministry_code, device_model,"
+            + " imei, price_xof, down_payment_xof, term_months, first_period, base_installment_xof";
+
+    private final JdbcTemplate jdbc;
+    private final RunRegistry runs;
+    private final PayrollSettings settings;
+    private final Home home;
+
+    public ContractImport(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.settings = settings;
+        this.home = home;
+    }
+
+    /** Reads and validates the whole file, staging valid contracts; fails with exit 2 past max-rejects. */
+    public long stage(RunContext run) {
+        jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", run.runId());
+        ContractParser parser = new ContractParser(settings.roundingUnit(), settings.defaultTerm());
+        List<InputError> errors = new ArrayList<>();
+        Map<String, List<Long>> idsOfInvalidLines = new HashMap<>();
+        long read = 0;
+        try (CsvInputFile file = CsvInputFile.open(run.input(), ContractParser.REQUIRED, ContractParser.OPTIONAL);
+                StagingBatch batch = new StagingBatch(run.runId())) {
+            InputRecord record;
+            while ((record = file.next()) != null) {
+                read++;
+                Cells cells = new Cells(record);
+                Optional<Contract> contract = parser.parse(cells);
+                if (contract.isPresent()) {
+                    batch.add(record.line(), contract.get());
+                } else {
+                    errors.addAll(cells.errors());
+                    String id = normalisedId(record.get("contract_id"));
+                    idsOfInvalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
+                }
+            }
+        } catch (InputFileException e) {
+            throw InputErrors.wholeFile(run, home.rejected(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        errors.addAll(rejectDuplicates(run.runId(), idsOfInvalidLines));
+        errors.addAll(rejectConflictsAndDropRepeats(run.runId()));
+        runs.lastDeductedOrInProgress().ifPresent(last -> errors.addAll(rejectTooEarly(run.runId(), last)));
+        runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
+        InputErrors.settle(run, home.rejected(), errors);
+        return read;
+    }
+
+    /** Applies the staged contracts to the ledger, once: the run is marked committed in the same transaction. */
+    public long apply(RunContext run) {
+        if (runs.isCommitted(run.runId())) {
+            return 0;
+        }
+        int inserted = jdbc.update("INSERT INTO contract (" + STAGED_COLUMNS + ", collected_xof, import_run_id)"
+                + " SELECT " + STAGED_COLUMNS + ", 0, run_id FROM staged_contract WHERE run_id = ?", run.runId());
+        jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", run.runId());
+        runs.recordSummary(run.runId(), inserted + " contract(s) imported");
+        runs.markCommitted(run.runId(), run.inputName(), run.sha256());
+        return inserted;
+    }
+
+    public long archive(RunContext run) throws IOException {
+        if (run.fromInbox()) {
+            Archive.move(run.input(), home.archive().resolve("contracts"), run.sha256());
+        }
+        return 0;
+    }
+
+    /** A contract_id twice in one file makes all its lines invalid (SPEC 2). */
+    private List<InputError> rejectDuplicates(long runId, Map<String, List<Long>> idsOfInvalidLines) {
+        Map<String, List<Long>> lines = new HashMap<>();
+        jdbc.query("SELECT contract_id, line FROM staged_contract WHERE run_id = ? AND contract_id IN"
+                + " (SELECT contract_id FROM staged_contract WHERE run_id = ? GROUP BY contract_id HAVING COUNT(*) > 1)",
+                rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, runId, runId);
+        for (Map.Entry<String, List<Long>> invalid : idsOfInvalidLines.entrySet()) {
+            if (invalid.getKey() == null) {
+                continue;
+            }
+            List<Long> staged = jdbc.queryForList("SELECT line FROM staged_contract WHERE run_id = ? AND contract_id = ?",
+                    Long.class, runId, invalid.getKey());
+            if (!staged.isEmpty()) {
+                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged));
+                lines.get(invalid.getKey()).addAll(invalid.getValue());
+            }
+        }
+        List<InputError> errors = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
+            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
+            for (long line : all) {
+                errors.add(new InputError(line, "contract_id", duplicate.getKey(), "The contract "
+                        + duplicate.getKey() + " appears more than once in this file (lines " + join(all)
+                        + "); none of these lines is imported."));
+                jdbc.update("DELETE FROM staged_contract WHERE run_id = ? AND line = ?", runId, line);
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * A contract already imported with the same values is a no-op; with different values it is a
+     * conflict (SPEC 2).
+     */
+    private List<InputError> rejectConflictsAndDropRepeats(long runId) {
+        List<InputError> errors = new ArrayList<>();
+        List<Long> repeats = new ArrayList<>();
+        jdbc.query("SELECT s.line, " + prefixed("s") + ", " + prefixed("c") + " FROM staged_contract s"
+                + " JOIN contract c ON c.contract_id = s.contract_id WHERE s.run_id = ?", rs -> {
+                    Contract staged = ContractRows.read(rs, 2);
+                    Contract existing = ContractRows.read(rs, 2 + ContractRows.COLUMN_COUNT);
+                    long line = rs.getLong(1);
+                    if (staged.sameTermsAs(existing)) {
+                        repeats.add(line);
+                    } else {
+                        errors.add(new InputError(line, "contract_id", staged.contractId(), "The contract "
+                                + staged.contractId() + " was already imported with different values;"
+                                + " contracts cannot be amended."));
+                    }
+                }, runId);
+        for (InputError error : errors) {
+            repeats.add(error.line());
+        }
+        jdbc.batchUpdate("DELETE FROM staged_contract WHERE run_id = ? AND line = ?", repeats, 1000,
+                (ps, line) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, line);
+                });
+        return errors;
+    }
+
+    /**
+     * A new contract must start after the last deducted period, or its first installment could
+     * never be instructed (SPEC 2). Checked after repeats are dropped: re-sending a contract
+     * already imported stays a no-op.
+     */
+    private List<InputError> rejectTooEarly(long runId, Period lastDeducted) {
+        List<InputError> errors = jdbc.query("SELECT line, first_period FROM staged_contract WHERE run_id = ?"
+                + " AND first_period <= ? ORDER BY line", (rs, i) -> new InputError(rs.getLong(1), "first_period",
+                        rs.getString(2), "The first installment must fall after " + lastDeducted
+                                + ", the last period already deducted; enrol the contract with "
+                                + lastDeducted.plusMonths(1) + "."), runId, lastDeducted.toString());
+        jdbc.update("DELETE FROM staged_contract WHERE run_id = ? AND first_period <= ?", runId,
+                lastDeducted.toString());
+        return errors;
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + STAGED_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    private static String normalisedId(String raw) {
+        return raw == null || raw.isEmpty() ? null : raw.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String join(List<Long> lines) {
+        return String.join(", ", lines.stream().map(String::valueOf).toList());
+    }
+
+    /** Inserts staged contracts in JDBC batches. */
+    private final class StagingBatch implements AutoCloseable {
+
+        private final long runId;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        StagingBatch(long runId) {
+            this.runId = runId;
+        }
+
+        void add(long line, Contract c) {
+            rows.add(new Object[] {runId, line, c.contractId(), c.matricule(), c.fullName(), c.ministryCode(),
+                c.deviceModel(), c.imei(), c.priceXof(), c.downPaymentXof(), c.termMonths(),
+                c.firstPeriod().toString(), c.baseInstallmentXof()});
+            if (rows.size() >= settings.batchSize()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate("INSERT INTO staged_contract (run_id, line, " + STAGED_COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.BIGINT,
+                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                        Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT});
+            rows.clear();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    /** Reads the contract columns of a result set, in {@link #STAGED_COLUMNS} order. */
+    static final class ContractRows {
+
+        static final int COLUMN_COUNT = 11;
+
+        private ContractRows() {
+        }
+
+        static Contract read(ResultSet rs, int first) throws SQLException {
+            return new Contract(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                    rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getLong(first + 6),
+                    rs.getLong(first + 7), rs.getInt(first + 8), Period.parse(rs.getString(first + 9)),
+                    rs.getLong(first + 10));
+        }
+    }
+}

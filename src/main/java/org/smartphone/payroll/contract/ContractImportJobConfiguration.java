@@ -1,0 +1,22 @@
+package org.smartphone.payroll.contract;
+
+import static org.smartphone.payroll.run.RunSteps.step;
+
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunSteps;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the contracts import: stage and validate, apply in one transaction, archive. */
+@Configuration(proxyBeanMethods = false)
+class ContractImportJobConfiguration {
+
+    @Bean
+    Job importContractsJob(RunSteps steps, ContractImport contracts) {
+        return steps.job(RunKind.IMPORT,
+                step("stageContracts", contracts::stage),
+                step("applyContracts", contracts::apply),
+                step("archiveContracts", contracts::archive));
+    }
+}

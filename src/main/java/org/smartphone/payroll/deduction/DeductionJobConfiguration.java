@@ -1,0 +1,24 @@
+package org.smartphone.payroll.deduction;
+
+import static org.smartphone.payroll.run.RunSteps.step;
+
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunSteps;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the deduction run: stage the register, allocate, commit, publish, archive. */
+@Configuration(proxyBeanMethods = false)
+class DeductionJobConfiguration {
+
+    @Bean
+    Job deductionJob(RunSteps steps, DeductionRun deduction) {
+        return steps.job(RunKind.DEDUCTION,
+                step("stageRegister", deduction::stageRegister),
+                step("allocate", deduction::allocate),
+                step("commitDeduction", deduction::commit),
+                step("publishDeduction", deduction::publish),
+                step("archiveRegister", deduction::archive));
+    }
+}

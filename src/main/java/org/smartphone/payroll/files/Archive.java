@@ -1,0 +1,39 @@
+package org.smartphone.payroll.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Moves a processed input out of the inbox (SPEC 6). A name already taken in the archive folder
+ * gets the first 12 hex digits of the file's SHA-256 appended. Moving again after a crash is
+ * harmless: a file already moved is left where it is.
+ */
+public final class Archive {
+
+    private Archive() {
+    }
+
+    public static Path move(Path input, Path folder, String sha256) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(input.getFileName().toString());
+        if (!Files.exists(input)) {
+            return target;
+        }
+        if (Files.exists(target)) {
+            if (Sha256.of(target).equals(sha256)) {
+                Files.delete(input);
+                return target;
+            }
+            target = folder.resolve(withSuffix(input.getFileName().toString(), sha256.substring(0, 12)));
+        }
+        Files.move(input, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    static String withSuffix(String name, String suffix) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name + "-" + suffix : name.substring(0, dot) + "-" + suffix + name.substring(dot);
+    }
+}

@@ -1,0 +1,165 @@
+package org.smartphone.payroll.files;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An input CSV file read one record at a time, as SPEC 5 "Inputs (all)" describes: a header row
+ * naming the columns (any order, any case, unknown ones ignored), {@code ,} or {@code ;}, UTF-8
+ * with or without BOM, RFC 4180 quoting. Records whose cells are all blank are skipped.
+ *
+ * <p>Streams: memory does not grow with the file. Problems of the whole file are thrown as
+ * {@link InputFileException}: missing or duplicate column, empty file, bytes that are not UTF-8,
+ * NUL byte, unclosed quote, line over 1 MB. A file that does not exist or cannot be opened is
+ * reported on line 0 (there is no line to point to). An I/O failure while reading is not a
+ * problem of the file and is thrown as {@link UncheckedIOException}.
+ */
+public final class CsvInputFile implements Closeable {
+
+    private final String fileName;
+    private final Utf8LineReader reader;
+    private final RecordParser parser;
+    private final int[] slotOf;
+    private final int slotCount;
+    private final Map<String, Integer> slotByColumn;
+
+    private CsvInputFile(String fileName, Utf8LineReader reader, RecordParser parser, int[] slotOf,
+            int slotCount, Map<String, Integer> slotByColumn) {
+        this.fileName = fileName;
+        this.reader = reader;
+        this.parser = parser;
+        this.slotOf = slotOf;
+        this.slotCount = slotCount;
+        this.slotByColumn = slotByColumn;
+    }
+
+    /**
+     * Opens the file and reads its header.
+     *
+     * @param requiredColumns columns the header must name (lower case)
+     * @param optionalColumns columns read when present; {@link InputRecord#get} gives "" otherwise
+     */
+    public static CsvInputFile open(Path file, List<String> requiredColumns, List<String> optionalColumns)
+            throws InputFileException {
+        String name = Objects.toString(file.getFileName(), file.toString());
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(name, new InputError(0, "", "",
+                    "The file " + file + " does not exist or is not a file."));
+        }
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw new InputFileException(name, new InputError(0, "", "",
+                    "The file " + file + " cannot be opened: " + e.getMessage() + "."));
+        }
+        Utf8LineReader reader = new Utf8LineReader(in, name);
+        try {
+            RecordParser parser = new RecordParser(reader, Delimiter.sniff(in));
+            return withHeader(name, reader, parser, requiredColumns, optionalColumns);
+        } catch (InputFileException | RuntimeException e) {
+            closeQuietly(reader, e);
+            throw e;
+        }
+    }
+
+    private static CsvInputFile withHeader(String name, Utf8LineReader reader, RecordParser parser,
+            List<String> required, List<String> optional) throws InputFileException {
+        RecordParser.Raw header = parser.nextHeader();
+        if (header == null || header.blank()) {
+            throw headerProblem(name, "", "The file has no header row: its first line must name the columns,"
+                    + " for example " + String.join(",", required) + ".");
+        }
+        if (header.problem() != null) {
+            throw headerProblem(name, "", "The header row is not valid CSV. " + header.problem());
+        }
+        Map<String, Integer> positionOf = new HashMap<>();
+        String[] names = header.cells();
+        for (int i = 0; i < names.length; i++) {
+            String column = names[i].toLowerCase(Locale.ROOT);
+            Integer earlier = positionOf.putIfAbsent(column, i);
+            if (earlier != null && !column.isEmpty()) {
+                throw headerProblem(name, column, "The header row names the column " + column + " twice"
+                        + " (columns " + (earlier + 1) + " and " + (i + 1) + "); each column must appear once.");
+            }
+        }
+        int[] slotOf = new int[names.length];
+        Arrays.fill(slotOf, -1);
+        Map<String, Integer> slotByColumn = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        int slotCount = 0;
+        for (String column : concat(required, optional)) {
+            Integer position = positionOf.get(column);
+            if (position == null) {
+                slotByColumn.put(column, -1);
+                if (required.contains(column)) {
+                    missing.add(column);
+                }
+            } else if (!slotByColumn.containsKey(column)) {
+                slotOf[position] = slotCount;
+                slotByColumn.put(column, slotCount++);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw headerProblem(name, missing.get(0), "The header row has no column " + String.join(", ", missing)
+                    + "; required columns are " + String.join(", ", required) + ".");
+        }
+        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn));
+    }
+
+    /** The next record with at least one non-blank cell, or null at the end of the file. */
+    public InputRecord next() throws InputFileException {
+        RecordParser.Raw raw;
+        do {
+            raw = parser.next(slotOf, slotCount);
+            if (raw == null) {
+                return null;
+            }
+        } while (raw.blank());
+        return new InputRecord(raw.line(), raw.cells(), slotByColumn, raw.problem());
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static InputFileException headerProblem(String name, String column, String reason) {
+        return new InputFileException(name, new InputError(1, column, "", reason));
+    }
+
+    private static List<String> concat(List<String> required, List<String> optional) {
+        List<String> all = new ArrayList<>(required.size() + optional.size());
+        for (String column : required) {
+            all.add(column.toLowerCase(Locale.ROOT));
+        }
+        for (String column : optional) {
+            all.add(column.toLowerCase(Locale.ROOT));
+        }
+        return all;
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception failure) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.smartphone.payroll.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Publishes output files so that each appears whole or not at all: written under a hidden
+ * {@code .part} name in the same folder, flushed to disk, then renamed over the final name. A
+ * {@code <file>.sha256} sidecar follows the same path.
+ */
+public final class Outbox {
+
+    private Outbox() {
+    }
+
+    /** Writes one CSV of the outbox; returns its record count and digest. */
+    public static PublishedFile publishCsv(Path folder, String fileName, List<String> header,
+            CsvBody body) throws IOException {
+        Files.createDirectories(folder);
+        Path part = folder.resolve("." + fileName + ".part");
+        CsvOutput csv;
+        try (OutputStream out = Files.newOutputStream(part)) {
+            csv = new CsvOutput(out, header);
+            try (csv) {
+                body.write(csv);
+            }
+        }
+        forceToDisk(part);
+        moveIntoPlace(part, folder.resolve(fileName));
+        publishText(folder, fileName + ".sha256", csv.sha256() + "  " + fileName + "\n");
+        return new PublishedFile(fileName, csv.records(), csv.sha256());
+    }
+
+    /** Writes a small text file (a sidecar or a manifest) atomically. */
+    public static void publishText(Path folder, String fileName, String text) throws IOException {
+        Files.createDirectories(folder);
+        Path part = folder.resolve("." + fileName + ".part");
+        Files.writeString(part, text, StandardCharsets.UTF_8);
+        forceToDisk(part);
+        moveIntoPlace(part, folder.resolve(fileName));
+    }
+
+    private static void forceToDisk(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void moveIntoPlace(Path part, Path target) throws IOException {
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes the records of one output file. */
+    @FunctionalInterface
+    public interface CsvBody {
+        void write(CsvOutput csv) throws IOException;
+    }
+
+    /** An output file as published: its name, record count and SHA-256. */
+    public record PublishedFile(String name, long records, String sha256) {
+    }
+}

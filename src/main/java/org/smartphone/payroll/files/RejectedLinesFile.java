@@ -1,0 +1,90 @@
+package org.smartphone.payroll.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code rejected/<input file name>.errors.csv}: every invalid line of an input file (SPEC 5,
+ * "Invalid lines and nothing lost"). UTF-8 without BOM, comma, RFC 4180 quoting, LF, sorted by
+ * line. It appears whole (written aside, then renamed) and replaces the one of an earlier attempt.
+ */
+public final class RejectedLinesFile {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setRecordSeparator("\n")
+            .setHeader("line", "column", "value", "reason")
+            .get();
+
+    private RejectedLinesFile() {
+    }
+
+    /** Writes the errors file; with no error, removes an old one instead (it is written only on error). */
+    public static void write(Path rejectedDir, String inputFileName, List<InputError> errors) throws IOException {
+        if (errors.isEmpty()) {
+            deleteStale(rejectedDir, inputFileName);
+            return;
+        }
+        List<InputError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingLong(InputError::line)); // stable: a line keeps its column order
+        Files.createDirectories(rejectedDir);
+        Path target = target(rejectedDir, inputFileName);
+        Path temporary = rejectedDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+                    CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+                for (InputError error : sorted) {
+                    printer.printRecord(error.line(), flatten(error.column()), neutralised(error.value()),
+                            flatten(error.reason()));
+                }
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true); // the rename must not publish a file whose bytes a crash can lose
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Removes the errors file left by an earlier attempt, if any. */
+    public static void deleteStale(Path rejectedDir, String inputFileName) {
+        try {
+            Files.deleteIfExists(target(rejectedDir, inputFileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path target(Path rejectedDir, String inputFileName) {
+        if (inputFileName.isEmpty() || inputFileName.contains("/") || inputFileName.contains("\\")) {
+            throw new IllegalArgumentException("not a file name: " + inputFileName);
+        }
+        return rejectedDir.resolve(inputFileName + ".errors.csv");
+    }
+
+    /** Cell values come from the input: a spreadsheet must never evaluate them as a formula. */
+    private static String neutralised(String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return formula ? "'" + flatten(value) : flatten(value);
+    }
+
+    /** One record per line, as in every output file. */
+    private static String flatten(String text) {
+        return text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+    }
+}

@@ -1,0 +1,289 @@
+package org.smartphone.payroll.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smartphone.payroll.arrears.ArrearsAgeing;
+import org.smartphone.payroll.arrears.ArrearsAgeing.Arrears;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.contract.Balance;
+import org.smartphone.payroll.contract.InstallmentSchedule;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.files.Archive;
+import org.smartphone.payroll.files.Cells;
+import org.smartphone.payroll.files.CsvInputFile;
+import org.smartphone.payroll.files.CsvOutput;
+import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.files.InputFileException;
+import org.smartphone.payroll.files.InputRecord;
+import org.smartphone.payroll.files.Manifest;
+import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.files.Outbox.PublishedFile;
+import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.InputErrors;
+import org.smartphone.payroll.run.RunContext;
+import org.smartphone.payroll.run.RunRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reconciliation run for a period (SPEC 4): stage the withholding return, compare it with the
+ * deduction order, compute postings and the arrears that follow, then apply the postings to the
+ * ledger in one transaction, publish the reconciliation and arrears files and archive the return.
+ */
+@Service
+public class ReconciliationRun {
+
+    public static final List<String> RECONCILIATION_HEADER = List.of("period", "matricule", "contract_id",
+            "expected_xof", "withheld_xof", "difference_xof", "posted_xof", "refund_due_xof", "status");
+    public static final List<String> ARREARS_HEADER = List.of("period", "matricule", "contract_id", "full_name",
+            "ministry_code", "overdue_xof", "outstanding_xof", "oldest_unpaid_period", "months_past_due", "bucket",
+            "reason");
+
+    private final JdbcTemplate jdbc;
+    private final RunRegistry runs;
+    private final PayrollSettings settings;
+    private final Home home;
+
+    public ReconciliationRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.settings = settings;
+        this.home = home;
+    }
+
+    /** Reads and validates the whole return; a contract twice in it makes both lines invalid. */
+    public long stageReturn(RunContext run) {
+        String period = run.period().toString();
+        jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
+        ReturnParser parser = new ReturnParser(run.period());
+        List<InputError> errors = new ArrayList<>();
+        Map<String, List<Long>> invalidLines = new HashMap<>();
+        long read = 0;
+        try (CsvInputFile file = CsvInputFile.open(run.input(), ReturnParser.REQUIRED, List.of());
+                RowBatch batch = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
+                        + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
+            InputRecord record;
+            while ((record = file.next()) != null) {
+                read++;
+                Cells cells = new Cells(record);
+                Optional<ReturnParser.ReturnLine> line = parser.parse(cells);
+                if (line.isPresent()) {
+                    ReturnParser.ReturnLine l = line.get();
+                    batch.add(period, l.line(), l.contractId(), l.matricule(), l.amountXof());
+                } else {
+                    errors.addAll(cells.errors());
+                    String id = record.get("contract_id").toUpperCase(java.util.Locale.ROOT);
+                    if (!id.isEmpty()) {
+                        invalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
+                    }
+                }
+            }
+        } catch (InputFileException e) {
+            throw InputErrors.wholeFile(run, home.rejected(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        errors.addAll(rejectDuplicates(period, invalidLines));
+        runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
+        InputErrors.settle(run, home.rejected(), errors);
+        return read;
+    }
+
+    /** Compares the return with the order, computes postings, then the arrears they leave (SPEC 4). */
+    public long reconcile(RunContext run) {
+        if (runs.isCommitted(run.runId())) {
+            return 0;
+        }
+        String period = run.period().toString();
+        jdbc.update("DELETE FROM reconciliation_line WHERE period = ?", period);
+        jdbc.update("DELETE FROM arrears_line WHERE period = ?", period);
+        long written = 0;
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO reconciliation_line (period, contract_id, matricule,"
+                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+            long[] count = {0};
+            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, COALESCE(r.amount_xof, 0),"
+                    + " c.price_xof - c.down_payment_xof - c.collected_xof FROM deduction_line d"
+                    + " JOIN contract c ON c.contract_id = d.contract_id"
+                    + " LEFT JOIN return_entry r ON r.period = d.period AND r.contract_id = d.contract_id"
+                    + " AND r.matricule = d.matricule WHERE d.period = ? AND d.amount_xof > 0", rs -> {
+                        long expected = rs.getLong(3);
+                        long withheld = rs.getLong(4);
+                        ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
+                        Posting posting = Posting.of(status, withheld, rs.getLong(5));
+                        batch.add(period, rs.getString(1), rs.getString(2), false, expected, withheld,
+                                posting.postedXof(), posting.refundDueXof(), status.name());
+                        count[0]++;
+                    }, period);
+            jdbc.query("SELECT r.contract_id, r.matricule, r.amount_xof FROM return_entry r WHERE r.period = ?"
+                    + " AND r.amount_xof > 0 AND NOT EXISTS (SELECT 1 FROM deduction_line d WHERE d.period = r.period"
+                    + " AND d.contract_id = r.contract_id AND d.matricule = r.matricule AND d.amount_xof > 0)", rs -> {
+                        long withheld = rs.getLong(3);
+                        batch.add(period, rs.getString(1), rs.getString(2), true, 0L, withheld, 0L, withheld,
+                                ReconciliationStatus.UNEXPECTED.name());
+                        count[0]++;
+                    }, period);
+            written += count[0];
+        }
+        written += ageArrears(run.period());
+        return written;
+    }
+
+    /** Applies the postings to the ledger once: the run is marked committed in the same transaction. */
+    public long commit(RunContext run) {
+        if (runs.isCommitted(run.runId())) {
+            return 0;
+        }
+        String period = run.period().toString();
+        int posted = jdbc.update("INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
+                + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
+                run.runId(), period);
+        jdbc.update("UPDATE contract SET collected_xof = collected_xof + (SELECT p.amount_xof FROM posting p"
+                + " WHERE p.period = ? AND p.contract_id = contract.contract_id) WHERE EXISTS (SELECT 1 FROM posting p"
+                + " WHERE p.period = ? AND p.contract_id = contract.contract_id)", period, period);
+        jdbc.update("UPDATE contract SET settled_period = ? WHERE settled_period IS NULL"
+                + " AND collected_xof = price_xof - down_payment_xof", period);
+        jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
+        runs.recordSummary(run.runId(), summary(period));
+        runs.markCommitted(run.runId(), run.inputName(), run.sha256());
+        return posted;
+    }
+
+    /** Writes the reconciliation and arrears files and the manifest from the committed rows. */
+    public long publish(RunContext run) throws IOException {
+        String period = run.period().toString();
+        Path folder = home.outbox(run.period());
+        long[] sums = new long[5];
+        PublishedFile reconciliation = Outbox.publishCsv(folder, "reconciliation-" + period + ".csv",
+                RECONCILIATION_HEADER, csv -> jdbc.query("SELECT matricule, contract_id, expected_xof, withheld_xof,"
+                        + " posted_xof, refund_due_xof, status FROM reconciliation_line WHERE period = ?"
+                        + " ORDER BY contract_id, matricule, unexpected", rs -> {
+                            long expected = rs.getLong(3);
+                            long withheld = rs.getLong(4);
+                            sums[0] += expected;
+                            sums[1] += withheld;
+                            sums[2] += withheld - expected;
+                            sums[3] += rs.getLong(5);
+                            sums[4] += rs.getLong(6);
+                            write(csv, period, rs.getString(1), rs.getString(2), Long.toString(expected),
+                                    Long.toString(withheld), Long.toString(withheld - expected),
+                                    Long.toString(rs.getLong(5)), Long.toString(rs.getLong(6)), rs.getString(7));
+                        }, period));
+        long[] arrearsSums = new long[2];
+        PublishedFile arrears = Outbox.publishCsv(folder, "arrears-" + period + ".csv", ARREARS_HEADER, csv ->
+                jdbc.query("SELECT a.matricule, a.contract_id, c.full_name, a.ministry_code, a.overdue_xof,"
+                        + " a.outstanding_xof, a.oldest_unpaid_period, a.months_past_due, a.bucket, a.reason"
+                        + " FROM arrears_line a JOIN contract c ON c.contract_id = a.contract_id WHERE a.period = ?"
+                        + " ORDER BY a.contract_id, a.matricule", rs -> {
+                            arrearsSums[0] += rs.getLong(5);
+                            arrearsSums[1] += rs.getLong(6);
+                            write(csv, period, rs.getString(1), rs.getString(2), CsvOutput.copied(rs.getString(3)),
+                                    CsvOutput.copied(rs.getString(4)), Long.toString(rs.getLong(5)),
+                                    Long.toString(rs.getLong(6)), rs.getString(7), Integer.toString(rs.getInt(8)),
+                                    rs.getString(9), rs.getString(10));
+                        }, period));
+        Manifest manifest = new Manifest("reconciliation", period, run.inputName(), run.sha256());
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("expected_xof", sums[0]);
+        totals.put("withheld_xof", sums[1]);
+        totals.put("difference_xof", sums[2]);
+        totals.put("posted_xof", sums[3]);
+        totals.put("refund_due_xof", sums[4]);
+        manifest.add(reconciliation, totals);
+        Map<String, Long> arrearsTotals = new LinkedHashMap<>();
+        arrearsTotals.put("overdue_xof", arrearsSums[0]);
+        arrearsTotals.put("outstanding_xof", arrearsSums[1]);
+        manifest.add(arrears, arrearsTotals);
+        Outbox.publishText(folder, "reconciliation-" + period + ".manifest.json", manifest.toJson());
+        return reconciliation.records() + arrears.records();
+    }
+
+    public long archive(RunContext run) throws IOException {
+        if (run.fromInbox()) {
+            Archive.move(run.input(), home.archive().resolve(run.period().toString()), run.sha256());
+        }
+        return 0;
+    }
+
+    /** Arrears of every open contract after this period's posting (not yet applied to the contract). */
+    private long ageArrears(Period period) {
+        String p = period.toString();
+        long[] count = {0};
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
+                + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+            jdbc.query("SELECT c.contract_id, c.matricule, c.price_xof - c.down_payment_xof, c.term_months,"
+                    + " c.first_period, c.base_installment_xof, c.collected_xof + COALESCE(rl.posted_xof, 0),"
+                    + " rl.status, d.reason, COALESCE(hm.ministry_code, c.ministry_code) FROM contract c"
+                    + " LEFT JOIN reconciliation_line rl ON rl.period = ? AND rl.contract_id = c.contract_id"
+                    + " AND rl.unexpected = FALSE"
+                    + " LEFT JOIN deduction_line d ON d.period = ? AND d.contract_id = c.contract_id"
+                    + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
+                    + " WHERE c.settled_period IS NULL AND c.first_period <= ?", rs -> {
+                        Balance balance = new Balance(new InstallmentSchedule(rs.getLong(3), rs.getInt(4),
+                                Period.parse(rs.getString(5)), rs.getLong(6)), rs.getLong(7));
+                        Optional<Arrears> arrears = ArrearsAgeing.age(balance, period, rs.getString(8),
+                                rs.getString(9));
+                        if (arrears.isPresent()) {
+                            Arrears a = arrears.get();
+                            batch.add(p, rs.getString(1), rs.getString(2), rs.getString(10), a.overdueXof(),
+                                    a.outstandingXof(), a.oldestUnpaidPeriod().toString(), a.monthsPastDue(),
+                                    a.bucket().name(), a.reason());
+                            count[0]++;
+                        }
+                    }, p, p, p);
+        }
+        return count[0];
+    }
+
+    private List<InputError> rejectDuplicates(String period, Map<String, List<Long>> invalidLines) {
+        Map<String, List<Long>> lines = new HashMap<>();
+        jdbc.query("SELECT contract_id, line FROM return_entry WHERE period = ? AND contract_id IN"
+                + " (SELECT contract_id FROM return_entry WHERE period = ? GROUP BY contract_id HAVING COUNT(*) > 1)",
+                rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, period, period);
+        for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {
+            List<Long> staged = jdbc.queryForList("SELECT line FROM return_entry WHERE period = ? AND contract_id = ?",
+                    Long.class, period, invalid.getKey());
+            if (staged.size() + invalid.getValue().size() > 1) {
+                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged)).addAll(invalid.getValue());
+            }
+        }
+        List<InputError> errors = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
+            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
+            for (long line : all) {
+                errors.add(new InputError(line, "contract_id", duplicate.getKey(), "The contract "
+                        + duplicate.getKey() + " appears more than once in this return (lines "
+                        + String.join(", ", all.stream().map(String::valueOf).toList())
+                        + "); none of these lines is used."));
+                jdbc.update("DELETE FROM return_entry WHERE period = ? AND line = ?", period, line);
+            }
+        }
+        return errors;
+    }
+
+    private String summary(String period) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0), COALESCE(SUM(posted_xof), 0),"
+                + " COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line WHERE period = ?", (rs, i) ->
+                rs.getLong(1) + " row(s); withheld " + rs.getLong(2) + " F, posted " + rs.getLong(3)
+                        + " F, refund due " + rs.getLong(4) + " F", period);
+    }
+
+    private static void write(CsvOutput csv, String... cells) {
+        try {
+            csv.writeRecord(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

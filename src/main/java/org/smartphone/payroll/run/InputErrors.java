@@ -1,0 +1,60 @@
+package org.smartphone.payroll.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.files.InputFileException;
+import org.smartphone.payroll.files.RejectedLinesFile;
+
+/**
+ * Applies SPEC 5 "Invalid lines and nothing lost": every invalid line goes to
+ * {@code rejected/<file>.errors.csv}; beyond {@code max-rejects} the run fails with exit 2.
+ */
+public final class InputErrors {
+
+    private InputErrors() {
+    }
+
+    /** Reports the invalid lines and fails the run when there are more than allowed. */
+    public static void settle(RunContext run, Path rejectedDir, List<InputError> errors) {
+        try {
+            if (errors.isEmpty()) {
+                RejectedLinesFile.deleteStale(rejectedDir, run.inputName());
+                return;
+            }
+            RejectedLinesFile.write(rejectedDir, run.inputName(), errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the errors file in " + rejectedDir, e);
+        }
+        if (errors.size() > run.maxRejects()) {
+            InputError first = errors.stream().min((a, b) -> Long.compare(a.line(), b.line())).orElseThrow();
+            throw new InvalidInputException(run.inputName() + ": " + errors.size() + " invalid line(s), more than the "
+                    + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(first)
+                    + ". All are listed in " + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
+        }
+    }
+
+    /** A whole-file failure: one row in the errors file, exit 2. */
+    public static InvalidInputException wholeFile(RunContext run, Path rejectedDir, InputFileException failure) {
+        try {
+            RejectedLinesFile.write(rejectedDir, run.inputName(), List.of(failure.error()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the errors file in " + rejectedDir, e);
+        }
+        return new InvalidInputException(run.inputName() + ": " + describe(failure.error())
+                + "; nothing was changed.");
+    }
+
+    static String describe(InputError error) {
+        StringBuilder text = new StringBuilder("line ").append(error.line());
+        if (!error.column().isEmpty()) {
+            text.append(", column ").append(error.column());
+        }
+        if (error.value() != null && !error.value().isEmpty()) {
+            text.append(", value '").append(error.value()).append('\'');
+        }
+        return text.append(": ").append(error.reason()).toString();
+    }
+}

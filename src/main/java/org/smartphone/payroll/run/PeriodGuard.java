@@ -1,0 +1,45 @@
+package org.smartphone.payroll.run;
+
+import java.util.Optional;
+import org.smartphone.payroll.contract.Period;
+import org.springframework.stereotype.Component;
+
+/** The refusals that keep periods in order (SPEC 3 and 4), checked before any file is read. */
+@Component
+public class PeriodGuard {
+
+    private final RunRegistry runs;
+
+    public PeriodGuard(RunRegistry runs) {
+        this.runs = runs;
+    }
+
+    public void checkDeductionAllowed(Period period) {
+        if (runs.isCompleted(RunKind.DEDUCTION, period)) {
+            throw new RefusedException("The deduction run for " + period + " has already completed.");
+        }
+        Optional<Period> last = runs.lastCompletedDeduction();
+        if (last.isEmpty() || runs.unfinished(RunKind.DEDUCTION, period).isPresent()) {
+            return;
+        }
+        Period expected = last.get().plusMonths(1);
+        if (!period.equals(expected)) {
+            throw new RefusedException("The deduction run for " + period + " is out of order: the last deducted"
+                    + " period is " + last.get() + ", so the next one is " + expected + ".");
+        }
+        if (!runs.isCompleted(RunKind.RECONCILIATION, last.get())) {
+            throw new RefusedException("The deduction run for " + period + " must wait: " + last.get()
+                    + " has not been reconciled yet (run reconcile --period " + last.get() + ").");
+        }
+    }
+
+    public void checkReconciliationAllowed(Period period) {
+        if (!runs.isCompleted(RunKind.DEDUCTION, period)) {
+            throw new RefusedException("The reconciliation of " + period + " must wait: the deduction run for "
+                    + period + " has not completed.");
+        }
+        if (runs.isCompleted(RunKind.RECONCILIATION, period)) {
+            throw new RefusedException("The reconciliation of " + period + " has already completed.");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.smartphone.payroll.run;
+
+import java.nio.file.Path;
+import org.smartphone.payroll.contract.Period;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What one run works on, carried by the job parameters. The identifying ones (period and the input's
+ * SHA-256) define the Spring Batch job instance, whose id is the run id, so running the same command
+ * on the same file again resumes that instance.
+ */
+public record RunContext(long runId, RunKind kind, Period period, Path input, String inputName, String sha256,
+        boolean fromInbox, long maxRejects) {
+
+    static final String PERIOD = "period";
+    static final String SHA256 = "sha256";
+    static final String INPUT = "input";
+    static final String INPUT_NAME = "inputName";
+    static final String FROM_INBOX = "fromInbox";
+    static final String MAX_REJECTS = "maxRejects";
+
+    public static JobParameters parameters(Period period, Path input, String sha256, boolean fromInbox,
+            long maxRejects) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (period != null) {
+            builder.addString(PERIOD, period.toString());
+        }
+        return builder.addString(SHA256, sha256)
+                .addString(INPUT, input.toAbsolutePath().toString(), false)
+                .addString(INPUT_NAME, input.getFileName().toString(), false)
+                .addString(FROM_INBOX, Boolean.toString(fromInbox), false)
+                .addLong(MAX_REJECTS, maxRejects, false)
+                .toJobParameters();
+    }
+
+    public static RunContext of(JobExecution execution, RunKind kind) {
+        JobParameters params = execution.getJobParameters();
+        String period = params.getString(PERIOD);
+        return new RunContext(execution.getJobInstance().getInstanceId(), kind,
+                period == null ? null : Period.parse(period), Path.of(params.getString(INPUT)),
+                params.getString(INPUT_NAME), params.getString(SHA256),
+                Boolean.parseBoolean(params.getString(FROM_INBOX)), params.getLong(MAX_REJECTS));
+    }
+}

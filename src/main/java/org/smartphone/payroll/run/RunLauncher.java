@@ -1,0 +1,156 @@
+package org.smartphone.payroll.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.files.Sha256;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a run through Spring Batch's {@link JobOperator} after the checks SPEC 5 and 6 ask for
+ * (the file exists, was not processed before, no other run of its kind is unfinished), and turns
+ * the outcome into the engine's exit codes.
+ */
+@Service
+public class RunLauncher {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Map<String, Job> jobs;
+    private final RunRegistry runs;
+    private final Home home;
+
+    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunRegistry runs,
+            Home home) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
+        this.runs = runs;
+        this.home = home;
+    }
+
+    /** Runs one input through the job of {@code kind}; state checks were made by the caller. */
+    public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, long maxRejects) {
+        checkReadable(input);
+        String sha256;
+        try {
+            sha256 = Sha256.of(input);
+        } catch (IOException e) {
+            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+        }
+        Optional<String> processed = runs.processedBy(sha256);
+        if (processed.isPresent()) {
+            String reason = input.getFileName() + " has the same content (SHA-256 " + sha256.substring(0, 12)
+                    + "...) as " + processed.get() + ", which was already processed; it is refused.";
+            if (fromInbox) {
+                moveToRejected(input, reason);
+            }
+            throw new RefusedException(reason);
+        }
+        Optional<RunRecord> unfinished = runs.unfinished(kind, period);
+        if (unfinished.isPresent() && !unfinished.get().inputSha256().equals(sha256)) {
+            RunRecord other = unfinished.get();
+            throw new RefusedException("The " + kind.label() + (period == null ? "" : " for " + period)
+                    + " (run " + other.runId() + ") was interrupted while processing " + other.inputName()
+                    + "; run the same command with that file to finish it before using " + input.getFileName() + ".");
+        }
+        Job job = jobs.get(kind.jobName());
+        JobParameters parameters = RunContext.parameters(period, input, sha256, fromInbox, maxRejects);
+        recoverAbandonedExecution(job, parameters);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new RefusedException("This " + kind.label() + " has already completed for " + input.getFileName()
+                    + ".");
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + kind.label() + " could not start: " + e.getMessage(), e);
+        }
+        return outcome(kind, execution);
+    }
+
+    /**
+     * An execution left STARTED belongs to a process that died: the embedded database admits one
+     * process at a time, so whoever holds it now is the only one running. Marking it failed lets
+     * Spring Batch restart it from the step that was interrupted.
+     */
+    private void recoverAbandonedExecution(Job job, JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+        if (instance == null) {
+            return;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last != null && last.isRunning()) {
+            jobOperator.recover(last);
+        }
+    }
+
+    private Outcome outcome(RunKind kind, JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            String summary = runs.find(runId).map(RunRecord::summary).orElse("");
+            return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + ".", runId);
+        }
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        if (failure instanceof InvalidInputException) {
+            return new Outcome(2, failure.getMessage(), runId);
+        }
+        if (failure instanceof RefusedException) {
+            return new Outcome(3, failure.getMessage(), runId);
+        }
+        String cause = failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure);
+        return new Outcome(1, "The " + kind.label() + " failed (run " + runId + "): " + cause
+                + ". Nothing is lost: run the same command again to resume it.", runId);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void checkReadable(Path input) {
+        if (!Files.exists(input)) {
+            throw new InvalidInputException(input + ": no such file.");
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new InvalidInputException(input + ": this is not a file (a folder?).");
+        }
+        if (!Files.isReadable(input)) {
+            throw new InvalidInputException(input + ": the file cannot be read (permissions).");
+        }
+    }
+
+    private void moveToRejected(Path input, String reason) {
+        try {
+            Files.createDirectories(home.rejected());
+            Path target = home.rejected().resolve(input.getFileName());
+            Files.move(input, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(home.rejected().resolve(input.getFileName() + ".reason.txt"), reason + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot move " + input + " to " + home.rejected(), e);
+        }
+    }
+
+    /** How a command ended: the process exit code and the one-line message for the treasurer. */
+    public record Outcome(int exitCode, String message, Long runId) {
+    }
+}

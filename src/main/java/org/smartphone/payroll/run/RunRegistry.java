@@ -1,0 +1,126 @@
+package org.smartphone.payroll.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.smartphone.payroll.contract.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code payroll_run} and {@code processed_file} tables: what ran, and in which state. */
+@Repository
+public class RunRegistry {
+
+    private static final String COLUMNS = "run_id, kind, period, input_name, input_sha256, state, started_at,"
+            + " ended_at, attempts, records_read, records_rejected, summary, message";
+
+    private final JdbcTemplate jdbc;
+
+    public RunRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the start of an attempt; a committed run stays committed. */
+    public void begin(long runId, RunKind kind, String period, String inputName, String sha256) {
+        int updated = jdbc.update("UPDATE payroll_run SET attempts = attempts + 1, ended_at = NULL, message = NULL,"
+                + " state = CASE WHEN state = 'COMMITTED' THEN 'COMMITTED' ELSE 'RUNNING' END WHERE run_id = ?",
+                runId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
+                    + " attempts) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1)",
+                    runId, kind.name(), period, inputName, sha256, now());
+        }
+    }
+
+    /** Called inside the transaction that applies the run's effect to the ledger. */
+    public void markCommitted(long runId, String inputName, String sha256) {
+        jdbc.update("UPDATE payroll_run SET state = 'COMMITTED' WHERE run_id = ?", runId);
+        jdbc.update("INSERT INTO processed_file (input_sha256, input_name, run_id) VALUES (?, ?, ?)",
+                sha256, inputName, runId);
+    }
+
+    public boolean isCommitted(long runId) {
+        return find(runId).map(r -> r.state() == RunState.COMMITTED || r.state() == RunState.COMPLETED)
+                .orElse(false);
+    }
+
+    public void recordCounts(long runId, long read, long rejected) {
+        jdbc.update("UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?",
+                read, rejected, runId);
+    }
+
+    public void recordSummary(long runId, String summary) {
+        jdbc.update("UPDATE payroll_run SET summary = ? WHERE run_id = ?", summary, runId);
+    }
+
+    public void finish(long runId, RunState state, String message) {
+        jdbc.update("UPDATE payroll_run SET state = ?, ended_at = ?, message = ? WHERE run_id = ?",
+                state.name(), now(), truncate(message), runId);
+    }
+
+    public Optional<RunRecord> find(long runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = ?", this::map, runId)
+                .stream().findFirst();
+    }
+
+    public boolean isCompleted(RunKind kind, Period period) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND period = ?"
+                + " AND state = 'COMPLETED'", Integer.class, kind.name(), period.toString());
+        return count != null && count > 0;
+    }
+
+    /** The latest period with a completed deduction run. */
+    public Optional<Period> lastCompletedDeduction() {
+        String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
+                + " AND state = 'COMPLETED'", String.class);
+        return Optional.ofNullable(period).map(Period::parse);
+    }
+
+    /**
+     * The latest period a deduction run has reached or is working on (not counting rejected runs):
+     * contracts must start after it.
+     */
+    public Optional<Period> lastDeductedOrInProgress() {
+        String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
+                + " AND state <> 'REJECTED'", String.class);
+        return Optional.ofNullable(period).map(Period::parse);
+    }
+
+    /** An unfinished run of this kind (and period, for deduction and reconciliation). */
+    public Optional<RunRecord> unfinished(RunKind kind, Period period) {
+        String sql = "SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND state IN ('RUNNING', 'COMMITTED',"
+                + " 'FAILED')" + (period == null ? "" : " AND period = ?") + " ORDER BY run_id";
+        Object[] args = period == null ? new Object[] {kind.name()} : new Object[] {kind.name(), period.toString()};
+        return jdbc.query(sql, this::map, args).stream().findFirst();
+    }
+
+    public Optional<String> processedBy(String sha256) {
+        return jdbc.query("SELECT input_name FROM processed_file WHERE input_sha256 = ?",
+                (rs, i) -> rs.getString(1), sha256).stream().findFirst();
+    }
+
+    public List<RunRecord> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run ORDER BY run_id", this::map);
+    }
+
+    private RunRecord map(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new RunRecord(rs.getLong("run_id"), RunKind.valueOf(rs.getString("kind")), rs.getString("period"),
+                rs.getString("input_name"), rs.getString("input_sha256"), RunState.valueOf(rs.getString("state")),
+                rs.getTimestamp("started_at").toLocalDateTime(), ended == null ? null : ended.toLocalDateTime(),
+                rs.getInt("attempts"), rs.getLong("records_read"), rs.getLong("records_rejected"),
+                rs.getString("summary"), rs.getString("message"));
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    }
+}

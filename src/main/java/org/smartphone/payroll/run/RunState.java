@@ -1,0 +1,14 @@
+package org.smartphone.payroll.run;
+
+/**
+ * Where a run stands. RUNNING until its effect reaches the ledger in one transaction (COMMITTED),
+ * then COMPLETED once its files are published and its input archived. FAILED runs are resumed by
+ * the same command; REJECTED ones (invalid input) changed nothing.
+ */
+public enum RunState {
+    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED;
+
+    public boolean isUnfinished() {
+        return this == RUNNING || this == COMMITTED || this == FAILED;
+    }
+}

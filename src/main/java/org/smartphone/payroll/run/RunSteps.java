@@ -1,0 +1,60 @@
+package org.smartphone.payroll.run;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the jobs of the engine: a sequence of steps, each one transaction that does one piece of
+ * work of the run. A restarted job skips the steps already completed.
+ */
+public final class RunSteps {
+
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final RunRegistry registry;
+
+    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunRegistry registry) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.registry = registry;
+    }
+
+    public Job job(RunKind kind, StepWork... steps) {
+        JobBuilder builder = new JobBuilder(kind.jobName(), repository).listener(new RunListener(registry, kind));
+        SimpleJobBuilder simple = null;
+        for (StepWork work : steps) {
+            Step step = step(kind, work);
+            simple = simple == null ? builder.start(step) : simple.next(step);
+        }
+        return simple.build();
+    }
+
+    private Step step(RunKind kind, StepWork work) {
+        return new StepBuilder(work.name(), repository).tasklet((contribution, chunkContext) -> {
+            RunContext run = RunContext.of(contribution.getStepExecution().getJobExecution(), kind);
+            long count = work.work().run(run);
+            contribution.incrementWriteCount(count);
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    public static StepWork step(String name, Work work) {
+        return new StepWork(name, work);
+    }
+
+    /** One step's work; returns how many records it wrote, for the step's counts. */
+    @FunctionalInterface
+    public interface Work {
+        long run(RunContext run) throws Exception;
+    }
+
+    /** A named step. */
+    public record StepWork(String name, Work work) {
+    }
+}
