@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.smartphone.payroll.config.Home;
@@ -18,6 +18,8 @@ import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
+import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
@@ -33,6 +35,9 @@ public class ContractImport {
 
     private static final String STAGED_COLUMNS = "contract_id, matricule, full_name, ministry_code, device_model,"
             + " imei, price_xof, down_payment_xof, term_months, first_period, base_installment_xof";
+
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("staged_contract", "run_id", "contract_id",
+            "this file", "none of these lines is imported.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -54,18 +59,24 @@ public class ContractImport {
         Map<String, List<Long>> idsOfInvalidLines = new HashMap<>();
         long read = 0;
         try (CsvInputFile file = CsvInputFile.open(run.input(), ContractParser.REQUIRED, ContractParser.OPTIONAL);
-                StagingBatch batch = new StagingBatch(run.runId())) {
+                RowBatch batch = new RowBatch(jdbc, "INSERT INTO staged_contract (run_id, line, " + STAGED_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             InputRecord record;
             while ((record = file.next()) != null) {
                 read++;
                 Cells cells = new Cells(record);
                 Optional<Contract> contract = parser.parse(cells);
                 if (contract.isPresent()) {
-                    batch.add(record.line(), contract.get());
+                    Contract c = contract.get();
+                    batch.add(run.runId(), record.line(), c.contractId(), c.matricule(), c.fullName(),
+                            c.ministryCode(), c.deviceModel(), c.imei(), c.priceXof(), c.downPaymentXof(),
+                            c.termMonths(), c.firstPeriod().toString(), c.baseInstallmentXof());
                 } else {
                     errors.addAll(cells.errors());
-                    String id = normalisedId(record.get("contract_id"));
-                    idsOfInvalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
+                    String id = record.get("contract_id").toUpperCase(Locale.ROOT);
+                    if (!id.isEmpty()) {
+                        idsOfInvalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
+                    }
                 }
             }
         } catch (InputFileException e) {
@@ -73,7 +84,7 @@ public class ContractImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        errors.addAll(rejectDuplicates(run.runId(), idsOfInvalidLines));
+        errors.addAll(DUPLICATES.reject(jdbc, run.runId(), idsOfInvalidLines));
         errors.addAll(rejectConflictsAndDropRepeats(run.runId()));
         runs.lastDeductedOrInProgress().ifPresent(last -> errors.addAll(rejectTooEarly(run.runId(), last)));
         runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
@@ -99,38 +110,6 @@ public class ContractImport {
             Archive.move(run.input(), home.archive().resolve("contracts"), run.sha256());
         }
         return 0;
-    }
-
-    /** A contract_id twice in one file makes all its lines invalid (SPEC 2). */
-    private List<InputError> rejectDuplicates(long runId, Map<String, List<Long>> idsOfInvalidLines) {
-        Map<String, List<Long>> lines = new HashMap<>();
-        jdbc.query("SELECT contract_id, line FROM staged_contract WHERE run_id = ? AND contract_id IN"
-                + " (SELECT contract_id FROM staged_contract WHERE run_id = ? GROUP BY contract_id HAVING COUNT(*) > 1)",
-                rs -> {
-                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }, runId, runId);
-        for (Map.Entry<String, List<Long>> invalid : idsOfInvalidLines.entrySet()) {
-            if (invalid.getKey() == null) {
-                continue;
-            }
-            List<Long> staged = jdbc.queryForList("SELECT line FROM staged_contract WHERE run_id = ? AND contract_id = ?",
-                    Long.class, runId, invalid.getKey());
-            if (!staged.isEmpty()) {
-                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged));
-                lines.get(invalid.getKey()).addAll(invalid.getValue());
-            }
-        }
-        List<InputError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
-            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
-            for (long line : all) {
-                errors.add(new InputError(line, "contract_id", duplicate.getKey(), "The contract "
-                        + duplicate.getKey() + " appears more than once in this file (lines " + join(all)
-                        + "); none of these lines is imported."));
-                jdbc.update("DELETE FROM staged_contract WHERE run_id = ? AND line = ?", runId, line);
-            }
-        }
-        return errors;
     }
 
     /**
@@ -182,50 +161,6 @@ public class ContractImport {
 
     private static String prefixed(String alias) {
         return alias + "." + STAGED_COLUMNS.replace(", ", ", " + alias + ".");
-    }
-
-    private static String normalisedId(String raw) {
-        return raw == null || raw.isEmpty() ? null : raw.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String join(List<Long> lines) {
-        return String.join(", ", lines.stream().map(String::valueOf).toList());
-    }
-
-    /** Inserts staged contracts in JDBC batches. */
-    private final class StagingBatch implements AutoCloseable {
-
-        private final long runId;
-        private final List<Object[]> rows = new ArrayList<>();
-
-        StagingBatch(long runId) {
-            this.runId = runId;
-        }
-
-        void add(long line, Contract c) {
-            rows.add(new Object[] {runId, line, c.contractId(), c.matricule(), c.fullName(), c.ministryCode(),
-                c.deviceModel(), c.imei(), c.priceXof(), c.downPaymentXof(), c.termMonths(),
-                c.firstPeriod().toString(), c.baseInstallmentXof()});
-            if (rows.size() >= settings.batchSize()) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            jdbc.batchUpdate("INSERT INTO staged_contract (run_id, line, " + STAGED_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.BIGINT,
-                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT});
-            rows.clear();
-        }
-
-        @Override
-        public void close() {
-            flush();
-        }
     }
 
     /** Reads the contract columns of a result set, in {@link #STAGED_COLUMNS} order. */

@@ -27,6 +27,7 @@ import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
@@ -45,6 +46,10 @@ public class DeductionRun {
             "deduction_code", "amount_xof");
     public static final List<String> EXCEPTIONS_HEADER = List.of("period", "matricule", "contract_id",
             "full_name", "due_xof", "amount_xof", "shortfall_xof", "reason");
+
+    /** A matricule holding a contract that appears twice in one register makes both lines invalid. */
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("register_entry", "period", "matricule",
+            "this register", "none of these lines is used, so this person counts as absent from the payroll.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -97,7 +102,7 @@ public class DeductionRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        errors.addAll(rejectDuplicateHolders(period, invalidHolderLines));
+        errors.addAll(DUPLICATES.reject(jdbc, period, invalidHolderLines));
         runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
         InputErrors.settle(run, home.rejected(), errors);
         return read;
@@ -219,36 +224,6 @@ public class DeductionRun {
                     totals.put("shortfall", rs.getLong(4));
                     return totals;
                 }, period);
-    }
-
-    /** A matricule holding a contract that appears twice in one register makes both lines invalid. */
-    private List<InputError> rejectDuplicateHolders(String period, Map<String, List<Long>> invalidHolderLines) {
-        Map<String, List<Long>> lines = new HashMap<>();
-        jdbc.query("SELECT matricule, line FROM register_entry WHERE period = ? AND matricule IN"
-                + " (SELECT matricule FROM register_entry WHERE period = ? GROUP BY matricule HAVING COUNT(*) > 1)",
-                rs -> {
-                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }, period, period);
-        for (Map.Entry<String, List<Long>> invalid : invalidHolderLines.entrySet()) {
-            List<Long> staged = jdbc.queryForList("SELECT line FROM register_entry WHERE period = ? AND matricule = ?",
-                    Long.class, period, invalid.getKey());
-            if (staged.size() + invalid.getValue().size() > 1) {
-                List<Long> all = lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged));
-                all.addAll(invalid.getValue());
-            }
-        }
-        List<InputError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
-            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
-            for (long line : all) {
-                errors.add(new InputError(line, "matricule", duplicate.getKey(), "The matricule "
-                        + duplicate.getKey() + " appears more than once in this register (lines "
-                        + String.join(", ", all.stream().map(String::valueOf).toList())
-                        + "); none of these lines is used, so this person counts as absent from the payroll."));
-                jdbc.update("DELETE FROM register_entry WHERE period = ? AND line = ?", period, line);
-            }
-        }
-        return errors;
     }
 
     /** Maps one result row to the cells of an output record. */

@@ -27,6 +27,7 @@ import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
@@ -46,6 +47,10 @@ public class ReconciliationRun {
     public static final List<String> ARREARS_HEADER = List.of("period", "matricule", "contract_id", "full_name",
             "ministry_code", "overdue_xof", "outstanding_xof", "oldest_unpaid_period", "months_past_due", "bucket",
             "reason");
+
+    /** A contract appearing twice in one return makes both lines invalid. */
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("return_entry", "period", "contract_id",
+            "this return", "none of these lines is used.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -91,7 +96,7 @@ public class ReconciliationRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        errors.addAll(rejectDuplicates(period, invalidLines));
+        errors.addAll(DUPLICATES.reject(jdbc, period, invalidLines));
         runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
         InputErrors.settle(run, home.rejected(), errors);
         return read;
@@ -242,34 +247,6 @@ public class ReconciliationRun {
                     }, p, p, p);
         }
         return count[0];
-    }
-
-    private List<InputError> rejectDuplicates(String period, Map<String, List<Long>> invalidLines) {
-        Map<String, List<Long>> lines = new HashMap<>();
-        jdbc.query("SELECT contract_id, line FROM return_entry WHERE period = ? AND contract_id IN"
-                + " (SELECT contract_id FROM return_entry WHERE period = ? GROUP BY contract_id HAVING COUNT(*) > 1)",
-                rs -> {
-                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }, period, period);
-        for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {
-            List<Long> staged = jdbc.queryForList("SELECT line FROM return_entry WHERE period = ? AND contract_id = ?",
-                    Long.class, period, invalid.getKey());
-            if (staged.size() + invalid.getValue().size() > 1) {
-                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged)).addAll(invalid.getValue());
-            }
-        }
-        List<InputError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
-            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
-            for (long line : all) {
-                errors.add(new InputError(line, "contract_id", duplicate.getKey(), "The contract "
-                        + duplicate.getKey() + " appears more than once in this return (lines "
-                        + String.join(", ", all.stream().map(String::valueOf).toList())
-                        + "); none of these lines is used."));
-                jdbc.update("DELETE FROM return_entry WHERE period = ? AND line = ?", period, line);
-            }
-        }
-        return errors;
     }
 
     private String summary(String period) {

@@ -40,9 +40,9 @@ public class PeriodReport {
         jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
                 + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status ORDER BY status",
                 rs -> {
-                    out.append(String.format("  %-28s %8d rows  expected %,15d  withheld %,15d  posted %,15d"
-                            + "  refund due %,12d%n", rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6)).replace(',', ' '));
+                    out.append(String.format("  %-30s %8d rows  expected %15s  withheld %15s  posted %15s"
+                            + "  refund due %12s%n", rs.getString(1), rs.getLong(2), francs(rs.getLong(3)),
+                            francs(rs.getLong(4)), francs(rs.getLong(5)), francs(rs.getLong(6))));
                 }, p);
         out.append("\nArrears after reconciliation\n");
         jdbc.query("SELECT bucket, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
@@ -53,9 +53,9 @@ public class PeriodReport {
         jdbc.query("SELECT SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(collected_xof), 0),"
                 + " COALESCE(SUM(price_xof - down_payment_xof - collected_xof), 0) FROM contract", rs -> {
-                    out.append(String.format("  open contracts %d, settled %d, collected to date %,d F,"
-                            + " outstanding %,d F%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))
-                            .replace(',', ' '));
+                    out.append(String.format("  open contracts %d, settled %d, collected to date %s F,"
+                            + " outstanding %s F%n", rs.getLong(1), rs.getLong(2), francs(rs.getLong(3)),
+                            francs(rs.getLong(4))));
                 });
         return out.toString();
     }
@@ -68,6 +68,11 @@ public class PeriodReport {
     }
 
     private static String line(String label, long count, String amountLabel, long amount) {
-        return String.format("  %-28s %8d rows  %s %,d F%n", label, count, amountLabel, amount).replace(',', ' ');
+        return String.format("  %-30s %8d rows  %s %s F%n", label, count, amountLabel, francs(amount));
+    }
+
+    /** Francs grouped by threes with spaces, as treasury writes them: 1 234 567. */
+    static String francs(long amount) {
+        return String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', ' ');
     }
 }

@@ -1,0 +1,57 @@
+package org.smartphone.payroll.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.smartphone.payroll.files.InputError;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A key that must be unique in one input (a contract_id in a contracts file or a return, a contract
+ * holder's matricule in a register) makes every line that carries it invalid (SPEC 2, 5). Valid
+ * lines are staged in a table; lines already invalid for another reason still count as carriers.
+ *
+ * @param table the staging table
+ * @param scopeColumn the column that holds the run's rows (run_id or period)
+ * @param keyColumn the column that must be unique
+ * @param what how the file is called in the reason, e.g. "this register"
+ * @param consequence what happens to those lines, e.g. "none of these lines is used."
+ */
+public record DuplicateKeys(String table, String scopeColumn, String keyColumn, String what, String consequence) {
+
+    /**
+     * Finds the duplicated keys, deletes their staged rows and returns one error per line.
+     *
+     * @param invalidLines lines already found invalid, by the key they carry
+     */
+    public List<InputError> reject(JdbcTemplate jdbc, Object scope, Map<String, List<Long>> invalidLines) {
+        Map<String, List<Long>> lines = new TreeMap<>();
+        jdbc.query("SELECT " + keyColumn + ", line FROM " + table + " WHERE " + scopeColumn + " = ? AND " + keyColumn
+                + " IN (SELECT " + keyColumn + " FROM " + table + " WHERE " + scopeColumn + " = ? GROUP BY " + keyColumn
+                + " HAVING COUNT(*) > 1)", rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, scope, scope);
+        for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {
+            List<Long> staged = jdbc.queryForList("SELECT line FROM " + table + " WHERE " + scopeColumn + " = ? AND "
+                    + keyColumn + " = ?", Long.class, scope, invalid.getKey());
+            if (staged.size() + invalid.getValue().size() > 1) {
+                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged)).addAll(invalid.getValue());
+            }
+        }
+        List<InputError> errors = new ArrayList<>();
+        List<Object[]> deletions = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
+            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
+            String reason = "The " + keyColumn + " " + duplicate.getKey() + " appears more than once in " + what
+                    + " (lines " + String.join(", ", all.stream().map(String::valueOf).toList()) + "); "
+                    + consequence;
+            for (long line : all) {
+                errors.add(new InputError(line, keyColumn, duplicate.getKey(), reason));
+                deletions.add(new Object[] {scope, line});
+            }
+        }
+        jdbc.batchUpdate("DELETE FROM " + table + " WHERE " + scopeColumn + " = ? AND line = ?", deletions);
+        return errors;
+    }
+}
