@@ -1,10 +1,10 @@
 /**
- * CSV in: reading the input files (contracts, payroll register, withholding return) and writing
- * the errors file of their invalid lines. Implements SPEC section 5, "Inputs (all)" and
- * "Invalid lines and nothing lost".
- *
- * <p>{@link org.smartphone.payroll.files.CsvInputFile} streams records, {@link
- * org.smartphone.payroll.files.Cells} turns the cells of one record into values while collecting
- * every problem, and {@link org.smartphone.payroll.files.RejectedLinesFile} publishes them.
+ * Files in and out (SPEC 5). In: {@link org.smartphone.payroll.files.CsvInputFile} streams the records
+ * of an input (encoding, BOM, delimiter, quoting, header), {@link org.smartphone.payroll.files.Cells}
+ * turns the cells of one record into values while collecting every problem, and
+ * {@link org.smartphone.payroll.files.RejectedLinesFile} writes the errors file. Out:
+ * {@link org.smartphone.payroll.files.CsvOutput} writes an output CSV, {@link org.smartphone.payroll.files.Outbox}
+ * publishes it whole with its {@code .sha256} sidecar, {@link org.smartphone.payroll.files.Manifest} describes
+ * a run's outputs, and {@link org.smartphone.payroll.files.Archive} moves processed inputs out of the inbox.
  */
 package org.smartphone.payroll.files;

@@ -1,0 +1,2 @@
+/** The command line of SPEC 6 (picocli): one class per command, each opening the Spring application. */
+package org.smartphone.payroll.cli;

@@ -1,0 +1,2 @@
+/** Settings, the home folder, and the Spring wiring shared by the jobs. */
+package org.smartphone.payroll.config;

@@ -1,0 +1,7 @@
+/**
+ * The reconciliation run for a period (SPEC 4): the withholding return against the deduction order
+ * ({@link org.smartphone.payroll.reconciliation.ReconciliationStatus}), postings with refund due
+ * ({@link org.smartphone.payroll.reconciliation.Posting}), and the arrears they leave, applied to the
+ * ledger in one transaction before the reconciliation and arrears files are published.
+ */
+package org.smartphone.payroll.reconciliation;

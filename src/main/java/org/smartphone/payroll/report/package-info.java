@@ -1,0 +1,2 @@
+/** The period report for auditors: counts and totals read from the ledger tables. */
+package org.smartphone.payroll.report;
