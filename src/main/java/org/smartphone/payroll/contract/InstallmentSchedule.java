@@ -27,6 +27,9 @@ public record InstallmentSchedule(long financed, int term, Period firstPeriod, l
         if (unit < 1) {
             throw new IllegalArgumentException("rounding unit must be at least 1 franc");
         }
+        if (term < 1 || term > MAX_TERM) {
+            throw new IllegalArgumentException("term must be 1 to " + MAX_TERM + " months");
+        }
         if (financed < (long) term * unit) {
             throw new IllegalArgumentException("financed amount " + financed + " is less than "
                     + term + " installments of the rounding unit " + unit);

@@ -80,6 +80,9 @@ public final class CsvOutput implements Closeable {
         int start = line.length();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                continue;
+            }
             if (c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 c = ' ';
             }

@@ -1,0 +1,103 @@
+package org.smartphone.payroll.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 5: the run manifest holds the input's name and SHA-256 and, per output, its record count and totals. */
+class ManifestTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INPUT_SHA = "a".repeat(64);
+    private static final String DEDUCTIONS_SHA = "b".repeat(64);
+    private static final String EXCEPTIONS_SHA = "c".repeat(64);
+
+    private static Manifest deductionManifest() {
+        Manifest manifest = new Manifest("deduction", "2026-03", "payroll-2026-03.csv", INPUT_SHA);
+        manifest.add(new Outbox.PublishedFile("deductions-2026-03.csv", 2, DEDUCTIONS_SHA),
+                Map.of("amount_xof", 15_000L));
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("due_xof", 9_000L);
+        totals.put("amount_xof", 1_000L);
+        totals.put("shortfall_xof", 8_000L); // 9000 − 1000
+        manifest.add(new Outbox.PublishedFile("deduction-exceptions-2026-03.csv", 1, EXCEPTIONS_SHA), totals);
+        return manifest;
+    }
+
+    @Nested
+    class Content {
+
+        @Test
+        void namesTheRunTheInputAndEveryOutput() throws Exception {
+            JsonNode json = JSON.readTree(deductionManifest().toJson());
+
+            assertThat(json.get("run").asText()).isEqualTo("deduction");
+            assertThat(json.get("period").asText()).isEqualTo("2026-03");
+            assertThat(json.get("input").get("name").asText()).isEqualTo("payroll-2026-03.csv");
+            assertThat(json.get("input").get("sha256").asText()).isEqualTo(INPUT_SHA);
+            assertThat(json.get("outputs")).hasSize(2);
+
+            JsonNode deductions = json.get("outputs").get(0);
+            assertThat(deductions.get("file").asText()).isEqualTo("deductions-2026-03.csv");
+            assertThat(deductions.get("sha256").asText()).isEqualTo(DEDUCTIONS_SHA);
+            assertThat(deductions.get("records").asLong()).isEqualTo(2);
+            assertThat(deductions.get("totals").get("amount_xof").isIntegralNumber()).isTrue();
+            assertThat(deductions.get("totals").get("amount_xof").asLong()).isEqualTo(15_000);
+
+            JsonNode exceptions = json.get("outputs").get(1);
+            assertThat(exceptions.get("file").asText()).isEqualTo("deduction-exceptions-2026-03.csv");
+            assertThat(exceptions.get("records").asLong()).isEqualTo(1);
+            assertThat(List.of(exceptions.get("totals").fieldNames().next())).containsExactly("due_xof");
+            assertThat(exceptions.get("totals").get("shortfall_xof").asLong()).isEqualTo(8_000);
+        }
+
+        @Test
+        void negativeTotalsAreJsonIntegers() throws Exception {
+            Manifest manifest = new Manifest("reconciliation", "2026-03", "withheld-2026-03.csv", INPUT_SHA);
+            manifest.add(new Outbox.PublishedFile("reconciliation-2026-03.csv", 1, DEDUCTIONS_SHA),
+                    Map.of("difference_xof", -2_000L));
+
+            JsonNode totals = JSON.readTree(manifest.toJson()).get("outputs").get(0).get("totals");
+
+            assertThat(totals.get("difference_xof").isIntegralNumber()).isTrue();
+            assertThat(totals.get("difference_xof").asLong()).isEqualTo(-2_000);
+        }
+
+        @Test
+        void aRunWithoutOutputsHasAnEmptyList() throws Exception {
+            JsonNode json = JSON.readTree(new Manifest("deduction", "2026-03", "p.csv", INPUT_SHA).toJson());
+
+            assertThat(json.get("outputs").isArray()).isTrue();
+            assertThat(json.get("outputs")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Escaping {
+
+        @Test
+        void anyInputNameIsValidJsonAndReadsBack() throws Exception {
+            String name = "pay\"roll\\2026\u0001\t\n-été.csv";
+
+            JsonNode json = JSON.readTree(new Manifest("deduction", "2026-03", name, INPUT_SHA).toJson());
+
+            assertThat(json.get("input").get("name").asText()).isEqualTo(name);
+        }
+    }
+
+    @Nested
+    class Reproducibility {
+
+        @Test
+        void theSameRunGivesTheSameManifest() {
+            assertThat(deductionManifest().toJson()).isEqualTo(deductionManifest().toJson());
+        }
+    }
+}
