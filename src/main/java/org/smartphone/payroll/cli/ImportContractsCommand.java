@@ -6,19 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunRecord;
+import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code import-contracts [--file F]}: imports contracts files, each its own run (SPEC 2, 6). */
 @Command(name = "import-contracts", mixinStandardHelpOptions = true,
-        description = "Imports contracts: the file given, or every inbox/contracts*.csv in name order."
-                + " Stops at the first file that does not complete.")
+        description = "Imports contracts: the file given, or every inbox/contracts*.csv in name order (after"
+                + " finishing an interrupted import). Stops at the first file that does not complete.")
 final class ImportContractsCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
@@ -38,13 +41,20 @@ final class ImportContractsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Home home = root.home();
         try (Engine engine = root.openEngine()) {
+            RunLauncher launcher = engine.bean(RunLauncher.class);
+            Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinished(RunKind.IMPORT, null);
+            if (file == null && unfinished.isPresent()) {
+                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), System.out, System.err);
+                if (code != 0) {
+                    return code;
+                }
+            }
             List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize()) : inboxFiles(home);
             if (files.isEmpty()) {
                 System.out.println("No contracts*.csv file in " + home.inbox() + ": nothing to import.");
                 return 0;
             }
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
-            RunLauncher launcher = engine.bean(RunLauncher.class);
             for (Path contracts : files) {
                 Outcome outcome = launcher.launch(RunKind.IMPORT, null, contracts,
                         InputChoice.isIn(home.inbox(), contracts), rejects);

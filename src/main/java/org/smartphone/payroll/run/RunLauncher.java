@@ -44,15 +44,58 @@ public class RunLauncher {
         this.home = home;
     }
 
-    /** Runs one input through the job of {@code kind}; state checks were made by the caller. */
+    /**
+     * Runs one input through the job of {@code kind}; period checks were made by the caller. An
+     * unfinished run of the same kind (and period) is resumed when given the same file, or when its
+     * file has already left the inbox; any other file is refused until that run is finished.
+     */
     public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, long maxRejects) {
-        checkReadable(input);
-        String sha256;
-        try {
-            sha256 = Sha256.of(input);
-        } catch (IOException e) {
-            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+        Optional<RunRecord> unfinished = runs.unfinished(kind, period);
+        if (unfinished.isPresent() && !Files.exists(input)) {
+            return resume(kind, unfinished.get());
         }
+        checkReadable(input);
+        String sha256 = sha256(input);
+        if (unfinished.isPresent()) {
+            if (!unfinished.get().inputSha256().equals(sha256)) {
+                RunRecord other = unfinished.get();
+                throw new RefusedException("The " + kind.label() + (period == null ? "" : " for " + period)
+                        + " (run " + other.runId() + ") was interrupted while processing " + other.inputName()
+                        + "; run the same command with that file to finish it before using " + input.getFileName()
+                        + ".");
+            }
+        } else {
+            refuseIfProcessed(input, sha256, fromInbox);
+        }
+        return start(kind, RunContext.parameters(period, input, sha256, fromInbox, maxRejects));
+    }
+
+    /** Finishes an unfinished run with the parameters it was started with. */
+    public Outcome resume(RunKind kind, RunRecord run) {
+        JobInstance instance = jobRepository.getJobInstance(run.runId());
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last == null) {
+            throw new IllegalStateException("run " + run.runId() + " has no job execution to resume");
+        }
+        return start(kind, last.getJobParameters());
+    }
+
+    private Outcome start(RunKind kind, JobParameters parameters) {
+        Job job = jobs.get(kind.jobName());
+        recoverAbandonedExecution(job, parameters);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new RefusedException("This " + kind.label() + " has already completed for "
+                    + parameters.getString(RunContext.INPUT_NAME) + ".");
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + kind.label() + " could not start: " + e.getMessage(), e);
+        }
+        return outcome(kind, execution);
+    }
+
+    private void refuseIfProcessed(Path input, String sha256, boolean fromInbox) {
         Optional<String> processed = runs.processedBy(sha256);
         if (processed.isPresent()) {
             String reason = input.getFileName() + " has the same content (SHA-256 " + sha256.substring(0, 12)
@@ -62,26 +105,14 @@ public class RunLauncher {
             }
             throw new RefusedException(reason);
         }
-        Optional<RunRecord> unfinished = runs.unfinished(kind, period);
-        if (unfinished.isPresent() && !unfinished.get().inputSha256().equals(sha256)) {
-            RunRecord other = unfinished.get();
-            throw new RefusedException("The " + kind.label() + (period == null ? "" : " for " + period)
-                    + " (run " + other.runId() + ") was interrupted while processing " + other.inputName()
-                    + "; run the same command with that file to finish it before using " + input.getFileName() + ".");
-        }
-        Job job = jobs.get(kind.jobName());
-        JobParameters parameters = RunContext.parameters(period, input, sha256, fromInbox, maxRejects);
-        recoverAbandonedExecution(job, parameters);
-        JobExecution execution;
+    }
+
+    private static String sha256(Path input) {
         try {
-            execution = jobOperator.start(job, parameters);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            throw new RefusedException("This " + kind.label() + " has already completed for " + input.getFileName()
-                    + ".");
-        } catch (Exception e) {
-            throw new IllegalStateException("the " + kind.label() + " could not start: " + e.getMessage(), e);
+            return Sha256.of(input);
+        } catch (IOException e) {
+            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
         }
-        return outcome(kind, execution);
     }
 
     /**
