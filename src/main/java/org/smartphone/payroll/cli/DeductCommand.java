@@ -7,6 +7,7 @@ import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,8 @@ final class DeductCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openEngine()) {
+        try (Engine engine = root.openEngine();
+                RunLock.Held lock = engine.bean(RunLock.class).acquire("deduct --period " + period)) {
             engine.bean(PeriodGuard.class).checkDeductionAllowed(period);
             InputChoice input = InputChoice.of(root.home(), file, "payroll-" + period + ".csv");
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

@@ -51,6 +51,7 @@ final class Engine implements AutoCloseable {
                     .environment(springEnvironment)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
+                    .registerShutdownHook(false)
                     .run());
         } catch (RuntimeException e) {
             Throwable setting = settingProblem(e);

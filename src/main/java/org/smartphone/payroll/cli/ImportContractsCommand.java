@@ -12,6 +12,7 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
@@ -40,7 +41,8 @@ final class ImportContractsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Home home = root.home();
-        try (Engine engine = root.openEngine()) {
+        try (Engine engine = root.openEngine();
+                RunLock.Held lock = engine.bean(RunLock.class).acquire("import-contracts")) {
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinished(RunKind.IMPORT, null);
             if (file == null && unfinished.isPresent()) {

@@ -43,6 +43,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ReconcileCommand(root))
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
+                .addSubcommand(new AbandonCommand(root))
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
                     cmd.getErr().println(message(e));

@@ -7,6 +7,7 @@ import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,8 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openEngine()) {
+        try (Engine engine = root.openEngine();
+                RunLock.Held lock = engine.bean(RunLock.class).acquire("reconcile --period " + period)) {
             engine.bean(PeriodGuard.class).checkReconciliationAllowed(period);
             InputChoice input = InputChoice.of(root.home(), file, "withheld-" + period + ".csv");
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

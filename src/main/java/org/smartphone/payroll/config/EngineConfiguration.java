@@ -3,7 +3,9 @@ package org.smartphone.payroll.config;
 import java.nio.file.Path;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -23,8 +25,8 @@ class EngineConfiguration {
 
     @Bean
     RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunRegistry registry) {
-        return new RunSteps(jobRepository, transactionManager, registry);
+            RunRegistry registry, ObjectProvider<JobOperator> jobOperator) {
+        return new RunSteps(jobRepository, transactionManager, registry, jobOperator);
     }
 
     /**

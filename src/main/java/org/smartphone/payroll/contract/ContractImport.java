@@ -105,6 +105,11 @@ public class ContractImport {
         return inserted;
     }
 
+    /** Removes what an unfinished import staged (for {@code abandon}). */
+    public void discard(long runId) {
+        jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", runId);
+    }
+
     public long archive(RunContext run) throws IOException {
         if (run.fromInbox()) {
             Archive.move(run.input(), home.archive().resolve("contracts"), run.sha256());

@@ -196,6 +196,12 @@ public class DeductionRun {
         return order.records() + exceptions.records();
     }
 
+    /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */
+    public void discard(Period period) {
+        jdbc.update("DELETE FROM register_entry WHERE period = ?", period.toString());
+        jdbc.update("DELETE FROM deduction_line WHERE period = ?", period.toString());
+    }
+
     public long archive(RunContext run) throws IOException {
         if (run.fromInbox()) {
             Archive.move(run.input(), home.archive().resolve(run.period().toString()), run.sha256());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.smartphone.payroll.config.FaultInjection;
 
 /**
  * Publishes output files so that each appears whole or not at all: written under a hidden
@@ -31,7 +32,9 @@ public final class Outbox {
             }
         }
         forceToDisk(part);
+        FaultInjection.reached("publish:" + fileName);
         moveIntoPlace(part, folder.resolve(fileName));
+        FaultInjection.reached("published:" + fileName);
         publishText(folder, fileName + ".sha256", csv.sha256() + "  " + fileName + "\n");
         return new PublishedFile(fileName, csv.records(), csv.sha256());
     }

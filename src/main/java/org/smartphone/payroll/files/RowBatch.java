@@ -2,6 +2,7 @@ package org.smartphone.payroll.files;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smartphone.payroll.config.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inserts rows in JDBC batches of a fixed size, flushing the rest on close. */
@@ -28,6 +29,7 @@ public final class RowBatch implements AutoCloseable {
 
     public void flush() {
         if (!rows.isEmpty()) {
+            FaultInjection.reached("batch");
             jdbc.batchUpdate(sql, rows);
             rows.clear();
         }

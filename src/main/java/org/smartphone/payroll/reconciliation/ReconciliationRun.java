@@ -211,6 +211,13 @@ public class ReconciliationRun {
         return reconciliation.records() + arrears.records();
     }
 
+    /** Removes what an unfinished reconciliation run staged and computed (for {@code abandon}). */
+    public void discard(Period period) {
+        jdbc.update("DELETE FROM return_entry WHERE period = ?", period.toString());
+        jdbc.update("DELETE FROM reconciliation_line WHERE period = ?", period.toString());
+        jdbc.update("DELETE FROM arrears_line WHERE period = ?", period.toString());
+    }
+
     public long archive(RunContext run) throws IOException {
         if (run.fromInbox()) {
             Archive.move(run.input(), home.archive().resolve(run.period().toString()), run.sha256());

@@ -20,14 +20,20 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
     static final String INPUT_NAME = "inputName";
     static final String FROM_INBOX = "fromInbox";
     static final String MAX_REJECTS = "maxRejects";
+    static final String GENERATION = "generation";
 
-    public static JobParameters parameters(Period period, Path input, String sha256, boolean fromInbox,
-            long maxRejects) {
+    /**
+     * @param generation how many runs of the same input were abandoned before: a run started after
+     *     an abandon is a new job instance
+     */
+    public static JobParameters parameters(Period period, Path input, String sha256, long generation,
+            boolean fromInbox, long maxRejects) {
         JobParametersBuilder builder = new JobParametersBuilder();
         if (period != null) {
             builder.addString(PERIOD, period.toString());
         }
         return builder.addString(SHA256, sha256)
+                .addLong(GENERATION, generation)
                 .addString(INPUT, input.toAbsolutePath().toString(), false)
                 .addString(INPUT_NAME, input.getFileName().toString(), false)
                 .addString(FROM_INBOX, Boolean.toString(fromInbox), false)

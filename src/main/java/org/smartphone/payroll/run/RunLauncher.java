@@ -20,6 +20,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a run through Spring Batch's {@link JobOperator} after the checks SPEC 5 and 6 ask for
@@ -34,9 +36,11 @@ public class RunLauncher {
     private final Map<String, Job> jobs;
     private final RunRegistry runs;
     private final Home home;
+    private final TransactionTemplate transactions;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunRegistry runs,
-            Home home) {
+            Home home, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
@@ -61,23 +65,59 @@ public class RunLauncher {
                 RunRecord other = unfinished.get();
                 throw new RefusedException("The " + kind.label() + (period == null ? "" : " for " + period)
                         + " (run " + other.runId() + ") was interrupted while processing " + other.inputName()
-                        + "; run the same command with that file to finish it before using " + input.getFileName()
-                        + ".");
+                        + "; run the same command with that file to finish it, or discard it with 'abandon "
+                        + commandName(kind) + (period == null ? "" : " --period " + period) + "' (possible until it"
+                        + " reaches the ledger) before using " + input.getFileName() + ".");
             }
         } else {
             refuseIfProcessed(input, sha256, fromInbox);
         }
-        return start(kind, RunContext.parameters(period, input, sha256, fromInbox, maxRejects));
+        long generation = runs.abandonedCount(kind, period, sha256);
+        return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects));
     }
 
     /** Finishes an unfinished run with the parameters it was started with. */
     public Outcome resume(RunKind kind, RunRecord run) {
+        return start(kind, lastExecution(run).getJobParameters());
+    }
+
+    /**
+     * Discards an unfinished run that has not reached the ledger: its staged and computed rows go,
+     * nothing was published, and the run is marked ABANDONED. A committed run cannot be abandoned:
+     * its effect is in the ledger, and the same command finishes it.
+     */
+    public String abandon(RunKind kind, Period period, Runnable discardWork) {
+        RunRecord run = runs.unfinished(kind, period).orElseThrow(() -> new RefusedException("There is no"
+                + " unfinished " + kind.label() + (period == null ? "" : " for " + period) + " to abandon."));
+        if (run.state() == RunState.COMMITTED) {
+            throw new RefusedException("The " + kind.label() + " (run " + run.runId() + ") has already reached the"
+                    + " ledger and cannot be abandoned; run the same command again to finish it.");
+        }
+        JobExecution last = lastExecution(run);
+        if (last.isRunning()) {
+            jobOperator.recover(last);
+            last = lastExecution(run);
+        }
+        try {
+            jobOperator.abandon(last);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot abandon run " + run.runId() + ": " + e.getMessage(), e);
+        }
+        transactions.executeWithoutResult(status -> {
+            discardWork.run();
+            runs.finish(run.runId(), RunState.ABANDONED, "abandoned by command");
+        });
+        return "The " + kind.label() + (period == null ? "" : " for " + period) + " (run " + run.runId()
+                + ", " + run.inputName() + ") was abandoned; nothing of it remains in the ledger or the outbox.";
+    }
+
+    private JobExecution lastExecution(RunRecord run) {
         JobInstance instance = jobRepository.getJobInstance(run.runId());
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         if (last == null) {
-            throw new IllegalStateException("run " + run.runId() + " has no job execution to resume");
+            throw new IllegalStateException("run " + run.runId() + " has no job execution");
         }
-        return start(kind, last.getJobParameters());
+        return last;
     }
 
     private Outcome start(RunKind kind, JobParameters parameters) {
@@ -137,6 +177,10 @@ public class RunLauncher {
             String summary = runs.find(runId).map(RunRecord::summary).orElse("");
             return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + ".", runId);
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new Outcome(1, "The " + kind.label() + " (run " + runId + ") was stopped on request. Nothing is"
+                    + " lost: run the same command again to resume it.", runId);
+        }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         if (failure instanceof InvalidInputException) {
             return new Outcome(2, failure.getMessage(), runId);
@@ -147,6 +191,14 @@ public class RunLauncher {
         String cause = failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure);
         return new Outcome(1, "The " + kind.label() + " failed (run " + runId + "): " + cause
                 + ". Nothing is lost: run the same command again to resume it.", runId);
+    }
+
+    private static String commandName(RunKind kind) {
+        return switch (kind) {
+            case IMPORT -> "import-contracts";
+            case DEDUCTION -> "deduct";
+            case RECONCILIATION -> "reconcile";
+        };
     }
 
     private static String rootMessage(Throwable failure) {

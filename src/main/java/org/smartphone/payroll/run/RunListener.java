@@ -2,28 +2,43 @@ package org.smartphone.payroll.run;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Keeps {@code payroll_run} in step with the job: RUNNING at start, then its outcome. */
 public class RunListener implements JobExecutionListener {
 
     private final RunRegistry registry;
     private final RunKind kind;
+    private final ObjectProvider<JobOperator> jobOperator;
 
-    public RunListener(RunRegistry registry, RunKind kind) {
+    public RunListener(RunRegistry registry, RunKind kind, ObjectProvider<JobOperator> jobOperator) {
         this.registry = registry;
         this.kind = kind;
+        this.jobOperator = jobOperator;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
+        RunningJob.started(() -> stop(execution));
         RunContext run = RunContext.of(execution, kind);
         registry.begin(run.runId(), kind, run.period() == null ? null : run.period().toString(), run.inputName(),
                 run.sha256());
     }
 
+    private void stop(JobExecution execution) {
+        try {
+            jobOperator.getObject().stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            // it ended meanwhile: nothing to stop
+        }
+    }
+
     @Override
     public void afterJob(JobExecution execution) {
+        RunningJob.ended();
         long runId = execution.getJobInstance().getInstanceId();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             registry.finish(runId, RunState.COMPLETED, null);
@@ -32,7 +47,10 @@ public class RunListener implements JobExecutionListener {
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         boolean invalid = failure instanceof InvalidInputException || failure instanceof RefusedException;
         String message = failure == null ? execution.getExitStatus().getExitDescription() : failure.getMessage();
-        if (invalid) {
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            registry.finish(runId, registry.isCommitted(runId) ? RunState.COMMITTED : RunState.FAILED,
+                    "stopped on request; run the same command again to resume");
+        } else if (invalid) {
             registry.finish(runId, RunState.REJECTED, message);
         } else if (registry.isCommitted(runId)) {
             registry.finish(runId, RunState.COMMITTED, message);

@@ -98,6 +98,14 @@ public class RunRegistry {
         return jdbc.query(sql, this::map, args).stream().findFirst();
     }
 
+    /** How many runs of this kind, period and input were abandoned: a new run of it is a new job instance. */
+    public long abandonedCount(RunKind kind, Period period, String sha256) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND state = 'ABANDONED'"
+                + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
+                period == null ? new Object[] {kind.name(), sha256} : new Object[] {kind.name(), sha256, period.toString()});
+        return count == null ? 0 : count;
+    }
+
     public Optional<String> processedBy(String sha256) {
         return jdbc.query("SELECT input_name FROM processed_file WHERE input_sha256 = ?",
                 (rs, i) -> rs.getString(1), sha256).stream().findFirst();

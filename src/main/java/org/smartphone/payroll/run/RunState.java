@@ -3,10 +3,11 @@ package org.smartphone.payroll.run;
 /**
  * Where a run stands. RUNNING until its effect reaches the ledger in one transaction (COMMITTED),
  * then COMPLETED once its files are published and its input archived. FAILED runs are resumed by
- * the same command; REJECTED ones (invalid input) changed nothing.
+ * the same command; REJECTED ones (invalid input) changed nothing; ABANDONED ones were discarded by
+ * the {@code abandon} command before reaching the ledger.
  */
 public enum RunState {
-    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED;
+    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED;
 
     public boolean isUnfinished() {
         return this == RUNNING || this == COMMITTED || this == FAILED;

@@ -1,12 +1,15 @@
 package org.smartphone.payroll.run;
 
+import org.smartphone.payroll.config.FaultInjection;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -18,15 +21,18 @@ public final class RunSteps {
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
     private final RunRegistry registry;
+    private final ObjectProvider<JobOperator> jobOperator;
 
-    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunRegistry registry) {
+    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunRegistry registry,
+            ObjectProvider<JobOperator> jobOperator) {
         this.repository = repository;
         this.transactions = transactions;
         this.registry = registry;
+        this.jobOperator = jobOperator;
     }
 
     public Job job(RunKind kind, StepWork... steps) {
-        JobBuilder builder = new JobBuilder(kind.jobName(), repository).listener(new RunListener(registry, kind));
+        JobBuilder builder = new JobBuilder(kind.jobName(), repository).listener(new RunListener(registry, kind, jobOperator));
         SimpleJobBuilder simple = null;
         for (StepWork work : steps) {
             Step step = step(kind, work);
@@ -38,7 +44,9 @@ public final class RunSteps {
     private Step step(RunKind kind, StepWork work) {
         return new StepBuilder(work.name(), repository).tasklet((contribution, chunkContext) -> {
             RunContext run = RunContext.of(contribution.getStepExecution().getJobExecution(), kind);
+            FaultInjection.reached("step:" + work.name());
             long count = work.work().run(run);
+            FaultInjection.reached("done:" + work.name());
             contribution.incrementWriteCount(count);
             return RepeatStatus.FINISHED;
         }, transactions).build();

@@ -1,0 +1,62 @@
+package org.smartphone.payroll.cli;
+
+import java.util.concurrent.Callable;
+import org.smartphone.payroll.contract.ContractImport;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.deduction.DeductionRun;
+import org.smartphone.payroll.reconciliation.ReconciliationRun;
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLock;
+import org.smartphone.payroll.run.RunRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code abandon <import-contracts|deduct|reconcile> [--period YYYY-MM]}: discards an interrupted run. */
+@Command(name = "abandon", mixinStandardHelpOptions = true,
+        description = "Discards an interrupted run that has not reached the ledger, so that another file can be"
+                + " used for it. A run already in the ledger cannot be abandoned: the same command finishes it.")
+final class AbandonCommand implements Callable<Integer> {
+
+    private final PayrollCommand root;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct or reconcile")
+    private String run;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+            description = "The period of the deduct or reconcile run.")
+    private Period period;
+
+    AbandonCommand(PayrollCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunKind kind = switch (run) {
+            case "import-contracts" -> RunKind.IMPORT;
+            case "deduct" -> RunKind.DEDUCTION;
+            case "reconcile" -> RunKind.RECONCILIATION;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
+        };
+        if (kind != RunKind.IMPORT && period == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "abandon " + run + " needs --period YYYY-MM");
+        }
+        try (Engine engine = root.openEngine();
+                RunLock.Held lock = engine.bean(RunLock.class).acquire("abandon " + run)) {
+            RunRegistry runs = engine.bean(RunRegistry.class);
+            Runnable discard = switch (kind) {
+                case IMPORT -> () -> runs.unfinished(RunKind.IMPORT, null)
+                        .ifPresent(r -> engine.bean(ContractImport.class).discard(r.runId()));
+                case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
+                case RECONCILIATION -> () -> engine.bean(ReconciliationRun.class).discard(period);
+            };
+            System.out.println(engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period,
+                    discard));
+            return 0;
+        }
+    }
+}
