@@ -32,13 +32,18 @@ final class Engine implements AutoCloseable {
         this.context = context;
     }
 
+    /**
+     * H2 writes committed transactions to its file in the background by default; WRITE_DELAY=0
+     * writes them at commit, so that a killed process never loses a commit whose effects on the
+     * file system (an archived input) already happened.
+     */
     static Engine open(Home home, Map<String, String> environment) throws Exception {
         home.createFolders();
         Map<String, Object> properties = new HashMap<>();
         properties.put("payroll.home", home.root().toString());
         String url = environment.get("PAYROLL_DB_URL");
         properties.put("spring.datasource.url", url == null || url.isBlank()
-                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE" : url);
+                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : url);
         properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
         properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
         properties.put("logging.file.name", home.root().resolve("logs").resolve("payroll.log").toString());

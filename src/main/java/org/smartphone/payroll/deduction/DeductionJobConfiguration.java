@@ -1,5 +1,6 @@
 package org.smartphone.payroll.deduction;
 
+import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
 import org.smartphone.payroll.run.RunKind;
@@ -18,7 +19,7 @@ class DeductionJobConfiguration {
                 step("stageRegister", deduction::stageRegister),
                 step("allocate", deduction::allocate),
                 step("commitDeduction", deduction::commit),
-                step("publishDeduction", deduction::publish),
+                publishStep("publishDeduction", deduction::publish),
                 step("archiveRegister", deduction::archive));
     }
 }

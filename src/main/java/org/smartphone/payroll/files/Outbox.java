@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.FaultInjection;
 
 /**
@@ -15,6 +17,8 @@ import org.smartphone.payroll.config.FaultInjection;
  * {@code <file>.sha256} sidecar follows the same path.
  */
 public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private Outbox() {
     }
@@ -33,6 +37,7 @@ public final class Outbox {
         }
         forceToDisk(part);
         FaultInjection.reached("publish:" + fileName);
+        warnIfReplacingADifferentFile(folder.resolve(fileName), csv.sha256());
         moveIntoPlace(part, folder.resolve(fileName));
         FaultInjection.reached("published:" + fileName);
         publishText(folder, fileName + ".sha256", csv.sha256() + "  " + fileName + "\n");
@@ -46,6 +51,14 @@ public final class Outbox {
         Files.writeString(part, text, StandardCharsets.UTF_8);
         forceToDisk(part);
         moveIntoPlace(part, folder.resolve(fileName));
+    }
+
+    /** A file published before a crash and changed since is rebuilt; the log says so. */
+    private static void warnIfReplacingADifferentFile(Path target, String sha256) throws IOException {
+        if (Files.exists(target) && !Sha256.of(target).equals(sha256)) {
+            LOG.warn("{} differed from the ledger (altered or damaged since it was published); it is rebuilt",
+                    target);
+        }
     }
 
     private static void forceToDisk(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.smartphone.payroll.reconciliation;
 
+import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
 import org.smartphone.payroll.run.RunKind;
@@ -18,7 +19,7 @@ class ReconciliationJobConfiguration {
                 step("stageReturn", reconciliation::stageReturn),
                 step("reconcile", reconciliation::reconcile),
                 step("commitReconciliation", reconciliation::commit),
-                step("publishReconciliation", reconciliation::publish),
+                publishStep("publishReconciliation", reconciliation::publish),
                 step("archiveReturn", reconciliation::archive));
     }
 }

@@ -28,9 +28,10 @@ public final class InputErrors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the errors file in " + rejectedDir, e);
         }
-        if (errors.size() > run.maxRejects()) {
+        long invalidLines = errors.stream().map(InputError::line).distinct().count();
+        if (invalidLines > run.maxRejects()) {
             InputError first = errors.stream().min((a, b) -> Long.compare(a.line(), b.line())).orElseThrow();
-            throw new InvalidInputException(run.inputName() + ": " + errors.size() + " invalid line(s), more than the "
+            throw new InvalidInputException(run.inputName() + ": " + invalidLines + " invalid line(s), more than the "
                     + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(first)
                     + ". All are listed in " + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
         }
@@ -55,6 +56,8 @@ public final class InputErrors {
         if (error.value() != null && !error.value().isEmpty()) {
             text.append(", value '").append(error.value()).append('\'');
         }
-        return text.append(": ").append(error.reason()).toString();
+        String reason = error.reason();
+        return text.append(": ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
+                .toString();
     }
 }

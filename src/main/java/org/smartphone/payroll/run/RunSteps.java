@@ -49,11 +49,19 @@ public final class RunSteps {
             FaultInjection.reached("done:" + work.name());
             contribution.incrementWriteCount(count);
             return RepeatStatus.FINISHED;
-        }, transactions).build();
+        }, transactions).allowStartIfComplete(work.repeatOnResume()).build();
     }
 
     public static StepWork step(String name, Work work) {
-        return new StepWork(name, work);
+        return new StepWork(name, work, false);
+    }
+
+    /**
+     * A step that runs again whenever an interrupted run is resumed, even if it had completed: the
+     * outputs are rebuilt from the ledger, so a file altered or damaged meanwhile is never reused.
+     */
+    public static StepWork publishStep(String name, Work work) {
+        return new StepWork(name, work, true);
     }
 
     /** One step's work; returns how many records it wrote, for the step's counts. */
@@ -63,6 +71,6 @@ public final class RunSteps {
     }
 
     /** A named step. */
-    public record StepWork(String name, Work work) {
+    public record StepWork(String name, Work work, boolean repeatOnResume) {
     }
 }

@@ -37,6 +37,11 @@ public final class Programme {
         return home;
     }
 
+    /** The environment commands of this programme run with. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     public TestDatabase database() {
         return database;
     }

@@ -1,0 +1,98 @@
+package org.smartphone.payroll.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.smartphone.payroll.PayrollMain;
+
+/**
+ * The engine in a process of its own (same classes and dependencies as the tests, started with
+ * {@code java}), so that a test can kill it with SIGKILL or SIGTERM, or have it halt itself at a
+ * named point ({@code PAYROLL_CRASH_AT}), and then look at what it left behind.
+ */
+public final class EngineProcess {
+
+    private final Process process;
+    private final Path output;
+
+    private EngineProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts {@code payroll <args>} with the programme's environment plus {@code extra}. */
+    public static EngineProcess start(Programme programme, Map<String, String> extra, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PayrollMain.class.getName());
+        command.addAll(List.of(args));
+        try {
+            Path output = Files.createTempFile(programme.home().getParent(), "engine-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(programme.environment());
+            builder.environment().putAll(extra);
+            return new EngineProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the end (at most five minutes) and returns the exit code. */
+    public int waitFor() {
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the engine did not finish within five minutes:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hook runs. */
+    public int kill() {
+        process.destroyForcibly();
+        return waitFor();
+    }
+
+    /** SIGTERM: the engine's shutdown hook asks the running job to stop. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until {@code file} exists (a pause point was reached), at most a minute. */
+    public static void awaitFile(Path file, EngineProcess process) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(file)) {
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the engine never reached the pause point:\n" + process.output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+}
