@@ -1,13 +1,14 @@
 -- The engine's own tables. ${ident} is an identifier column (contract_id, matricule) that sorts
 -- by code point on every database (COLLATE "C" on PostgreSQL), as SPEC 5 orders output rows.
--- Periods are stored as their YYYY-MM text, which sorts in time order.
+-- Periods are stored as their YYYY-MM text, which sorts in time order. Free text (names, ministry
+-- codes, device models) has no length limit beyond the 1 MB line limit of the input files.
 
 -- Every run of a command: one row per Spring Batch job instance (run_id = job instance id).
 CREATE TABLE payroll_run (
     run_id            BIGINT       NOT NULL PRIMARY KEY,
     kind              VARCHAR(20)  NOT NULL,
     period            VARCHAR(7),
-    input_name        VARCHAR(1000) NOT NULL,
+    input_name        VARCHAR NOT NULL,
     input_sha256      VARCHAR(64)  NOT NULL,
     state             VARCHAR(20)  NOT NULL,
     started_at        TIMESTAMP    NOT NULL,
@@ -15,24 +16,24 @@ CREATE TABLE payroll_run (
     attempts          INT          NOT NULL,
     records_read      BIGINT       NOT NULL DEFAULT 0,
     records_rejected  BIGINT       NOT NULL DEFAULT 0,
-    summary           VARCHAR(4000),
-    message           VARCHAR(4000)
+    summary           VARCHAR,
+    message           VARCHAR
 );
 CREATE INDEX payroll_run_kind_period ON payroll_run (kind, period);
 
 -- Inputs whose run completed; a file with the same SHA-256 is refused.
 CREATE TABLE processed_file (
     input_sha256 VARCHAR(64)   NOT NULL PRIMARY KEY,
-    input_name   VARCHAR(1000) NOT NULL,
+    input_name   VARCHAR NOT NULL,
     run_id       BIGINT        NOT NULL
 );
 
 CREATE TABLE contract (
     contract_id          ${ident}     NOT NULL PRIMARY KEY,
     matricule            ${ident}     NOT NULL,
-    full_name            VARCHAR(4000) NOT NULL,
-    ministry_code        VARCHAR(4000),
-    device_model         VARCHAR(4000),
+    full_name            VARCHAR NOT NULL,
+    ministry_code        VARCHAR,
+    device_model         VARCHAR,
     imei                 VARCHAR(15),
     price_xof            BIGINT       NOT NULL,
     down_payment_xof     BIGINT       NOT NULL,
@@ -52,9 +53,9 @@ CREATE TABLE staged_contract (
     line                 BIGINT       NOT NULL,
     contract_id          ${ident}     NOT NULL,
     matricule            ${ident}     NOT NULL,
-    full_name            VARCHAR(4000) NOT NULL,
-    ministry_code        VARCHAR(4000),
-    device_model         VARCHAR(4000),
+    full_name            VARCHAR NOT NULL,
+    ministry_code        VARCHAR,
+    device_model         VARCHAR,
     imei                 VARCHAR(15),
     price_xof            BIGINT       NOT NULL,
     down_payment_xof     BIGINT       NOT NULL,
@@ -72,7 +73,7 @@ CREATE TABLE register_entry (
     matricule         ${ident}     NOT NULL,
     net_pay_xof       BIGINT       NOT NULL,
     employment_status VARCHAR(10)  NOT NULL,
-    ministry_code     VARCHAR(4000),
+    ministry_code     VARCHAR,
     PRIMARY KEY (period, line)
 );
 CREATE INDEX register_entry_matricule ON register_entry (period, matricule);
@@ -80,7 +81,7 @@ CREATE INDEX register_entry_matricule ON register_entry (period, matricule);
 -- The latest non-blank ministry code read in a register for a contract holder (SPEC 4).
 CREATE TABLE holder_ministry (
     matricule     ${ident}      NOT NULL PRIMARY KEY,
-    ministry_code VARCHAR(4000) NOT NULL,
+    ministry_code VARCHAR NOT NULL,
     period        VARCHAR(7)    NOT NULL
 );
 
@@ -135,7 +136,7 @@ CREATE TABLE arrears_line (
     period               VARCHAR(7)    NOT NULL,
     contract_id          ${ident}      NOT NULL,
     matricule            ${ident}      NOT NULL,
-    ministry_code        VARCHAR(4000),
+    ministry_code        VARCHAR,
     overdue_xof          BIGINT        NOT NULL,
     outstanding_xof      BIGINT        NOT NULL,
     oldest_unpaid_period VARCHAR(7)    NOT NULL,

@@ -1,6 +1,10 @@
 package org.smartphone.payroll.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,9 +31,11 @@ final class Engine implements AutoCloseable {
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private final ConfigurableApplicationContext context;
+    private final Path holderNote;
 
-    private Engine(ConfigurableApplicationContext context) {
+    private Engine(ConfigurableApplicationContext context, Path holderNote) {
         this.context = context;
+        this.holderNote = holderNote;
     }
 
     /**
@@ -37,7 +43,7 @@ final class Engine implements AutoCloseable {
      * writes them at commit, so that a killed process never loses a commit whose effects on the
      * file system (an archived input) already happened.
      */
-    static Engine open(Home home, Map<String, String> environment) throws Exception {
+    static Engine open(Home home, Map<String, String> environment, String command) throws Exception {
         home.createFolders();
         Map<String, Object> properties = new HashMap<>();
         properties.put("payroll.home", home.root().toString());
@@ -51,21 +57,28 @@ final class Engine implements AutoCloseable {
         springEnvironment.getPropertySources().addFirst(new MapPropertySource("command", properties));
         springEnvironment.getPropertySources().addAfter("command",
                 new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
+        boolean embedded = url == null || url.isBlank();
+        Path holderNote = home.database().resolve("in-use-by.txt");
         try {
-            return new Engine(new SpringApplicationBuilder(PayrollApplication.class)
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(PayrollApplication.class)
                     .environment(springEnvironment)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
-                    .run());
+                    .run();
+            if (embedded) {
+                Files.writeString(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
+                        + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
+            }
+            return new Engine(context, embedded ? holderNote : null);
         } catch (RuntimeException e) {
             Throwable setting = settingProblem(e);
             if (setting != null) {
                 throw new InvalidInputException("Invalid setting: " + setting.getMessage());
             }
             if (isDatabaseInUse(e)) {
-                throw new RefusedException("Another run is in progress: the database in " + home.database()
-                        + " is in use by another process. Wait for it to finish.");
+                throw new RefusedException("Another run is in progress: " + holder(holderNote)
+                        + " holds the database in " + home.database() + ". Wait for it to finish.");
             }
             throw e;
         }
@@ -97,8 +110,19 @@ final class Engine implements AutoCloseable {
         return false;
     }
 
+    private static String holder(Path note) {
+        try {
+            return Files.readString(note);
+        } catch (IOException e) {
+            return "another process";
+        }
+    }
+
     @Override
-    public void close() {
+    public void close() throws IOException {
+        if (holderNote != null) {
+            Files.deleteIfExists(holderNote);
+        }
         context.close();
     }
 }

@@ -3,6 +3,7 @@ package org.smartphone.payroll.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.run.Failures;
 import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 import picocli.CommandLine;
@@ -29,14 +30,16 @@ public final class PayrollCommand {
     private Path home;
 
     private final Map<String, String> environment;
+    private final String commandLine;
 
-    private PayrollCommand(Map<String, String> environment) {
+    private PayrollCommand(Map<String, String> environment, String commandLine) {
         this.environment = environment;
+        this.commandLine = commandLine;
     }
 
     /** Parses and runs one command line; returns the exit code. */
     public static int execute(Map<String, String> environment, String... args) {
-        PayrollCommand root = new PayrollCommand(environment);
+        PayrollCommand root = new PayrollCommand(environment, String.join(" ", args));
         CommandLine commandLine = new CommandLine(root)
                 .addSubcommand(new ImportContractsCommand(root))
                 .addSubcommand(new DeductCommand(root))
@@ -62,7 +65,7 @@ public final class PayrollCommand {
     }
 
     Engine openEngine() throws Exception {
-        return Engine.open(home(), environment);
+        return Engine.open(home(), environment, commandLine);
     }
 
     static int exitCode(Throwable e) {
@@ -81,12 +84,8 @@ public final class PayrollCommand {
         if (cause instanceof InvalidInputException || cause instanceof RefusedException) {
             return cause.getMessage();
         }
-        Throwable root = cause;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return "The command failed: " + root.getMessage() + ". Nothing is lost: run the same command again"
-                + " to resume; details are in the log under the home folder.";
+        return "The command failed: " + Failures.describe(cause) + ". Nothing is lost: run the same command"
+                + " again to resume; details are in logs/payroll.log under the home folder.";
     }
 
     /** Startup wraps our exceptions; the first one of ours in the chain says what happened. */

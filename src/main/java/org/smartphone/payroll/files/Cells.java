@@ -20,6 +20,9 @@ public final class Cells {
     private final InputRecord record;
     private final List<InputError> errors = new ArrayList<>(2);
 
+    /** The longest free text accepted in a cell (names, ministry codes, device models). */
+    public static final int MAX_TEXT = 10_000;
+
     public Cells(InputRecord record) {
         this.record = record;
         if (record.problem() != null) {
@@ -47,12 +50,22 @@ public final class Cells {
 
     public String requiredText(String column) {
         String value = record.get(column);
-        return value.isEmpty() ? missing(column) : value;
+        return value.isEmpty() ? missing(column) : withinTextLimit(column, value);
     }
 
     public String optionalText(String column) {
         String value = record.get(column);
-        return value.isEmpty() ? null : value;
+        return value.isEmpty() ? null : withinTextLimit(column, value);
+    }
+
+    /** Free text is stored whole; past {@value #MAX_TEXT} characters it is surely not a name or a code. */
+    private String withinTextLimit(String column, String value) {
+        if (value.length() > MAX_TEXT) {
+            reject(column, value, "This text has " + value.length() + " characters; at most " + MAX_TEXT
+                    + " are accepted.");
+            return null;
+        }
+        return value;
     }
 
     /** An amount in francs (see {@link AmountSyntax}); null when optional and empty, or invalid. */

@@ -42,7 +42,8 @@ public final class RejectedLinesFile {
         sorted.sort(Comparator.comparingLong(InputError::line)); // stable: a line keeps its column order
         Files.createDirectories(rejectedDir);
         Path target = target(rejectedDir, inputFileName);
-        Path temporary = rejectedDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        // a short temporary name: the input's own name may already be near the file system's limit
+        Path temporary = rejectedDir.resolve(".errors-" + UUID.randomUUID() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -71,7 +72,7 @@ public final class RejectedLinesFile {
     }
 
     private static Path target(Path rejectedDir, String inputFileName) {
-        if (inputFileName.isEmpty() || inputFileName.contains("/") || inputFileName.contains("\\")) {
+        if (inputFileName.isEmpty() || inputFileName.contains("/")) {
             throw new IllegalArgumentException("not a file name: " + inputFileName);
         }
         return rejectedDir.resolve(inputFileName + ".errors.csv");

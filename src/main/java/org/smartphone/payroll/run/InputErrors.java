@@ -48,16 +48,25 @@ public final class InputErrors {
                 + "; nothing was changed.");
     }
 
+    /** One line for stderr: line breaks flattened, a long value cut (the errors file has it whole). */
     static String describe(InputError error) {
         StringBuilder text = new StringBuilder("line ").append(error.line());
         if (!error.column().isEmpty()) {
             text.append(", column ").append(error.column());
         }
         if (error.value() != null && !error.value().isEmpty()) {
-            text.append(", value '").append(error.value()).append('\'');
+            text.append(", value '").append(shortened(oneLine(error.value()))).append('\'');
         }
-        String reason = error.reason();
+        String reason = oneLine(error.reason());
         return text.append(": ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
                 .toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\t\\u2028\\u2029\\u0085]+", " ");
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

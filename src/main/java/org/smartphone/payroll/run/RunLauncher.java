@@ -12,6 +12,7 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Sha256;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -156,9 +158,12 @@ public class RunLauncher {
     }
 
     /**
-     * An execution left STARTED belongs to a process that died: the embedded database admits one
-     * process at a time, so whoever holds it now is the only one running. Marking it failed lets
-     * Spring Batch restart it from the step that was interrupted.
+     * An execution left STARTED belongs to a process that died: this process holds the run lock (or
+     * the embedded database), so no other one is running. Marking it failed lets Spring Batch restart
+     * it from the step that was interrupted. An execution left UNKNOWN (its failure could not even be
+     * rolled back, say because the database went away) is treated the same: every step of our jobs
+     * can be run again safely, since the commit step checks in its own transaction whether it already
+     * happened.
      */
     private void recoverAbandonedExecution(Job job, JobParameters parameters) {
         JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
@@ -166,8 +171,24 @@ public class RunLauncher {
             return;
         }
         JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last != null && last.isRunning()) {
+        if (last == null) {
+            return;
+        }
+        if (last.isRunning()) {
             jobOperator.recover(last);
+            last = jobRepository.getLastJobExecution(instance);
+        }
+        if (last.getStatus() == BatchStatus.UNKNOWN) {
+            for (StepExecution step : last.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED);
+                    jobRepository.update(step);
+                }
+            }
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(ExitStatus.FAILED);
+            jobRepository.update(last);
         }
     }
 
@@ -188,7 +209,7 @@ public class RunLauncher {
         if (failure instanceof RefusedException) {
             return new Outcome(3, failure.getMessage(), runId);
         }
-        String cause = failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure);
+        String cause = failure == null ? execution.getExitStatus().getExitDescription() : Failures.describe(failure);
         return new Outcome(1, "The " + kind.label() + " failed (run " + runId + "): " + cause
                 + ". Nothing is lost: run the same command again to resume it.", runId);
     }
@@ -199,14 +220,6 @@ public class RunLauncher {
             case DEDUCTION -> "deduct";
             case RECONCILIATION -> "reconcile";
         };
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void checkReadable(Path input) {

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLock {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLock.class);
+
     /** Arbitrary key of the advisory lock ("PAYR" in ASCII). */
     private static final long LOCK_KEY = 0x50415952L;
 
@@ -97,8 +99,9 @@ public class RunLock {
             this.advisory = advisory;
         }
 
+        /** A connection lost meanwhile took the lock with it: nothing left to release then. */
         @Override
-        public void close() throws SQLException {
+        public void close() {
             try (connection) {
                 if (advisory) {
                     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
@@ -106,6 +109,8 @@ public class RunLock {
                         statement.execute();
                     }
                 }
+            } catch (SQLException lost) {
+                LOG.debug("run lock released with its lost connection", lost);
             }
         }
     }
