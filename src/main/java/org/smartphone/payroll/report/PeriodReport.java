@@ -28,6 +28,12 @@ public class PeriodReport {
         StringBuilder out = new StringBuilder();
         out.append("Period report ").append(p).append('\n').append("=".repeat(20)).append("\n\n");
         out.append("Deduction run: ").append(runState(RunKind.DEDUCTION, p)).append('\n');
+        jdbc.query("SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0)"
+                + " FROM deduction_line WHERE period = ?", rs -> {
+                    out.append(line("contracts with a due", rs.getLong(1), "due", rs.getLong(2)));
+                    out.append(String.format("  %-30s %8s       %s %s F%n", "", "", "of which arrears",
+                            francs(rs.getLong(3))));
+                }, p);
         jdbc.query("SELECT COUNT(*), COALESCE(SUM(amount_xof), 0) FROM deduction_line WHERE period = ?"
                 + " AND amount_xof > 0", rs -> {
                     out.append(line("deduction order", rs.getLong(1), "amount", rs.getLong(2)));

@@ -170,10 +170,12 @@ public class RunLauncher {
         if (instance == null) {
             return;
         }
-        JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last == null) {
+        if (jobRepository.getJobExecutions(instance).isEmpty()) {
+            // killed between creating the instance and its first execution: nothing ran, start afresh
+            jobRepository.deleteJobInstance(instance);
             return;
         }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
         if (last.isRunning()) {
             jobOperator.recover(last);
             last = jobRepository.getLastJobExecution(instance);

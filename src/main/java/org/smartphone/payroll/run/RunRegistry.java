@@ -36,11 +36,15 @@ public class RunRegistry {
         }
     }
 
-    /** Called inside the transaction that applies the run's effect to the ledger. */
+    /**
+     * Called inside the transaction that applies the run's effect to the ledger. The input is
+     * recorded as processed unless it had no data row: a header-only file has the same bytes every
+     * month and carries nothing that could be counted twice.
+     */
     public void markCommitted(long runId, String inputName, String sha256) {
         jdbc.update("UPDATE payroll_run SET state = 'COMMITTED' WHERE run_id = ?", runId);
-        jdbc.update("INSERT INTO processed_file (input_sha256, input_name, run_id) VALUES (?, ?, ?)",
-                sha256, inputName, runId);
+        jdbc.update("INSERT INTO processed_file (input_sha256, input_name, run_id) SELECT ?, ?, run_id"
+                + " FROM payroll_run WHERE run_id = ? AND records_read > 0", sha256, inputName, runId);
     }
 
     public boolean isCommitted(long runId) {

@@ -368,6 +368,24 @@ class ReconciliationFunctionalTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
+        void twoMonthsWithNothingWithheldCanBothBeReconciledWithTheSameHeaderOnlyFile(TestDatabase database,
+                @TempDir Path dir) {
+            // given a header-only return for 2026-01, then the same bytes again for 2026-02
+            Programme programme = ordered(dir, database);
+            Path empty = withheld(dir, "withheld-empty.csv");
+            assertThat(reconcile(programme, "2026-01", empty).exitCode()).isZero();
+            deduct(programme, dir, "2026-02", "2026-02,M-1,300000,ACTIVE,,");
+
+            // when
+            Result result = reconcile(programme, "2026-02", empty);
+
+            // then it is not refused as "already processed": there was nothing in it to count twice
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(programme.number("SELECT COUNT(*) FROM posting")).isZero();
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
         void aNegativeAmountIsAnInvalidLine(TestDatabase database, @TempDir Path dir) {
             // given
             Programme programme = ordered(dir, database);

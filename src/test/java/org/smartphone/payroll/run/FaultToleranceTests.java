@@ -107,6 +107,37 @@ class FaultToleranceTests {
     }
 
     @Nested
+    class KilledWhileStarting {
+
+        /**
+         * Spring Batch creates a job instance, then its first execution; a process killed in between
+         * leaves an instance with no execution. The next command starts that run afresh.
+         */
+        @Test
+        void aJobInstanceLeftWithoutExecutionIsStartedAfresh(@TempDir Path dir) throws IOException {
+            Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
+            assertThat(programme.run(IMPORT).exitCode()).isZero();
+            Path register = programme.inbox().resolve("payroll-2026-01.csv");
+            try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(
+                    org.smartphone.payroll.PayrollApplication.class).properties(Map.of(
+                            "payroll.home", programme.home().toString(),
+                            "spring.datasource.url", "jdbc:h2:file:" + programme.home().resolve("db/payroll"),
+                            "spring.datasource.username", "sa"))
+                    .run()) {
+                context.getBean(org.springframework.batch.core.repository.JobRepository.class).createJobInstance(
+                        RunKind.DEDUCTION.jobName(), RunContext.parameters(
+                                org.smartphone.payroll.contract.Period.parse("2026-01"), register,
+                                org.smartphone.payroll.files.Sha256.of(register), 0, true, 0));
+            }
+
+            Programme.Result result = programme.run(DEDUCT);
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+        }
+    }
+
+    @Nested
     class AnotherFileForAnInterruptedRun {
 
         @Test
@@ -175,6 +206,27 @@ class FaultToleranceTests {
                         .noneMatch(name -> name.startsWith("deduction"));
             }
             Files.delete(blocker);
+            assertThat(programme.run(DEDUCT).exitCode()).isZero();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+        }
+
+        /** A disk full for real: the engine's temporary file is made to lead to /dev/full (ENOSPC). */
+        @Test
+        void aFullDiskWhilePublishingLeavesNoFileUnderItsFinalName(@TempDir Path dir) throws IOException {
+            Path full = Path.of("/dev/full");
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "this system has /dev/full");
+            Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
+            assertThat(programme.run(IMPORT).exitCode()).isZero();
+            Path folder = Files.createDirectories(programme.outbox("2026-01"));
+            Path part = Files.createSymbolicLink(folder.resolve(".deduction-exceptions-2026-01.csv.part"), full);
+
+            Programme.Result failed = programme.run(DEDUCT);
+
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.stderr()).contains("No space left on device").contains("run the same command again");
+            assertThat(folder.resolve("deduction-exceptions-2026-01.csv")).doesNotExist();
+            assertThat(folder.resolve("deduction-2026-01.manifest.json")).doesNotExist();
+            Files.delete(part);
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
             assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
         }
