@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,20 +205,35 @@ class CrashResumeTests {
         assertThat(engine.waitFor()).as("halted at %s:\n%s", point, engine.output()).isEqualTo(137);
     }
 
-    /** Whatever was published under a final name is whole: its sidecar, when there is one, agrees. */
+    /**
+     * Whatever was published under a final name is whole: its sidecar, when there is one, agrees,
+     * and so does every manifest about every file it lists.
+     */
     static void assertOutputsAgreeWithTheirSidecars(Programme programme) {
         Path outbox = programme.home().resolve("outbox");
         if (!Files.exists(outbox)) {
             return;
         }
         try (Stream<Path> files = Files.walk(outbox)) {
-            files.filter(file -> file.toString().endsWith(".sha256")).forEach(sidecar ->
-                    OutputFiles.assertSidecar(sidecar.resolveSibling(sidecar.getFileName().toString()
-                            .replaceFirst("\\.sha256$", ""))));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".sha256")) {
+                    OutputFiles.assertSidecar(file.resolveSibling(name.replaceFirst("\\.sha256$", "")));
+                } else if (name.endsWith(".manifest.json")) {
+                    Matcher entry = MANIFEST_ENTRY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    while (entry.find()) {
+                        assertThat(OutputFiles.sha256(file.resolveSibling(entry.group(1))))
+                                .as("%s in %s", entry.group(1), name).isEqualTo(entry.group(2));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final Pattern MANIFEST_ENTRY =
+            Pattern.compile("\\{\"file\": \"([^\"]+)\", \"sha256\": \"([0-9a-f]{64})\"");
 
     static void sleep(long millis) {
         try {
