@@ -46,7 +46,7 @@ final class AbandonCommand implements Callable<Integer> {
                     "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire("abandon " + run)) {
+                RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunRegistry runs = engine.bean(RunRegistry.class);
             Runnable discard = switch (kind) {
                 case IMPORT -> () -> runs.unfinished(RunKind.IMPORT, null)

@@ -42,7 +42,7 @@ final class ImportContractsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Home home = root.home();
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire("import-contracts")) {
+                RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinished(RunKind.IMPORT, null);
             if (file == null && unfinished.isPresent()) {

@@ -64,6 +64,11 @@ public final class PayrollCommand {
         return new Home(Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "jobs" : fromEnvironment));
     }
 
+    /** The command line as typed, to name this command to another one refused meanwhile. */
+    String commandLine() {
+        return commandLine;
+    }
+
     Engine openEngine() throws Exception {
         return Engine.open(home(), environment, commandLine);
     }

@@ -7,9 +7,5 @@ package org.smartphone.payroll.run;
  * the {@code abandon} command before reaching the ledger.
  */
 public enum RunState {
-    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED;
-
-    public boolean isUnfinished() {
-        return this == RUNNING || this == COMMITTED || this == FAILED;
-    }
+    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED
 }

@@ -1,0 +1,56 @@
+package org.smartphone.payroll.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.PeriodGuard;
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLock;
+import picocli.CommandLine.Option;
+
+/**
+ * A run of one period on one input file: {@code deduct} and {@code reconcile}. Holds the database,
+ * checks that the period may run (before reading any file), then launches the run.
+ */
+abstract class PeriodRunCommand implements Callable<Integer> {
+
+    private final PayrollCommand root;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+            description = "The payroll month.")
+    private Period period;
+
+    @Option(names = "--file", paramLabel = "F", description = "The input file. Default: the period's file in the inbox.")
+    private Path file;
+
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Invalid lines tolerated before the run fails. Default: the max-rejects setting.")
+    private Long maxRejects;
+
+    PeriodRunCommand(PayrollCommand root) {
+        this.root = root;
+    }
+
+    abstract RunKind kind();
+
+    /** The input's name in the inbox, e.g. {@code payroll-2026-01.csv}. */
+    abstract String inboxName(Period period);
+
+    /** Refuses (exit 3) when the period may not run now. */
+    abstract void checkAllowed(PeriodGuard guard, Period period);
+
+    @Override
+    public Integer call() throws Exception {
+        String command = root.commandLine();
+        try (Engine engine = root.openEngine();
+                RunLock.Held lock = engine.bean(RunLock.class).acquire(command)) {
+            checkAllowed(engine.bean(PeriodGuard.class), period);
+            InputChoice input = InputChoice.of(root.home(), file, inboxName(period));
+            long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
+            return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
+                    input.fromInbox(), rejects), System.out, System.err);
+        }
+    }
+}
