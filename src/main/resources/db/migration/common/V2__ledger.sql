@@ -1,7 +1,7 @@
 -- The engine's own tables. ${ident} is an identifier column (contract_id, matricule) that sorts
 -- by code point on every database (COLLATE "C" on PostgreSQL), as SPEC 5 orders output rows.
 -- Periods are stored as their YYYY-MM text, which sorts in time order. Free text (names, ministry
--- codes, device models) has no length limit beyond the 1 MB line limit of the input files.
+-- codes, device models) has no length limit here; the input files accept at most 10 000 characters.
 
 -- Every run of a command: one row per Spring Batch job instance (run_id = job instance id).
 CREATE TABLE payroll_run (
@@ -21,7 +21,8 @@ CREATE TABLE payroll_run (
 );
 CREATE INDEX payroll_run_kind_period ON payroll_run (kind, period);
 
--- Inputs whose run completed; a file with the same SHA-256 is refused.
+-- Inputs whose run reached the ledger (with at least one data row); a file with the same SHA-256
+-- is refused.
 CREATE TABLE processed_file (
     input_sha256 VARCHAR(64)   NOT NULL PRIMARY KEY,
     input_name   VARCHAR NOT NULL,

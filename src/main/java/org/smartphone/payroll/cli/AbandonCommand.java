@@ -49,7 +49,7 @@ final class AbandonCommand implements Callable<Integer> {
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunRegistry runs = engine.bean(RunRegistry.class);
             Runnable discard = switch (kind) {
-                case IMPORT -> () -> runs.unfinished(RunKind.IMPORT, null)
+                case IMPORT -> () -> runs.unfinishedOfAnyPeriod(RunKind.IMPORT)
                         .ifPresent(r -> engine.bean(ContractImport.class).discard(r.runId()));
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
                 case RECONCILIATION -> () -> engine.bean(ReconciliationRun.class).discard(period);

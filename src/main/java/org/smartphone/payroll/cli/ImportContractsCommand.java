@@ -44,7 +44,7 @@ final class ImportContractsCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine();
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunLauncher launcher = engine.bean(RunLauncher.class);
-            Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinished(RunKind.IMPORT, null);
+            Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);
             if (file == null && unfinished.isPresent()) {
                 int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), System.out, System.err);
                 if (code != 0) {
@@ -59,7 +59,7 @@ final class ImportContractsCommand implements Callable<Integer> {
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
             for (Path contracts : files) {
                 Outcome outcome = launcher.launch(RunKind.IMPORT, null, contracts,
-                        InputChoice.isIn(home.inbox(), contracts), rejects);
+                        InputChoice.isIn(home.inbox(), contracts), file != null, rejects);
                 int code = RunCommand.report(outcome, System.out, System.err);
                 if (code != 0) {
                     return code;

@@ -9,6 +9,7 @@ import org.smartphone.payroll.run.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code payroll [--home DIR] <command>} (SPEC 6). */
 @Command(name = "payroll", mixinStandardHelpOptions = true, version = "payroll 1.0",
@@ -74,6 +75,9 @@ public final class PayrollCommand {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof ParameterException) {
+            return INVALID;
+        }
         Throwable cause = unwrap(e);
         if (cause instanceof InvalidInputException) {
             return INVALID;

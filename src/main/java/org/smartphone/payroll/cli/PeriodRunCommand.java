@@ -8,7 +8,10 @@ import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * A run of one period on one input file: {@code deduct} and {@code reconcile}. Holds the database,
@@ -41,8 +44,14 @@ abstract class PeriodRunCommand implements Callable<Integer> {
     /** Refuses (exit 3) when the period may not run now. */
     abstract void checkAllowed(PeriodGuard guard, Period period);
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (maxRejects != null && maxRejects < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-rejects must be 0 or more");
+        }
         String command = root.commandLine();
         try (Engine engine = root.openEngine();
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(command)) {
@@ -50,7 +59,7 @@ abstract class PeriodRunCommand implements Callable<Integer> {
             InputChoice input = InputChoice.of(root.home(), file, inboxName(period));
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
             return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
-                    input.fromInbox(), rejects), System.out, System.err);
+                    input.fromInbox(), file != null, rejects), System.out, System.err);
         }
     }
 }

@@ -53,8 +53,9 @@ public class ContractImport {
 
     /** Reads and validates the whole file, staging valid contracts; fails with exit 2 past max-rejects. */
     public long stage(RunContext run) {
+        run.checkInputUnchanged();
         jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", run.runId());
-        ContractParser parser = new ContractParser(settings.roundingUnit(), settings.defaultTerm());
+        ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         List<InputError> errors = new ArrayList<>();
         Map<String, List<Long>> idsOfInvalidLines = new HashMap<>();
         long read = 0;

@@ -34,8 +34,9 @@ public final class ContractParser {
         Long downPayment = cells.amount("down_payment_xof", false, false);
         Integer term = cells.integer("term_months", 1, InstallmentSchedule.MAX_TERM);
         Period firstPeriod = cells.period("first_period", true);
-        if (price != null && !hasError(cells, "down_payment_xof") && !hasError(cells, "term_months")) {
-            checkFinancedAmount(cells, price, downPayment, term == null ? defaultTerm : term);
+        if (price != null && !hasError(cells, "down_payment_xof")) {
+            checkFinancedAmount(cells, price, downPayment, hasError(cells, "term_months") ? null
+                    : term == null ? defaultTerm : term);
         }
         if (!cells.valid()) {
             return Optional.empty();
@@ -48,15 +49,18 @@ public final class ContractParser {
                 down, months, firstPeriod, schedule.base()));
     }
 
-    /** Checks across cells, made even when another cell is invalid so that every problem is reported. */
-    private void checkFinancedAmount(Cells cells, long price, Long downPayment, int months) {
+    /**
+     * Checks across cells, made even when another cell is invalid so that every problem is reported;
+     * {@code months} is null when the term itself is invalid.
+     */
+    private void checkFinancedAmount(Cells cells, long price, Long downPayment, Integer months) {
         long down = downPayment == null ? 0 : downPayment;
         long financed = price - down;
         if (financed <= 0) {
             cells.reject(downPayment == null ? "price_xof" : "down_payment_xof",
                     Long.toString(downPayment == null ? price : down),
                     "The down payment (" + down + ") must be less than the price (" + price + ").");
-        } else if (financed < months * roundingUnit) {
+        } else if (months != null && financed < months * roundingUnit) {
             cells.reject("term_months", Integer.toString(months), "The financed amount " + financed
                     + " is too small for " + months + " installments of at least " + roundingUnit + " franc(s).");
         }

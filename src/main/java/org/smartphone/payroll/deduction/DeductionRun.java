@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,7 @@ public class DeductionRun {
 
     /** Reads and validates the register, keeping only the rows of people who hold an open contract. */
     public long stageRegister(RunContext run) {
+        run.checkInputUnchanged();
         String period = run.period().toString();
         jdbc.update("DELETE FROM register_entry WHERE period = ?", period);
         Set<String> holders = new HashSet<>(jdbc.queryForList(
@@ -83,7 +85,7 @@ public class DeductionRun {
                 Optional<RegisterParser.RegisterRow> row = parser.parse(cells);
                 if (row.isEmpty()) {
                     errors.addAll(cells.errors());
-                    String matricule = record.get("matricule").toUpperCase(java.util.Locale.ROOT);
+                    String matricule = record.get("matricule").toUpperCase(Locale.ROOT);
                     if (holders.contains(matricule)) {
                         invalidHolderLines.computeIfAbsent(matricule, k -> new ArrayList<>()).add(record.line());
                     }
@@ -110,9 +112,12 @@ public class DeductionRun {
 
     /** Computes every open contract's due and what its holder's pay can bear (SPEC 3). */
     public long allocate(RunContext run) {
+        if (runs.isCommitted(run.runId())) {
+            return 0;
+        }
         String period = run.period().toString();
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", period);
-        DeductionAllocator allocator = new DeductionAllocator(settings.cap());
+        DeductionAllocator allocator = new DeductionAllocator(run.capRatio());
         long[] written = {0};
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
@@ -138,7 +143,10 @@ public class DeductionRun {
         return written[0];
     }
 
-    /** Marks the period deducted, once; remembers the ministry codes read for contract holders. */
+    /**
+     * Commits the run, once: the deduction lines become the period's, and the ministry codes read
+     * for contract holders are remembered. The period counts as deducted when the run completes.
+     */
     public long commit(RunContext run) {
         if (runs.isCommitted(run.runId())) {
             return 0;
@@ -167,7 +175,7 @@ public class DeductionRun {
                         + " ORDER BY d.contract_id, d.matricule", period, row -> {
                             ordered[0] += row.getLong(4);
                             return new String[] {period, row.getString(1), row.getString(2),
-                                CsvOutput.copied(row.getString(3)), settings.deductionCode(),
+                                CsvOutput.copied(row.getString(3)), run.deductionCode(),
                                 Long.toString(row.getLong(4))};
                         }));
         long[] exceptionTotals = {0, 0, 0};

@@ -6,20 +6,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Moves a processed input out of the inbox (SPEC 6). A name already taken in the archive folder
+ * Moves a processed input out of the inbox (SPEC 6). A name already taken in the target folder
  * gets the first 12 hex digits of the file's SHA-256 appended. Moving again after a crash is
- * harmless: a file already moved is left where it is.
+ * harmless: a file already moved is left where it is, and a file that now has the input's name but
+ * other content (dropped meanwhile) is not the run's, and is left alone.
  */
 public final class Archive {
 
     private Archive() {
     }
 
+    /** Returns where the file now is, or null when the file at {@code input} is not the one expected. */
     public static Path move(Path input, Path folder, String sha256) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve(input.getFileName().toString());
         if (!Files.exists(input)) {
             return target;
+        }
+        if (!Sha256.of(input).equals(sha256)) {
+            return null;
         }
         if (Files.exists(target)) {
             if (Sha256.of(target).equals(sha256)) {
@@ -29,6 +34,8 @@ public final class Archive {
             target = folder.resolve(withSuffix(input.getFileName().toString(), sha256.substring(0, 12)));
         }
         Files.move(input, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Outbox.forceFolderToDisk(folder);
+        Outbox.forceFolderToDisk(input.getParent());
         return target;
     }
 

@@ -90,7 +90,8 @@ public final class CsvInputFile implements Closeable {
         for (int i = 0; i < names.length; i++) {
             String column = names[i].toLowerCase(Locale.ROOT);
             Integer earlier = positionOf.putIfAbsent(column, i);
-            if (earlier != null && !column.isEmpty()) {
+            boolean used = required.contains(column) || optional.contains(column);
+            if (earlier != null && used) {
                 throw headerProblem(name, column, "The header row names the column " + column + " twice"
                         + " (columns " + (earlier + 1) + " and " + (i + 1) + "); each column must appear once.");
             }

@@ -2,10 +2,12 @@ package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,13 +64,23 @@ public final class Outbox {
     }
 
     private static void forceToDisk(Path file) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
 
     private static void moveIntoPlace(Path part, Path target) throws IOException {
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceFolderToDisk(target.getParent());
+    }
+
+    /** Makes a rename durable: the folder's own entry list is flushed too (Linux allows it). */
+    static void forceFolderToDisk(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException notSupported) {
+            LOG.debug("cannot flush folder {}", folder, notSupported);
+        }
     }
 
     /** Writes the records of one output file. */

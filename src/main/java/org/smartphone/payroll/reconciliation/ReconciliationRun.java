@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.smartphone.payroll.arrears.ArrearsAgeing;
@@ -66,6 +67,7 @@ public class ReconciliationRun {
 
     /** Reads and validates the whole return; a contract twice in it makes both lines invalid. */
     public long stageReturn(RunContext run) {
+        run.checkInputUnchanged();
         String period = run.period().toString();
         jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
         ReturnParser parser = new ReturnParser(run.period());
@@ -85,7 +87,7 @@ public class ReconciliationRun {
                     batch.add(period, l.line(), l.contractId(), l.matricule(), l.amountXof());
                 } else {
                     errors.addAll(cells.errors());
-                    String id = record.get("contract_id").toUpperCase(java.util.Locale.ROOT);
+                    String id = record.get("contract_id").toUpperCase(Locale.ROOT);
                     if (!id.isEmpty()) {
                         invalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
                     }

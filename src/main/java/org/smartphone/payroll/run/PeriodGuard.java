@@ -15,6 +15,17 @@ public class PeriodGuard {
     }
 
     public void checkDeductionAllowed(Period period) {
+        runs.unfinishedOfAnyPeriod(RunKind.IMPORT).ifPresent(run -> {
+            throw new RefusedException("The deduction run for " + period + " must wait: the contracts import of "
+                    + run.inputName() + " (run " + run.runId() + ") is unfinished; run import-contracts to finish it,"
+                    + " or 'abandon import-contracts'.");
+        });
+        runs.unfinishedOfAnyPeriod(RunKind.DEDUCTION).filter(run -> !period.toString().equals(run.period()))
+                .ifPresent(run -> {
+                    throw new RefusedException("The deduction run for " + period + " must wait: the deduction run for "
+                            + run.period() + " (run " + run.runId() + ") is unfinished; run deduct --period "
+                            + run.period() + " to finish it, or abandon it.");
+                });
         if (runs.isCompleted(RunKind.DEDUCTION, period)) {
             throw new RefusedException("The deduction run for " + period + " has already completed.");
         }

@@ -1,7 +1,11 @@
 package org.smartphone.payroll.run;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.deduction.CapRatio;
+import org.smartphone.payroll.files.Sha256;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -12,7 +16,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * on the same file again resumes that instance.
  */
 public record RunContext(long runId, RunKind kind, Period period, Path input, String inputName, String sha256,
-        boolean fromInbox, long maxRejects) {
+        boolean fromInbox, long maxRejects, CapRatio capRatio, long roundingUnit, int defaultTerm,
+        String deductionCode) {
 
     static final String PERIOD = "period";
     static final String SHA256 = "sha256";
@@ -21,13 +26,18 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
     static final String FROM_INBOX = "fromInbox";
     static final String MAX_REJECTS = "maxRejects";
     static final String GENERATION = "generation";
+    static final String CAP_RATIO = "capRatio";
+    static final String ROUNDING_UNIT = "roundingUnit";
+    static final String DEFAULT_TERM = "defaultTerm";
+    static final String DEDUCTION_CODE = "deductionCode";
 
     /**
      * @param generation how many runs of the same input were abandoned before: a run started after
      *     an abandon is a new job instance
+     * @param settings the settings in force, kept with the run so that a resumed run uses them too
      */
     public static JobParameters parameters(Period period, Path input, String sha256, long generation,
-            boolean fromInbox, long maxRejects) {
+            boolean fromInbox, long maxRejects, PayrollSettings settings) {
         JobParametersBuilder builder = new JobParametersBuilder();
         if (period != null) {
             builder.addString(PERIOD, period.toString());
@@ -38,6 +48,10 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
                 .addString(INPUT_NAME, input.getFileName().toString(), false)
                 .addString(FROM_INBOX, Boolean.toString(fromInbox), false)
                 .addLong(MAX_REJECTS, maxRejects, false)
+                .addString(CAP_RATIO, settings.cap().toString(), false)
+                .addLong(ROUNDING_UNIT, settings.roundingUnit(), false)
+                .addLong(DEFAULT_TERM, (long) settings.defaultTerm(), false)
+                .addString(DEDUCTION_CODE, settings.deductionCode(), false)
                 .toJobParameters();
     }
 
@@ -47,6 +61,23 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
         return new RunContext(execution.getJobInstance().getInstanceId(), kind,
                 period == null ? null : Period.parse(period), Path.of(params.getString(INPUT)),
                 params.getString(INPUT_NAME), params.getString(SHA256),
-                Boolean.parseBoolean(params.getString(FROM_INBOX)), params.getLong(MAX_REJECTS));
+                Boolean.parseBoolean(params.getString(FROM_INBOX)), params.getLong(MAX_REJECTS),
+                CapRatio.parse(params.getString(CAP_RATIO)), params.getLong(ROUNDING_UNIT),
+                params.getLong(DEFAULT_TERM).intValue(), params.getString(DEDUCTION_CODE));
+    }
+
+    /**
+     * The input about to be read must be the file this run was started with: a file dropped since
+     * under the same name is not this run's.
+     */
+    public void checkInputUnchanged() {
+        try {
+            if (!Sha256.of(input).equals(sha256)) {
+                throw new RefusedException(inputName + " has changed since this run started with it; run the"
+                        + " command again to start a run with the new file.");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+        }
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Sha256;
 import org.springframework.batch.core.BatchStatus;
@@ -39,62 +41,89 @@ public class RunLauncher {
     private final RunRegistry runs;
     private final Home home;
     private final TransactionTemplate transactions;
+    private final PayrollSettings settings;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunRegistry runs,
-            Home home, PlatformTransactionManager transactionManager) {
+            Home home, PlatformTransactionManager transactionManager, PayrollSettings settings) {
+        this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.runs = runs;
         this.home = home;
     }
 
     /**
      * Runs one input through the job of {@code kind}; period checks were made by the caller. An
-     * unfinished run of the same kind (and period) is resumed when given the same file, or when its
-     * file has already left the inbox; any other file is refused until that run is finished.
+     * unfinished run of the same kind (and period) is resumed, with the parameters it was started
+     * with, when given the same file, or when no file was named and its inbox file has already been
+     * archived; any other file is refused until that run is finished or abandoned.
+     *
+     * @param named whether the file was named on the command line (then it must exist)
      */
-    public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, long maxRejects) {
+    public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named,
+            long maxRejects) {
         Optional<RunRecord> unfinished = runs.unfinished(kind, period);
-        if (unfinished.isPresent() && !Files.exists(input)) {
+        if (unfinished.isPresent() && !named && !Files.exists(input)) {
             return resume(kind, unfinished.get());
         }
         checkReadable(input);
         String sha256 = sha256(input);
         if (unfinished.isPresent()) {
-            if (!unfinished.get().inputSha256().equals(sha256)) {
-                RunRecord other = unfinished.get();
-                throw new RefusedException("The " + kind.label() + (period == null ? "" : " for " + period)
-                        + " (run " + other.runId() + ") was interrupted while processing " + other.inputName()
-                        + "; run the same command with that file to finish it, or discard it with 'abandon "
-                        + commandName(kind) + (period == null ? "" : " --period " + period) + "' (possible until it"
-                        + " reaches the ledger) before using " + input.getFileName() + ".");
+            RunRecord other = unfinished.get();
+            if (!other.inputSha256().equals(sha256)) {
+                throw new RefusedException("The " + describe(kind, period) + " (run " + other.runId()
+                        + ") was interrupted while processing " + other.inputName() + "; run the same command with"
+                        + " that file to finish it, or discard it with '" + abandonCommand(kind, period)
+                        + "' (possible until it reaches the ledger) before using " + input.getFileName() + ".");
             }
-        } else {
-            refuseIfProcessed(input, sha256, fromInbox);
+            return resume(kind, other);
         }
+        refuseIfProcessed(input, sha256, fromInbox);
         long generation = runs.abandonedCount(kind, period, sha256);
-        return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects));
+        return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects,
+                settings));
     }
 
-    /** Finishes an unfinished run with the parameters it was started with. */
+    /**
+     * Finishes an unfinished run with the parameters it was started with (settings included, so a
+     * resumed run gives the files the interrupted one would have). A run that has not reached the
+     * ledger reads its input again, which must still be the very same file.
+     */
     public Outcome resume(RunKind kind, RunRecord run) {
-        return start(kind, lastExecution(run).getJobParameters());
+        JobParameters parameters = lastExecution(run).getJobParameters();
+        if (run.state() != RunState.COMMITTED) {
+            Path input = Path.of(parameters.getString(RunContext.INPUT));
+            boolean same = Files.isRegularFile(input) && sha256(input).equals(run.inputSha256());
+            if (!same) {
+                throw new RefusedException("The " + describe(kind, run.period() == null ? null
+                        : Period.parse(run.period())) + " (run " + run.runId() + ") was interrupted before it reached"
+                        + " the ledger, and its file " + input + " is no longer there or has changed. Put the file"
+                        + " back and run the same command, or discard the run with '"
+                        + abandonCommand(kind, run.period() == null ? null : Period.parse(run.period())) + "'.");
+            }
+        }
+        return start(kind, parameters);
     }
 
     /**
      * Discards an unfinished run that has not reached the ledger: its staged and computed rows go,
-     * nothing was published, and the run is marked ABANDONED. A committed run cannot be abandoned:
-     * its effect is in the ledger, and the same command finishes it.
+     * nothing was published, and the run is marked ABANDONED (first, so that a crash right after
+     * still lets the same file start a new run). A committed run cannot be abandoned: its effect is
+     * in the ledger, and the same command finishes it.
      */
     public String abandon(RunKind kind, Period period, Runnable discardWork) {
         RunRecord run = runs.unfinished(kind, period).orElseThrow(() -> new RefusedException("There is no"
-                + " unfinished " + kind.label() + (period == null ? "" : " for " + period) + " to abandon."));
+                + " unfinished " + describe(kind, period) + " to abandon."));
         if (run.state() == RunState.COMMITTED) {
-            throw new RefusedException("The " + kind.label() + " (run " + run.runId() + ") has already reached the"
-                    + " ledger and cannot be abandoned; run the same command again to finish it.");
+            throw new RefusedException("The " + describe(kind, period) + " (run " + run.runId() + ") has already"
+                    + " reached the ledger and cannot be abandoned; run the same command again to finish it.");
         }
+        transactions.executeWithoutResult(status -> {
+            discardWork.run();
+            runs.finish(run.runId(), RunState.ABANDONED, "abandoned by command");
+        });
         JobExecution last = lastExecution(run);
         if (last.isRunning()) {
             jobOperator.recover(last);
@@ -105,12 +134,16 @@ public class RunLauncher {
         } catch (Exception e) {
             throw new IllegalStateException("cannot abandon run " + run.runId() + ": " + e.getMessage(), e);
         }
-        transactions.executeWithoutResult(status -> {
-            discardWork.run();
-            runs.finish(run.runId(), RunState.ABANDONED, "abandoned by command");
-        });
-        return "The " + kind.label() + (period == null ? "" : " for " + period) + " (run " + run.runId()
-                + ", " + run.inputName() + ") was abandoned; nothing of it remains in the ledger or the outbox.";
+        return "The " + describe(kind, period) + " (run " + run.runId() + ", " + run.inputName()
+                + ") was abandoned; nothing of it remains in the ledger or the outbox.";
+    }
+
+    private static String describe(RunKind kind, Period period) {
+        return kind.label() + (period == null ? "" : " for " + period);
+    }
+
+    private static String abandonCommand(RunKind kind, Period period) {
+        return "abandon " + commandName(kind) + (period == null ? "" : " --period " + period);
     }
 
     private JobExecution lastExecution(RunRecord run) {
@@ -129,6 +162,9 @@ public class RunLauncher {
         try {
             execution = jobOperator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
+            JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+            runs.find(instance.getInstanceId()).filter(run -> run.state() != RunState.COMPLETED)
+                    .ifPresent(run -> runs.finish(run.runId(), RunState.COMPLETED, null));
             throw new RefusedException("This " + kind.label() + " has already completed for "
                     + parameters.getString(RunContext.INPUT_NAME) + ".");
         } catch (Exception e) {
@@ -143,7 +179,7 @@ public class RunLauncher {
             String reason = input.getFileName() + " has the same content (SHA-256 " + sha256.substring(0, 12)
                     + "...) as " + processed.get() + ", which was already processed; it is refused.";
             if (fromInbox) {
-                moveToRejected(input, reason);
+                moveToRejected(input, sha256, reason);
             }
             throw new RefusedException(reason);
         }
@@ -236,13 +272,14 @@ public class RunLauncher {
         }
     }
 
-    private void moveToRejected(Path input, String reason) {
+    /** Moves a refused inbox file to rejected/ (never over another file there) with the reason beside it. */
+    private void moveToRejected(Path input, String sha256, String reason) {
         try {
-            Files.createDirectories(home.rejected());
-            Path target = home.rejected().resolve(input.getFileName());
-            Files.move(input, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(home.rejected().resolve(input.getFileName() + ".reason.txt"), reason + "\n",
-                    StandardCharsets.UTF_8);
+            Path moved = Archive.move(input, home.rejected(), sha256);
+            if (moved != null) {
+                Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"), reason + "\n",
+                        StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot move " + input + " to " + home.rejected(), e);
         }

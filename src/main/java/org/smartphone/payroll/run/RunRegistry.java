@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.smartphone.payroll.contract.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code payroll_run} and {@code processed_file} tables: what ran, and in which state. */
 @Repository
@@ -19,9 +22,12 @@ public class RunRegistry {
             + " ended_at, attempts, records_read, records_rejected, summary, message";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    public RunRegistry(JdbcTemplate jdbc) {
+    public RunRegistry(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Records the start of an attempt; a committed run stays committed. */
@@ -52,9 +58,11 @@ public class RunRegistry {
                 .orElse(false);
     }
 
+    /** In a transaction of its own, so that the counts of a run refused for invalid input remain. */
     public void recordCounts(long runId, long read, long rejected) {
-        jdbc.update("UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?",
-                read, rejected, runId);
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?", read, rejected,
+                runId));
     }
 
     public void recordSummary(long runId, String summary) {
@@ -85,16 +93,21 @@ public class RunRegistry {
     }
 
     /**
-     * The latest period a deduction run has reached or is working on (not counting rejected runs):
-     * contracts must start after it.
+     * The latest period a deduction run has reached or is working on (not counting rejected or
+     * abandoned runs): contracts must start after it.
      */
     public Optional<Period> lastDeductedOrInProgress() {
         String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " AND state <> 'REJECTED'", String.class);
+                + " AND state NOT IN ('REJECTED', 'ABANDONED')", String.class);
         return Optional.ofNullable(period).map(Period::parse);
     }
 
-    /** An unfinished run of this kind (and period, for deduction and reconciliation). */
+    /** An unfinished run of this kind, whatever its period. */
+    public Optional<RunRecord> unfinishedOfAnyPeriod(RunKind kind) {
+        return unfinished(kind, null);
+    }
+
+    /** An unfinished run of this kind (and period, for deduction and reconciliation; null: any). */
     public Optional<RunRecord> unfinished(RunKind kind, Period period) {
         String sql = "SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND state IN ('RUNNING', 'COMMITTED',"
                 + " 'FAILED')" + (period == null ? "" : " AND period = ?") + " ORDER BY run_id";

@@ -124,6 +124,14 @@ class CsvInputFileTests {
         }
 
         @Test
+        void anUnknownColumnNamedTwiceIsIgnoredLikeAnyUnknownColumn() throws Exception {
+            List<InputRecord> records = readAll(file("contract_id,remark,amount,REMARK\nC1,a,5,b\n"));
+
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).get("amount")).isEqualTo("5");
+        }
+
+        @Test
         void anEmptyFileFailsOnLine1() throws Exception {
             InputError error = failureOf(file(""));
 
