@@ -10,6 +10,9 @@ import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +23,9 @@ import picocli.CommandLine.Parameters;
 final class AbandonCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct or reconcile")
     private String run;
@@ -38,11 +44,11 @@ final class AbandonCommand implements Callable<Integer> {
             case "import-contracts" -> RunKind.IMPORT;
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            default -> throw new ParameterException(spec.commandLine(),
                     "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
         };
         if (kind != RunKind.IMPORT && period == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new ParameterException(spec.commandLine(),
                     "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();

@@ -1,6 +1,10 @@
 package org.smartphone.payroll.config;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.launch.JobOperator;
@@ -38,15 +42,15 @@ class EngineConfiguration {
         return configuration -> {
             String url = configuration.getUrl() == null ? "" : configuration.getUrl();
             boolean postgres = url.startsWith("jdbc:postgresql:") || isPostgres(configuration);
-            configuration.placeholders(java.util.Map.of("ident",
+            configuration.placeholders(Map.of("ident",
                     postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
         };
     }
 
-    private static boolean isPostgres(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+    private static boolean isPostgres(FluentConfiguration configuration) {
         try (var connection = configuration.getDataSource().getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (java.sql.SQLException e) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database to prepare its schema", e);
         }
     }

@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
-import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
@@ -111,12 +110,6 @@ public class ContractImport {
         jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", runId);
     }
 
-    public long archive(RunContext run) throws IOException {
-        if (run.fromInbox()) {
-            Archive.move(run.input(), home.archive().resolve("contracts"), run.sha256());
-        }
-        return 0;
-    }
 
     /**
      * A contract already imported with the same values is a no-op; with different values it is a

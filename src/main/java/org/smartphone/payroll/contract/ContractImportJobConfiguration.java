@@ -2,6 +2,7 @@ package org.smartphone.payroll.contract;
 
 import static org.smartphone.payroll.run.RunSteps.step;
 
+import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.job.Job;
@@ -13,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class ContractImportJobConfiguration {
 
     @Bean
-    Job importContractsJob(RunSteps steps, ContractImport contracts) {
+    Job importContractsJob(RunSteps steps, ContractImport contracts, InputArchive archive) {
         return steps.job(RunKind.IMPORT,
                 step("stageContracts", contracts::stage),
                 step("applyContracts", contracts::apply),
-                step("archiveContracts", contracts::archive));
+                step("archiveContracts", archive::archive));
     }
 }

@@ -3,6 +3,7 @@ package org.smartphone.payroll.deduction;
 import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
+import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.job.Job;
@@ -14,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class DeductionJobConfiguration {
 
     @Bean
-    Job deductionJob(RunSteps steps, DeductionRun deduction) {
+    Job deductionJob(RunSteps steps, DeductionRun deduction, InputArchive archive) {
         return steps.job(RunKind.DEDUCTION,
                 step("stageRegister", deduction::stageRegister),
                 step("allocate", deduction::allocate),
                 step("commitDeduction", deduction::commit),
                 publishStep("publishDeduction", deduction::publish),
-                step("archiveRegister", deduction::archive));
+                step("archiveRegister", archive::archive));
     }
 }

@@ -3,6 +3,8 @@ package org.smartphone.payroll.deduction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +19,6 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.CsvOutput;
@@ -27,7 +28,7 @@ import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
-import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
@@ -210,12 +211,6 @@ public class DeductionRun {
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", period.toString());
     }
 
-    public long archive(RunContext run) throws IOException {
-        if (run.fromInbox()) {
-            Archive.move(run.input(), home.archive().resolve(run.period().toString()), run.sha256());
-        }
-        return 0;
-    }
 
     private void query(CsvOutput csv, String sql, String period, RowMapper mapper) {
         jdbc.query(sql, rs -> {
@@ -243,7 +238,7 @@ public class DeductionRun {
     /** Maps one result row to the cells of an output record. */
     @FunctionalInterface
     interface RowMapper {
-        String[] map(java.sql.ResultSet rs) throws java.sql.SQLException;
+        String[] map(ResultSet rs) throws SQLException;
     }
 
     /** The contracts of one matricule, gathered from the sorted stream before allocation. */

@@ -3,6 +3,7 @@ package org.smartphone.payroll.reconciliation;
 import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
+import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.job.Job;
@@ -14,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class ReconciliationJobConfiguration {
 
     @Bean
-    Job reconciliationJob(RunSteps steps, ReconciliationRun reconciliation) {
+    Job reconciliationJob(RunSteps steps, ReconciliationRun reconciliation, InputArchive archive) {
         return steps.job(RunKind.RECONCILIATION,
                 step("stageReturn", reconciliation::stageReturn),
                 step("reconcile", reconciliation::reconcile),
                 step("commitReconciliation", reconciliation::commit),
                 publishStep("publishReconciliation", reconciliation::publish),
-                step("archiveReturn", reconciliation::archive));
+                step("archiveReturn", archive::archive));
     }
 }

@@ -17,7 +17,6 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.CsvOutput;
@@ -27,7 +26,7 @@ import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
-import org.smartphone.payroll.files.RowBatch;
+import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.RunContext;
@@ -220,12 +219,6 @@ public class ReconciliationRun {
         jdbc.update("DELETE FROM arrears_line WHERE period = ?", period.toString());
     }
 
-    public long archive(RunContext run) throws IOException {
-        if (run.fromInbox()) {
-            Archive.move(run.input(), home.archive().resolve(run.period().toString()), run.sha256());
-        }
-        return 0;
-    }
 
     /** Arrears of every open contract after this period's posting (not yet applied to the contract). */
     private long ageArrears(Period period) {

@@ -1,5 +1,6 @@
 package org.smartphone.payroll.report;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.run.RunKind;
@@ -79,6 +80,6 @@ public class PeriodReport {
 
     /** Francs grouped by threes with spaces, as treasury writes them: 1 234 567. */
     static String francs(long amount) {
-        return String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', ' ');
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', ' ');
     }
 }

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLock {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLock.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
 
     /** Arbitrary key of the advisory lock ("PAYR" in ASCII). */
     private static final long LOCK_KEY = 0x50415952L;
@@ -38,7 +41,7 @@ public class RunLock {
     public Held acquire(String command) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             if (postgres && !tryAdvisoryLock(connection)) {
                 String holder = holder(connection);
                 connection.close();

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.files;
+package org.smartphone.payroll.run;
 
 import java.util.ArrayList;
 import java.util.List;
