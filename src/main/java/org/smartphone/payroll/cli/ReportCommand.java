@@ -1,14 +1,19 @@
 package org.smartphone.payroll.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code report --period YYYY-MM}: the period summary for auditors. */
+/**
+ * {@code report --period YYYY-MM}: the period summary for auditors, printed as text, and the HTML
+ * page with the control checks written to {@code outbox/YYYY-MM/report-YYYY-MM.html}.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Period report for auditors: counts and"
-        + " totals per file and status, arrears by bucket, the portfolio.")
+        + " totals per file and status, arrears by bucket, the portfolio; also writes the HTML page with the"
+        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html.")
 final class ReportCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
@@ -24,7 +29,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openEngine()) {
-            System.out.print(engine.bean(PeriodReport.class).text(period));
+            PeriodReport report = engine.bean(PeriodReport.class);
+            System.out.print(report.text(period));
+            Path html = report.writeHtml(period);
+            System.out.println("HTML report: " + html);
             return 0;
         }
     }

@@ -1,5 +1,7 @@
 package org.smartphone.payroll.config;
 
+import java.util.List;
+import java.util.Locale;
 import org.smartphone.payroll.deduction.CapRatio;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,10 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRejects invalid lines tolerated in one input file before the run fails
  * @param defaultTerm term of a contract whose {@code term_months} is empty
  * @param batchSize rows per JDBC batch
+ * @param reportLanguage language of the HTML period report: {@code fr} (the default) or {@code en}
  */
 @ConfigurationProperties("payroll")
 public record PayrollSettings(String capRatio, long roundingUnit, String deductionCode, long maxRejects,
-        int defaultTerm, int batchSize) {
+        int defaultTerm, int batchSize, String reportLanguage) {
+
+    /** The languages the period report is written in. */
+    public static final List<String> REPORT_LANGUAGES = List.of("fr", "en");
 
     public PayrollSettings {
         CapRatio.parse(capRatio);
@@ -34,6 +40,12 @@ public record PayrollSettings(String capRatio, long roundingUnit, String deducti
         }
         if (batchSize < 1) {
             batchSize = 1000;
+        }
+        reportLanguage = reportLanguage == null || reportLanguage.isBlank() ? "fr"
+                : reportLanguage.trim().toLowerCase(Locale.ROOT);
+        if (!REPORT_LANGUAGES.contains(reportLanguage)) {
+            throw new IllegalArgumentException("payroll.report-language must be fr or en, not '" + reportLanguage
+                    + "'");
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Moves a processed input out of the inbox (SPEC 6). A name already taken in the target folder
@@ -37,6 +38,14 @@ public final class Archive {
         Outbox.forceFolderToDisk(folder);
         Outbox.forceFolderToDisk(input.getParent());
         return target;
+    }
+
+    /**
+     * The two places {@link #move} may have put an input of that name and SHA-256 in that folder:
+     * under its own name, or with the first 12 hex digits of the digest appended.
+     */
+    public static List<Path> placesFor(Path folder, String name, String sha256) {
+        return List.of(folder.resolve(name), folder.resolve(withSuffix(name, sha256.substring(0, 12))));
     }
 
     static String withSuffix(String name, String suffix) {

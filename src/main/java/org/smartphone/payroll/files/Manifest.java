@@ -1,6 +1,10 @@
 package org.smartphone.payroll.files;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,47 @@ public final class Manifest {
         return json.toString();
     }
 
+    /**
+     * The outputs a manifest lists, read back (for the period report, which checks the files
+     * against them).
+     *
+     * @throws IllegalArgumentException when the text is not a manifest as {@link #toJson()} writes it
+     */
+    public static List<Output> outputsOf(String json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode outputs = root == null ? null : root.get("outputs");
+        if (outputs == null || !outputs.isArray()) {
+            throw new IllegalArgumentException("no \"outputs\" list");
+        }
+        List<Output> read = new ArrayList<>();
+        for (JsonNode output : outputs) {
+            JsonNode file = output.get("file");
+            JsonNode sha256 = output.get("sha256");
+            JsonNode records = output.get("records");
+            JsonNode totals = output.get("totals");
+            if (file == null || !file.isTextual() || sha256 == null || !sha256.isTextual() || records == null
+                    || !records.isIntegralNumber() || !records.canConvertToLong() || totals == null
+                    || !totals.isObject()) {
+                throw new IllegalArgumentException("an output without file, sha256, records and totals");
+            }
+            Map<String, Long> sums = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = totals.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> total = it.next();
+                if (!total.getValue().isIntegralNumber() || !total.getValue().canConvertToLong()) {
+                    throw new IllegalArgumentException("the total " + total.getKey() + " is not a whole number");
+                }
+                sums.put(total.getKey(), total.getValue().longValue());
+            }
+            read.add(new Output(file.textValue(), sha256.textValue(), records.longValue(), Map.copyOf(sums)));
+        }
+        return List.copyOf(read);
+    }
+
     static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
@@ -75,5 +120,9 @@ public final class Manifest {
     }
 
     private record Entry(Outbox.PublishedFile file, Map<String, Long> totals) {
+    }
+
+    /** One output file as a manifest lists it: name, SHA-256, record count, amount totals. */
+    public record Output(String file, String sha256, long records, Map<String, Long> totals) {
     }
 }

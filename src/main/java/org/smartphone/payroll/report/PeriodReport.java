@@ -1,34 +1,154 @@
 package org.smartphone.payroll.report;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.files.Manifest;
+import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
+import org.smartphone.payroll.report.PeriodFigures.RunLine;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.RunState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The plain-text period report: what was instructed and why not more, what came back and how it
- * was posted, arrears by bucket, and the portfolio. Every figure is read from the ledger tables.
+ * The period report: in plain text, what was instructed and why not more, what came back and how it
+ * was posted, arrears by bucket, and the portfolio, every figure read from the ledger tables; and
+ * the auditors' HTML page {@code outbox/M/report-M.html}, which adds the control checks computed
+ * from the files of the period read back ({@link ControlChecks}) and the SHA-256 of every file.
  */
 @Service
 public class PeriodReport {
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
+    private final PeriodLedger ledger;
+    private final Home home;
+    private final PayrollSettings settings;
 
-    public PeriodReport(JdbcTemplate jdbc, RunRegistry runs) {
+    PeriodReport(JdbcTemplate jdbc, RunRegistry runs, PeriodLedger ledger, Home home, PayrollSettings settings) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.ledger = ledger;
+        this.home = home;
+        this.settings = settings;
+    }
+
+    /** Writes {@code outbox/M/report-M.html} whole or not at all; returns where. */
+    public Path writeHtml(Period period) throws IOException {
+        String fileName = "report-" + period + ".html";
+        Outbox.publishText(home.outbox(period), fileName, html(period));
+        return home.outbox(period).resolve(fileName);
+    }
+
+    /** The HTML page, in the language of {@code payroll.report-language}. */
+    public String html(Period period) throws IOException {
+        PeriodFigures figures = figures(period);
+        return HtmlReport.render(figures, ControlChecks.of(figures), ReportLabels.of(settings.reportLanguage()));
+    }
+
+    /**
+     * Every figure of the page: the ledger's (only once the run is committed: the lines of a run
+     * that has not reached the ledger are not the period's), and the files of the outbox and the
+     * archive read back.
+     */
+    public PeriodFigures figures(Period period) throws IOException {
+        String p = period.toString();
+        List<RunRecord> ofPeriod = runs.all().stream().filter(r -> p.equals(r.period())).toList();
+        List<RunLine> latest = new ArrayList<>();
+        for (RunKind kind : List.of(RunKind.DEDUCTION, RunKind.RECONCILIATION)) {
+            ofPeriod.stream().filter(r -> r.kind() == kind).reduce((first, second) -> second)
+                    .ifPresent(r -> latest.add(new RunLine(kind, r.runId(), r.state(), r.inputName())));
+        }
+        Optional<RunRecord> deduction = committed(ofPeriod, RunKind.DEDUCTION);
+        Optional<RunRecord> reconciliation = committed(ofPeriod, RunKind.RECONCILIATION);
+
+        Path outbox = home.outbox(period);
+        String outboxLabel = "outbox/" + p;
+        String order = "deductions-" + p + ".csv";
+        String exceptions = "deduction-exceptions-" + p + ".csv";
+        String reconciled = "reconciliation-" + p + ".csv";
+        String arrears = "arrears-" + p + ".csv";
+        String deductionManifestName = "deduction-" + p + ".manifest.json";
+        String reconciliationManifestName = "reconciliation-" + p + ".manifest.json";
+        Reading<List<Manifest.Output>> deductionManifest = PeriodFiles.manifest(outbox.resolve(deductionManifestName));
+        Reading<List<Manifest.Output>> reconciliationManifest =
+                PeriodFiles.manifest(outbox.resolve(reconciliationManifestName));
+        List<FileDigest> outputs = List.of(
+                PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, order, true,
+                        PeriodFiles.manifestDigest(deductionManifest, order)),
+                PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, exceptions, true,
+                        PeriodFiles.manifestDigest(deductionManifest, exceptions)),
+                PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, deductionManifestName, false, null),
+                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, reconciled, true,
+                        PeriodFiles.manifestDigest(reconciliationManifest, reconciled)),
+                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, arrears, true,
+                        PeriodFiles.manifestDigest(reconciliationManifest, arrears)),
+                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, reconciliationManifestName, false,
+                        null));
+
+        Path archive = home.archive().resolve(p);
+        String archiveLabel = "archive/" + p;
+        List<FileDigest> inputs = new ArrayList<>();
+        Reading<ReturnTotal> withholdingReturn = Reading.missing("withheld-" + p + ".csv");
+        for (RunRecord run : List.of(deduction, reconciliation).stream().flatMap(Optional::stream).toList()) {
+            FileDigest input = PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(),
+                    run.inputSha256());
+            inputs.add(input);
+            if (run.kind() == RunKind.RECONCILIATION) {
+                withholdingReturn = ControlChecks.digest(input) == ControlChecks.Outcome.PASS
+                        ? PeriodFiles.archivedReturn(archive.resolve(input.file()), archiveLabel, period)
+                        : Reading.of("reconciliation_line", ledger.withheldInLedger(p));
+            }
+        }
+        return new PeriodFigures(period, latest, PeriodFiles.orderFile(outbox.resolve(order)),
+                PeriodFiles.manifestEntry(deductionManifest, order, "amount_xof"),
+                PeriodFiles.reconciliationFile(outbox.resolve(reconciled)), withholdingReturn, inputs, outputs,
+                deduction.map(r -> ledger.deduction(p)), reconciliation.map(r -> ledger.reconciliation(p)),
+                ledger.portfolio());
+    }
+
+    private static Optional<RunRecord> committed(List<RunRecord> ofPeriod, RunKind kind) {
+        return ofPeriod.stream().filter(r -> r.kind() == kind)
+                .filter(r -> r.state() == RunState.COMMITTED || r.state() == RunState.COMPLETED)
+                .reduce((first, second) -> second);
     }
 
     public String text(Period period) {
         String p = period.toString();
         StringBuilder out = new StringBuilder();
         out.append("Period report ").append(p).append('\n').append("=".repeat(20)).append("\n\n");
+        List<RunRecord> ofPeriod = runs.all().stream().filter(r -> p.equals(r.period())).toList();
         out.append("Deduction run: ").append(runState(RunKind.DEDUCTION, p)).append('\n');
+        if (committed(ofPeriod, RunKind.DEDUCTION).isPresent()) {
+            deductionFigures(out, p);
+        }
+        out.append("\nReconciliation run: ").append(runState(RunKind.RECONCILIATION, p)).append('\n');
+        if (committed(ofPeriod, RunKind.RECONCILIATION).isPresent()) {
+            reconciliationFigures(out, p);
+        }
+        out.append("\nPortfolio now\n");
+        jdbc.query("SELECT SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(collected_xof), 0),"
+                + " COALESCE(SUM(price_xof - down_payment_xof - collected_xof), 0) FROM contract", rs -> {
+                    out.append(String.format("  open contracts %d, settled %d, collected to date %s F,"
+                            + " outstanding %s F%n", rs.getLong(1), rs.getLong(2), francs(rs.getLong(3)),
+                            francs(rs.getLong(4))));
+                });
+        return out.toString();
+    }
+
+    /** Only a run that reached the ledger has figures: lines of an unfinished run are not the period's. */
+    private void deductionFigures(StringBuilder out, String p) {
         jdbc.query("SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0)"
                 + " FROM deduction_line WHERE period = ?", rs -> {
                     out.append(line("contracts with a due", rs.getLong(1), "due", rs.getLong(2)));
@@ -43,7 +163,9 @@ public class PeriodReport {
                 + " AND amount_xof < due_xof GROUP BY reason ORDER BY reason", rs -> {
                     out.append(line("exceptions " + rs.getString(1), rs.getLong(2), "shortfall", rs.getLong(3)));
                 }, p);
-        out.append("\nReconciliation run: ").append(runState(RunKind.RECONCILIATION, p)).append('\n');
+    }
+
+    private void reconciliationFigures(StringBuilder out, String p) {
         jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
                 + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status ORDER BY status",
                 rs -> {
@@ -56,15 +178,6 @@ public class PeriodReport {
                 + " WHERE period = ? GROUP BY bucket ORDER BY bucket", rs -> {
                     out.append(line(rs.getString(1), rs.getLong(2), "overdue", rs.getLong(3)));
                 }, p);
-        out.append("\nPortfolio now\n");
-        jdbc.query("SELECT SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(collected_xof), 0),"
-                + " COALESCE(SUM(price_xof - down_payment_xof - collected_xof), 0) FROM contract", rs -> {
-                    out.append(String.format("  open contracts %d, settled %d, collected to date %s F,"
-                            + " outstanding %s F%n", rs.getLong(1), rs.getLong(2), francs(rs.getLong(3)),
-                            francs(rs.getLong(4))));
-                });
-        return out.toString();
     }
 
     private String runState(RunKind kind, String period) {

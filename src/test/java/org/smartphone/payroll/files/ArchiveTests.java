@@ -105,6 +105,18 @@ class ArchiveTests {
         }
 
         @Test
+        void placesForNamesWhereAMoveCanHavePutTheFile() throws Exception {
+            Files.createDirectories(archive);
+            Files.writeString(archive.resolve(NAME), "period,matricule\n2026-03,OLD\n", UTF_8);
+            Path input = drop(NAME, "period,matricule\n2026-03,NEW\n");
+            String digest = sha256(input);
+
+            Path archived = Archive.move(input, archive, digest);
+
+            assertThat(Archive.placesFor(archive, NAME, digest)).containsExactly(archive.resolve(NAME), archived);
+        }
+
+        @Test
         void theSameFileAlreadyArchivedIsNotDuplicated() throws Exception {
             // given the very same bytes already archived (a move interrupted after copying)
             Files.createDirectories(archive);

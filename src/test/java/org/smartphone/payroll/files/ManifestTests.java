@@ -1,6 +1,7 @@
 package org.smartphone.payroll.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,6 +90,31 @@ class ManifestTests {
             JsonNode json = JSON.readTree(new Manifest("deduction", "2026-03", name, INPUT_SHA).toJson());
 
             assertThat(json.get("input").get("name").asText()).isEqualTo(name);
+        }
+    }
+
+    @Nested
+    class ReadBack {
+
+        @Test
+        void givesEveryOutputWithItsDigestRecordsAndTotals() {
+            List<Manifest.Output> outputs = Manifest.outputsOf(deductionManifest().toJson());
+
+            assertThat(outputs).hasSize(2);
+            assertThat(outputs.get(0)).isEqualTo(new Manifest.Output("deductions-2026-03.csv", DEDUCTIONS_SHA, 2,
+                    Map.of("amount_xof", 15_000L)));
+            assertThat(outputs.get(1).totals()).containsEntry("due_xof", 9_000L)
+                    .containsEntry("shortfall_xof", 8_000L);
+        }
+
+        @Test
+        void refusesWhatIsNotAManifest() {
+            for (String text : List.of("", "not json", "{}", "{\"outputs\": {}}",
+                    "{\"outputs\": [{\"file\": \"a.csv\", \"sha256\": \"x\", \"records\": 1.5, \"totals\": {}}]}",
+                    "{\"outputs\": [{\"file\": \"a.csv\", \"sha256\": \"x\", \"records\": 1,"
+                            + " \"totals\": {\"amount_xof\": \"12\"}}]}")) {
+                assertThatThrownBy(() -> Manifest.outputsOf(text)).as(text).isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 

@@ -1,0 +1,103 @@
+package org.smartphone.payroll.report;
+
+import java.util.List;
+import java.util.Optional;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunState;
+
+/**
+ * Every number of the HTML period report, read from the ledger and from the files of the period
+ * (outputs read back from the outbox, the withholding return from the archive). Nothing here is
+ * computed from anything else: {@link ControlChecks} does that.
+ *
+ * @param runs the latest deduction and reconciliation run of the period, in that order, when run
+ * @param orderFile {@code deductions-M.csv} read back: its records and the sum of amount_xof
+ * @param orderManifest what the deduction manifest says of that file
+ * @param reconciliationFile {@code reconciliation-M.csv} read back
+ * @param withholdingReturn the return's total over its valid lines, from the archived file or, when
+ *     it is gone, from the ledger's reconciliation rows
+ * @param inputs the inputs of the period's committed runs, with their archived copies
+ * @param outputs every output file of the period in the outbox
+ * @param deduction the deduction run's figures, once it is in the ledger
+ * @param reconciliation the reconciliation run's figures, once it is in the ledger
+ * @param portfolio every contract in the ledger now
+ */
+public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTotals> orderFile,
+        Reading<OrderTotals> orderManifest, Reading<ReconciliationTotals> reconciliationFile,
+        Reading<ReturnTotal> withholdingReturn, List<FileDigest> inputs, List<FileDigest> outputs,
+        Optional<DeductionFigures> deduction, Optional<ReconciliationFigures> reconciliation, Portfolio portfolio) {
+
+    public PeriodFigures {
+        runs = List.copyOf(runs);
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** One run of the period as payroll_run holds it. */
+    public record RunLine(RunKind kind, long runId, RunState state, String inputName) {
+    }
+
+    /** Records of a deduction order and the sum of their amount_xof. */
+    public record OrderTotals(long records, long amountXof) {
+    }
+
+    /** Records of a reconciliation file and the sums of its amount columns. */
+    public record ReconciliationTotals(long records, long expectedXof, long withheldXof, long postedXof,
+            long refundDueXof) {
+    }
+
+    /** The withholding return's withheld total over its valid lines, and where it was read. */
+    public record ReturnTotal(Source source, String location, long lines, long withheldXof) {
+
+        /** Where the total comes from. */
+        public enum Source {
+            /** the return as archived after the reconciliation run, read again line by line */
+            ARCHIVED_FILE,
+            /** the ledger's reconciliation rows, when the archived return is gone or altered */
+            LEDGER
+        }
+    }
+
+    /** The committed deduction lines of the period. */
+    public record DeductionFigures(long contractsWithDue, long dueXof, long arrearsPartXof, long orderLines,
+            long orderAmountXof, List<ReasonLine> exceptions) {
+
+        public DeductionFigures {
+            exceptions = List.copyOf(exceptions);
+        }
+    }
+
+    /** Contracts instructed less than their due for one reason. */
+    public record ReasonLine(String reason, long count, long dueXof, long amountXof, long shortfallXof) {
+    }
+
+    /** The committed reconciliation of the period and the arrears it left. */
+    public record ReconciliationFigures(List<StatusLine> statuses, List<BucketLine> buckets,
+            List<MinistryLine> ministries) {
+
+        public ReconciliationFigures {
+            statuses = List.copyOf(statuses);
+            buckets = List.copyOf(buckets);
+            ministries = List.copyOf(ministries);
+        }
+    }
+
+    /** Reconciliation rows of one status. */
+    public record StatusLine(String status, long count, long expectedXof, long withheldXof, long postedXof,
+            long refundDueXof) {
+    }
+
+    /** Contracts in arrears in one bucket. */
+    public record BucketLine(String bucket, long count, long overdueXof, long outstandingXof) {
+    }
+
+    /** Contracts in arrears of one ministry; {@code ministryCode} is null when none is known. */
+    public record MinistryLine(String ministryCode, long count, long overdueXof, long outstandingXof) {
+    }
+
+    /** Every contract in the ledger: open, settled, financed, collected to date, outstanding. */
+    public record Portfolio(long openContracts, long settledContracts, long financedXof, long collectedXof,
+            long outstandingXof) {
+    }
+}
