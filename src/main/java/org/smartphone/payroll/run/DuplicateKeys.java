@@ -27,9 +27,11 @@ public record DuplicateKeys(String table, String scopeColumn, String keyColumn, 
      */
     public List<InputError> reject(JdbcTemplate jdbc, Object scope, Map<String, List<Long>> invalidLines) {
         Map<String, List<Long>> lines = new TreeMap<>();
-        jdbc.query("SELECT " + keyColumn + ", line FROM " + table + " WHERE " + scopeColumn + " = ? AND " + keyColumn
-                + " IN (SELECT " + keyColumn + " FROM " + table + " WHERE " + scopeColumn + " = ? GROUP BY " + keyColumn
-                + " HAVING COUNT(*) > 1)", rs -> {
+        // a join with the grouped keys, not "IN (subquery)": H2 re-evaluates the latter for every row
+        // while the staging transaction is open, which grows with the square of the file's size
+        jdbc.query("SELECT t." + keyColumn + ", t.line FROM " + table + " t JOIN (SELECT " + keyColumn + " FROM "
+                + table + " WHERE " + scopeColumn + " = ? GROUP BY " + keyColumn + " HAVING COUNT(*) > 1) d ON d."
+                + keyColumn + " = t." + keyColumn + " WHERE t." + scopeColumn + " = ?", rs -> {
                     lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 }, scope, scope);
         for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {

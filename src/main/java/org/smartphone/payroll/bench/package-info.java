@@ -1,0 +1,7 @@
+/**
+ * Measuring tools, not part of the monthly cycle: {@link org.smartphone.payroll.bench.SyntheticProgramme}
+ * writes a seeded synthetic programme in the SPEC 5 formats ({@code scripts/generate}), and
+ * {@link org.smartphone.payroll.bench.ParseFloor} times the bare parse of a file, the floor that
+ * {@code scripts/bench} compares each run with.
+ */
+package org.smartphone.payroll.bench;
