@@ -1,25 +1,15 @@
 package org.smartphone.payroll.contract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
-import org.smartphone.payroll.run.InputErrors;
+import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,41 +45,22 @@ public class ContractImport {
         run.checkInputUnchanged();
         jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", run.runId());
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
-        List<InputError> errors = new ArrayList<>();
-        Map<String, List<Long>> idsOfInvalidLines = new HashMap<>();
-        long read = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), ContractParser.REQUIRED, ContractParser.OPTIONAL);
-                RowBatch batch = new RowBatch(jdbc, "INSERT INTO staged_contract (run_id, line, " + STAGED_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            InputRecord record;
-            while ((record = file.next()) != null) {
-                read++;
-                Cells cells = new Cells(record);
-                Optional<Contract> contract = parser.parse(cells);
-                if (contract.isPresent()) {
-                    Contract c = contract.get();
-                    batch.add(run.runId(), record.line(), c.contractId(), c.matricule(), c.fullName(),
-                            c.ministryCode(), c.deviceModel(), c.imei(), c.priceXof(), c.downPaymentXof(),
-                            c.termMonths(), c.firstPeriod().toString(), c.baseInstallmentXof());
-                } else {
-                    errors.addAll(cells.errors());
-                    String id = record.get("contract_id").toUpperCase(Locale.ROOT);
-                    if (!id.isEmpty()) {
-                        idsOfInvalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
-                    }
-                }
-            }
-        } catch (InputFileException e) {
-            throw InputErrors.wholeFile(run, home.rejected(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        InputStaging.Read read;
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO staged_contract (run_id, line, " + STAGED_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+            read = InputStaging.read(run, home.rejected(), ContractParser.REQUIRED, ContractParser.OPTIONAL,
+                    "contract_id", id -> true, (record, cells) -> parser.parse(cells).map(c -> {
+                        batch.add(run.runId(), record.line(), c.contractId(), c.matricule(), c.fullName(),
+                                c.ministryCode(), c.deviceModel(), c.imei(), c.priceXof(), c.downPaymentXof(),
+                                c.termMonths(), c.firstPeriod().toString(), c.baseInstallmentXof());
+                        return true;
+                    }).orElse(false));
         }
-        errors.addAll(DUPLICATES.reject(jdbc, run.runId(), idsOfInvalidLines));
-        errors.addAll(rejectConflictsAndDropRepeats(run.runId()));
-        runs.lastDeductedOrInProgress().ifPresent(last -> errors.addAll(rejectTooEarly(run.runId(), last)));
-        runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
-        InputErrors.settle(run, home.rejected(), errors);
-        return read;
+        read.errors().addAll(DUPLICATES.reject(jdbc, run.runId(), read.invalidLinesByKey()));
+        read.errors().addAll(rejectConflictsAndDropRepeats(run.runId()));
+        runs.lastDeductedOrInProgress().ifPresent(last -> read.errors().addAll(rejectTooEarly(run.runId(), last)));
+        read.settle(run, runs, home.rejected());
+        return read.records();
     }
 
     /** Applies the staged contracts to the ledger, once: the run is marked committed in the same transaction. */

@@ -10,27 +10,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.CsvOutput;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
+import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,42 +69,26 @@ public class DeductionRun {
         Set<String> holders = new HashSet<>(jdbc.queryForList(
                 "SELECT DISTINCT matricule FROM contract WHERE settled_period IS NULL", String.class));
         RegisterParser parser = new RegisterParser(run.period());
-        List<InputError> errors = new ArrayList<>();
-        Map<String, List<Long>> invalidHolderLines = new HashMap<>();
-        long read = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), RegisterParser.REQUIRED, RegisterParser.OPTIONAL);
-                RowBatch batch = new RowBatch(jdbc, "INSERT INTO register_entry (period, line, matricule, net_pay_xof,"
-                        + " employment_status, ministry_code) VALUES (?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            InputRecord record;
-            while ((record = file.next()) != null) {
-                read++;
-                Cells cells = new Cells(record);
-                Optional<RegisterParser.RegisterRow> row = parser.parse(cells);
-                if (row.isEmpty()) {
-                    errors.addAll(cells.errors());
-                    String matricule = record.get("matricule").toUpperCase(Locale.ROOT);
-                    if (holders.contains(matricule)) {
-                        invalidHolderLines.computeIfAbsent(matricule, k -> new ArrayList<>()).add(record.line());
-                    }
-                } else if (holders.contains(row.get().entry().matricule())) {
-                    PayrollEntry entry = row.get().entry();
-                    batch.add(period, row.get().line(), entry.matricule(), entry.netPayXof(), entry.status().name(),
-                            row.get().ministryCode());
-                }
-            }
-            if (read == 0) {
-                throw new InputFileException(run.inputName(),
-                        new InputError(1, "", "", "The payroll register has no data row."));
-            }
-        } catch (InputFileException e) {
-            throw InputErrors.wholeFile(run, home.rejected(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        InputStaging.Read read;
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO register_entry (period, line, matricule, net_pay_xof,"
+                + " employment_status, ministry_code) VALUES (?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+            read = InputStaging.read(run, home.rejected(), RegisterParser.REQUIRED, RegisterParser.OPTIONAL,
+                    "matricule", holders::contains, (record, cells) -> parser.parse(cells).map(row -> {
+                        PayrollEntry entry = row.entry();
+                        if (holders.contains(entry.matricule())) {
+                            batch.add(period, row.line(), entry.matricule(), entry.netPayXof(),
+                                    entry.status().name(), row.ministryCode());
+                        }
+                        return true;
+                    }).orElse(false));
         }
-        errors.addAll(DUPLICATES.reject(jdbc, period, invalidHolderLines));
-        runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
-        InputErrors.settle(run, home.rejected(), errors);
-        return read;
+        if (read.records() == 0) {
+            throw InputErrors.wholeFile(run, home.rejected(), new InputFileException(run.inputName(),
+                    new InputError(1, "", "", "The payroll register has no data row.")));
+        }
+        read.errors().addAll(DUPLICATES.reject(jdbc, period, read.invalidLinesByKey()));
+        read.settle(run, runs, home.rejected());
+        return read.records();
     }
 
     /** Computes every open contract's due and what its holder's pay can bear (SPEC 3). */

@@ -113,7 +113,7 @@ final class RecordParser {
                     state = AFTER_CLOSING_QUOTE;
                     if (!Whitespace.isBlank((char) c) && problem == null) {
                         problem = "Cell " + (cellIndex + 1) + " has text after its closing quote; put the"
-                                + " whole cell between quotes and double any quote inside it.";
+                                + " whole cell between quotes and write any quote inside it twice.";
                         recordBlank = false;
                     }
                 }

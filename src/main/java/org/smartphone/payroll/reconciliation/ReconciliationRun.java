@@ -3,11 +3,8 @@ package org.smartphone.payroll.reconciliation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.smartphone.payroll.arrears.ArrearsAgeing;
@@ -17,18 +14,13 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.CsvOutput;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
-import org.smartphone.payroll.run.InputErrors;
+import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,37 +62,18 @@ public class ReconciliationRun {
         String period = run.period().toString();
         jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
         ReturnParser parser = new ReturnParser(run.period());
-        List<InputError> errors = new ArrayList<>();
-        Map<String, List<Long>> invalidLines = new HashMap<>();
-        long read = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), ReturnParser.REQUIRED, List.of());
-                RowBatch batch = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
-                        + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
-            InputRecord record;
-            while ((record = file.next()) != null) {
-                read++;
-                Cells cells = new Cells(record);
-                Optional<ReturnParser.ReturnLine> line = parser.parse(cells);
-                if (line.isPresent()) {
-                    ReturnParser.ReturnLine l = line.get();
-                    batch.add(period, l.line(), l.contractId(), l.matricule(), l.amountXof());
-                } else {
-                    errors.addAll(cells.errors());
-                    String id = record.get("contract_id").toUpperCase(Locale.ROOT);
-                    if (!id.isEmpty()) {
-                        invalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(record.line());
-                    }
-                }
-            }
-        } catch (InputFileException e) {
-            throw InputErrors.wholeFile(run, home.rejected(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        InputStaging.Read read;
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
+                + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
+            read = InputStaging.read(run, home.rejected(), ReturnParser.REQUIRED, List.of(), "contract_id",
+                    id -> true, (record, cells) -> parser.parse(cells).map(line -> {
+                        batch.add(period, line.line(), line.contractId(), line.matricule(), line.amountXof());
+                        return true;
+                    }).orElse(false));
         }
-        errors.addAll(DUPLICATES.reject(jdbc, period, invalidLines));
-        runs.recordCounts(run.runId(), read, errors.stream().map(InputError::line).distinct().count());
-        InputErrors.settle(run, home.rejected(), errors);
-        return read;
+        read.errors().addAll(DUPLICATES.reject(jdbc, period, read.invalidLinesByKey()));
+        read.settle(run, runs, home.rejected());
+        return read.records();
     }
 
     /** Compares the return with the order, computes postings, then the arrears they leave (SPEC 4). */

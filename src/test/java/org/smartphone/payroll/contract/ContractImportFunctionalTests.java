@@ -81,6 +81,27 @@ class ContractImportFunctionalTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
+        void theRoundingUnitSettingFixesTheScheduleAtImport(TestDatabase database, @TempDir Path dir) {
+            // given a rounding unit of 100 francs, and one contract too small for it
+            Programme programme = programme(dir, database).with("PAYROLL_ROUNDING_UNIT", "100");
+            Path file = write(dir.resolve("in"), "contracts.csv", HEADER,
+                    // 100 000 / 12 = 8 333.33 → floor(8 333.33 / 100) × 100 = 8 300; the last is 8 700
+                    "C-1,M-1,Kossi Agbeko,MEF,,,100000,0,12,2026-01",
+                    // 1 000 < 12 × 100: rejected
+                    "C-2,M-2,Ama Kpodar,,,,1000,0,12,2026-01");
+
+            // when
+            Result result = programme.run("import-contracts", "--file", file.toString(), "--max-rejects", "1");
+
+            // then
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(ledger(programme)).containsExactly(
+                    List.of("C-1", "100000", "0", "12", "2026-01", "8300", "0"));
+            assertThat(errorsFile(programme, "contracts.csv")).content().contains("3,term_months,12,");
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
         void emptyOrAbsentOptionalCellsTakeTheirDefaults(TestDatabase database, @TempDir Path dir) {
             // given a file whose down payment and term cells are empty (blank spaces included) ...
             Programme programme = programme(dir, database);
