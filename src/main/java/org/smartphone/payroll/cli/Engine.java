@@ -27,6 +27,15 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class Engine implements AutoCloseable {
 
+    /**
+     * Spring Integration's auto-configuration, which only {@code serve} uses: the other commands
+     * leave it out and start as fast as before it was on the class path.
+     */
+    private static final String SERVE_ONLY_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration",
+            "org.springframework.boot.integration.autoconfigure.IntegrationGraphEndpointAutoConfiguration",
+            "org.springframework.boot.integration.autoconfigure.metrics.IntegrationMetricsAutoConfiguration");
+
     /** H2's error code for a database file held by another process. */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
@@ -44,8 +53,28 @@ final class Engine implements AutoCloseable {
      * file system (an archived input) already happened.
      */
     static Engine open(Home home, Map<String, String> environment, String command) throws Exception {
+        return open(home, environment, command, false);
+    }
+
+    /**
+     * The application of {@code serve}: the same engine, plus the inbox watcher, the schedule and the
+     * metrics endpoint (config in the schedule package, on only here), logging to the console too.
+     */
+    static Engine openForServe(Home home, Map<String, String> environment, String command) throws Exception {
+        return open(home, environment, command, true);
+    }
+
+    private static Engine open(Home home, Map<String, String> environment, String command, boolean serve)
+            throws Exception {
         home.createFolders();
         Map<String, Object> properties = new HashMap<>();
+        if (serve) {
+            properties.put("payroll.serve.active", "true");
+            properties.put("logging.threshold.console", "INFO");
+            properties.put("logging.level.org.smartphone.payroll.schedule", "INFO");
+        } else {
+            properties.put("spring.autoconfigure.exclude", SERVE_ONLY_AUTO_CONFIGURATION);
+        }
         properties.put("payroll.home", home.root().toString());
         String url = environment.get("PAYROLL_DB_URL");
         properties.put("spring.datasource.url", url == null || url.isBlank()
@@ -77,8 +106,12 @@ final class Engine implements AutoCloseable {
                 throw new InvalidInputException("Invalid setting: " + setting.getMessage());
             }
             if (isDatabaseInUse(e)) {
-                throw new RefusedException("Another run is in progress: " + holder(holderNote)
-                        + " holds the database in " + home.database() + ". Wait for it to finish.");
+                String holder = holder(holderNote);
+                throw new RefusedException("Another run is in progress: " + holder + " holds the database in "
+                        + home.database() + (holder.matches(".*\\bserve\\b.*")
+                                ? ". serve keeps the embedded database for as long as it runs: stop it (SIGTERM)"
+                                        + " first, or use PostgreSQL (PAYROLL_DB_URL) to run commands beside it."
+                                : ". Wait for it to finish."));
             }
             throw e;
         }

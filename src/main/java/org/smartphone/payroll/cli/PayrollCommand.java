@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code payroll [--home DIR] <command>} (SPEC 6). */
 @Command(name = "payroll", mixinStandardHelpOptions = true, version = "payroll 1.0",
-        description = "Smartphone repayment deductions: import contracts, deduct, reconcile, report.",
+        description = "Smartphone repayment deductions: import contracts, deduct, reconcile, report, serve.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -48,6 +48,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))
+                .addSubcommand(new ServeCommand(root))
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
                     cmd.getErr().println(message(e));
@@ -72,6 +73,10 @@ public final class PayrollCommand {
 
     Engine openEngine() throws Exception {
         return Engine.open(home(), environment, commandLine);
+    }
+
+    Engine openServeEngine() throws Exception {
+        return Engine.openForServe(home(), environment, commandLine);
     }
 
     static int exitCode(Throwable e) {

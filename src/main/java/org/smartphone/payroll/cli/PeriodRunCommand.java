@@ -38,12 +38,6 @@ abstract class PeriodRunCommand implements Callable<Integer> {
 
     abstract RunKind kind();
 
-    /** The input's name in the inbox, e.g. {@code payroll-2026-01.csv}. */
-    abstract String inboxName(Period period);
-
-    /** Refuses (exit 3) when the period may not run now. */
-    abstract void checkAllowed(PeriodGuard guard, Period period);
-
     @Spec
     private CommandSpec spec;
 
@@ -55,8 +49,8 @@ abstract class PeriodRunCommand implements Callable<Integer> {
         String command = root.commandLine();
         try (Engine engine = root.openEngine();
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(command)) {
-            checkAllowed(engine.bean(PeriodGuard.class), period);
-            InputChoice input = InputChoice.of(root.home(), file, inboxName(period));
+            engine.bean(PeriodGuard.class).check(kind(), period);
+            InputChoice input = InputChoice.of(root.home(), file, kind().inboxName(period));
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
             return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
                     input.fromInbox(), file != null, rejects), System.out, System.err);

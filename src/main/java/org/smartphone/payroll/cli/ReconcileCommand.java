@@ -1,7 +1,5 @@
 package org.smartphone.payroll.cli;
 
-import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import picocli.CommandLine.Command;
 
@@ -19,15 +17,5 @@ final class ReconcileCommand extends PeriodRunCommand {
     @Override
     RunKind kind() {
         return RunKind.RECONCILIATION;
-    }
-
-    @Override
-    String inboxName(Period period) {
-        return "withheld-" + period + ".csv";
-    }
-
-    @Override
-    void checkAllowed(PeriodGuard guard, Period period) {
-        guard.checkReconciliationAllowed(period);
     }
 }

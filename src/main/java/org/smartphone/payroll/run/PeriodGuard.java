@@ -14,6 +14,17 @@ public class PeriodGuard {
         this.runs = runs;
     }
 
+    /** Refuses (exit 3) when a run of this kind may not run now for that period; imports always may. */
+    public void check(RunKind kind, Period period) {
+        switch (kind) {
+            case DEDUCTION -> checkDeductionAllowed(period);
+            case RECONCILIATION -> checkReconciliationAllowed(period);
+            case IMPORT -> {
+                // contracts may be imported at any time; their own checks are made line by line
+            }
+        }
+    }
+
     public void checkDeductionAllowed(Period period) {
         runs.unfinishedOfAnyPeriod(RunKind.IMPORT).ifPresent(run -> {
             throw new RefusedException("The deduction run for " + period + " must wait: the contracts import of "
@@ -27,7 +38,7 @@ public class PeriodGuard {
                             + run.period() + " to finish it, or abandon it.");
                 });
         if (runs.isCompleted(RunKind.DEDUCTION, period)) {
-            throw new RefusedException("The deduction run for " + period + " has already completed.");
+            throw new AlreadyDoneException("The deduction run for " + period + " has already completed.");
         }
         Optional<Period> last = runs.lastCompletedDeduction();
         if (last.isEmpty() || runs.unfinished(RunKind.DEDUCTION, period).isPresent()) {
@@ -50,7 +61,7 @@ public class PeriodGuard {
                     + period + " has not completed.");
         }
         if (runs.isCompleted(RunKind.RECONCILIATION, period)) {
-            throw new RefusedException("The reconciliation of " + period + " has already completed.");
+            throw new AlreadyDoneException("The reconciliation of " + period + " has already completed.");
         }
     }
 }

@@ -165,7 +165,7 @@ public class RunLauncher {
             JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
             runs.find(instance.getInstanceId()).filter(run -> run.state() != RunState.COMPLETED)
                     .ifPresent(run -> runs.finish(run.runId(), RunState.COMPLETED, null));
-            throw new RefusedException("This " + kind.label() + " has already completed for "
+            throw new AlreadyDoneException("This " + kind.label() + " has already completed for "
                     + parameters.getString(RunContext.INPUT_NAME) + ".");
         } catch (Exception e) {
             throw new IllegalStateException("the " + kind.label() + " could not start: " + e.getMessage(), e);

@@ -123,6 +123,16 @@ public class RunRegistry {
         return count == null ? 0 : count;
     }
 
+    /**
+     * How many runs have ended for good (completed or abandoned): when it changes, a file that had
+     * to wait for another run may now go ahead.
+     */
+    public long finishedCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED')",
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
     public Optional<String> processedBy(String sha256) {
         return jdbc.query("SELECT input_name FROM processed_file WHERE input_sha256 = ?",
                 (rs, i) -> rs.getString(1), sha256).stream().findFirst();

@@ -1,0 +1,71 @@
+package org.smartphone.payroll.schedule;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.RunKind;
+
+/**
+ * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
+ * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
+ * its reconciliation (SPEC 5). Any other name, {@code *.part} and {@code *.tmp} included, is not one.
+ *
+ * @param period the month of a deduction or reconciliation; null for contracts
+ */
+record InboxFile(Path path, RunKind kind, Period period) {
+
+    /** The names taken, as a regular expression over the whole name. */
+    static final String NAMES = "contracts.*\\.csv|(payroll|withheld)-\\d{4}-(0[1-9]|1[0-2])\\.csv";
+
+    private static final Pattern PERIODIC = Pattern.compile("(payroll|withheld)-(\\d{4}-\\d{2})\\.csv");
+
+    /**
+     * The order the monthly cycle needs when several files wait at once: contracts first (by name),
+     * then month after month, the deduction run of a month before its reconciliation.
+     */
+    static final Comparator<InboxFile> CYCLE_ORDER = Comparator
+            .comparing((InboxFile file) -> file.period() != null)
+            .thenComparing(InboxFile::period, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(InboxFile::kind)
+            .thenComparing(InboxFile::name);
+
+    /** The same order over plain files, for the inbox adapter's queue; other names come last. */
+    static final Comparator<File> FILE_ORDER = (a, b) -> {
+        Optional<InboxFile> left = of(a.toPath());
+        Optional<InboxFile> right = of(b.toPath());
+        if (left.isPresent() && right.isPresent()) {
+            return CYCLE_ORDER.compare(left.get(), right.get());
+        }
+        return left.isPresent() ? -1 : right.isPresent() ? 1 : a.getName().compareTo(b.getName());
+    };
+
+    static Optional<InboxFile> of(Path path) {
+        String name = path.getFileName().toString();
+        if (!name.matches(NAMES)) {
+            return Optional.empty();
+        }
+        Matcher periodic = PERIODIC.matcher(name);
+        if (!periodic.matches()) {
+            return Optional.of(new InboxFile(path, RunKind.IMPORT, null));
+        }
+        RunKind kind = periodic.group(1).equals("payroll") ? RunKind.DEDUCTION : RunKind.RECONCILIATION;
+        return Optional.of(new InboxFile(path, kind, Period.parse(periodic.group(2))));
+    }
+
+    String name() {
+        return path.getFileName().toString();
+    }
+
+    /** The command that runs this file by hand, to name it in messages. */
+    String command() {
+        return switch (kind) {
+            case IMPORT -> "import-contracts --file " + path;
+            case DEDUCTION -> "deduct --period " + period;
+            case RECONCILIATION -> "reconcile --period " + period;
+        };
+    }
+}
