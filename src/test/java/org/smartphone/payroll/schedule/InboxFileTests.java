@@ -1,0 +1,62 @@
+package org.smartphone.payroll.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.RunKind;
+
+/** Which inbox files serve runs, for which run, and in which order when several wait at once. */
+class InboxFileTests {
+
+    private static final Path INBOX = Path.of("/home/inbox");
+
+    @Test
+    void theThreeNamesOfSpecFiveCallForTheirRun() {
+        assertThat(InboxFile.of(INBOX.resolve("contracts.csv"))).get()
+                .returns(RunKind.IMPORT, InboxFile::kind).returns(null, InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("contracts-2026-03-ministry.csv"))).get()
+                .returns(RunKind.IMPORT, InboxFile::kind);
+        assertThat(InboxFile.of(INBOX.resolve("payroll-2026-03.csv"))).get()
+                .returns(RunKind.DEDUCTION, InboxFile::kind).returns(Period.parse("2026-03"), InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("withheld-2026-12.csv"))).get()
+                .returns(RunKind.RECONCILIATION, InboxFile::kind).returns(Period.parse("2026-12"), InboxFile::period);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"contracts.csv.part", "payroll-2026-03.csv.part", "withheld-2026-03.csv.tmp",
+        "payroll-2026-03.tmp", ".contracts.csv", "payroll-2026-13.csv", "payroll-2026-3.csv", "payroll-2026-03.CSV",
+        "Payroll-2026-03.csv", "payroll-2026-03.csv.errors.csv~", "notes.txt", "withheld-2026-03.csv.reason.txt"})
+    void filesBeingWrittenAndOtherNamesAreNotTaken(String name) {
+        assertThat(InboxFile.of(INBOX.resolve(name))).isEmpty();
+    }
+
+    @Test
+    void severalFilesRunInTheOrderOfTheMonthlyCycle() {
+        List<String> expected = List.of("contracts-a.csv", "contracts-b.csv", "payroll-2025-12.csv",
+                "withheld-2025-12.csv", "payroll-2026-01.csv", "withheld-2026-01.csv", "payroll-2026-02.csv",
+                "withheld-2026-02.csv", "payroll-2026-10.csv");
+        Random random = new Random(5);
+        for (int round = 0; round < 20; round++) {
+            List<InboxFile> files = new ArrayList<>();
+            expected.forEach(name -> files.add(InboxFile.of(INBOX.resolve(name)).orElseThrow()));
+            Collections.shuffle(files, random);
+            files.sort(InboxFile.CYCLE_ORDER);
+            assertThat(files).extracting(InboxFile::name).containsExactlyElementsOf(expected);
+
+            List<java.io.File> plain = new ArrayList<>(expected.stream().map(n -> INBOX.resolve(n).toFile()).toList());
+            plain.add(INBOX.resolve("readme.txt").toFile());
+            Collections.shuffle(plain, random);
+            plain.sort(InboxFile.FILE_ORDER);
+            assertThat(plain.subList(0, expected.size())).extracting(java.io.File::getName)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+}
