@@ -61,6 +61,11 @@ public final class EngineProcess {
         }
     }
 
+    /** The process id, as the engine names itself to a command it refuses. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,0 +1,288 @@
+package org.smartphone.payroll.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.smartphone.payroll.support.EngineProcess;
+import org.smartphone.payroll.support.Programme;
+import org.smartphone.payroll.support.Snapshot;
+import org.smartphone.payroll.support.TestDatabase;
+
+/**
+ * {@code serve} in a process of its own on a real home: files dropped into its inbox are run once, in
+ * the order of the monthly cycle, with the same ledger, outbox and archive as the plain commands give
+ * for the same files, also when serve is killed mid-run and started again. Short poll and settle times
+ * (settings) keep it quick; the sample programme is the input.
+ */
+class ServeTests {
+
+    private static final Path SAMPLES = Path.of("sample-data");
+
+    /** Poll every 200 ms, take files left unchanged for 800 ms, retry after 1 s, any free port. */
+    private static final Map<String, String> QUICK = Map.of("PAYROLL_SERVE_POLL_INTERVAL", "200ms",
+            "PAYROLL_SERVE_SETTLE_TIME", "800ms", "PAYROLL_SERVE_RETRY_DELAY", "1s", "PAYROLL_SERVE_PORT", "0");
+
+    private static final String[][] CYCLE = {{"import-contracts"}, {"deduct", "--period", "2026-01"},
+        {"reconcile", "--period", "2026-01"}, {"deduct", "--period", "2026-02"}, {"reconcile", "--period", "2026-02"}};
+
+    @TempDir
+    static Path shared;
+    /** The plain commands import-contracts and deduct --period 2026-01 on the sample files, on H2. */
+    static Snapshot deducted;
+
+    @BeforeAll
+    static void plainDeduction() {
+        Programme plain = new Programme(shared.resolve("plain"), TestDatabase.H2);
+        plain.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        plain.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        assertThat(plain.run(CYCLE[0]).exitCode()).isZero();
+        assertThat(plain.run(CYCLE[1]).exitCode()).isZero();
+        deducted = Snapshot.of(plain);
+    }
+
+    @Test
+    void filesDroppedOneByOneRunOnceInCycleOrderAsThePlainCommandsWould(@TempDir Path dir) throws Exception {
+        Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
+        served.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        served.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        EngineProcess serve = startServe(served, Map.of());
+
+        awaitArchived(serve, served, "2026-01/payroll-2026-01.csv");
+        assertThat(served.archive().resolve("contracts/contracts.csv")).as("contracts first, whatever the names")
+                .exists();
+
+        dropAsPart(served, "payroll-2026-02.csv");
+        await(serve, "payroll-2026-02.csv to wait for the reconciliation of 2026-01",
+                () -> serve.output().contains("payroll-2026-02.csv waits in the inbox"));
+        writeSlowly(served, "withheld-2026-01.csv");
+        awaitArchived(serve, served, "2026-02/payroll-2026-02.csv");
+        dropAsPart(served, "withheld-2026-02.csv");
+        awaitArchived(serve, served, "2026-02/withheld-2026-02.csv");
+
+        Path bad = served.inbox().resolve("contracts-bad.csv.tmp");
+        Files.writeString(bad, "contract_id,matricule,full_name,price_xof,first_period\n"
+                + "SP-9,MAT-9,Someone,\"12 345,67\",2026-05\n");
+        Files.move(bad, served.inbox().resolve("contracts-bad.csv"), StandardCopyOption.ATOMIC_MOVE);
+        await(serve, "the invalid contracts file in rejected/",
+                () -> Files.exists(served.rejected().resolve("contracts-bad.csv")));
+        dropAsPart(served, "contracts.csv", "contracts-again.csv");
+        await(serve, "the copy of contracts.csv in rejected/",
+                () -> Files.exists(served.rejected().resolve("contracts-again.csv")));
+
+        stop(serve);
+        String log = serve.output();
+        assertThat(occurrences(log, "payroll-2026-02.csv waits in the inbox")).as("the wait is said once").isEqualTo(1);
+        assertThat(occurrences(log, "The deduction run completed")).isEqualTo(2);
+        assertThat(occurrences(log, "The reconciliation run completed")).isEqualTo(2);
+        assertThat(served.rejected().resolve("contracts-bad.csv.errors.csv")).content()
+                .contains("line,column,value,reason").contains("price_xof");
+        assertThat(served.rejected().resolve("contracts-again.csv.reason.txt")).content()
+                .contains("already processed");
+        assertThat(served.inbox()).isEmptyDirectory();
+
+        Programme plain = new Programme(dir.resolve("plain"), TestDatabase.H2);
+        for (String file : List.of("contracts.csv", "payroll-2026-01.csv", "withheld-2026-01.csv", "payroll-2026-02.csv",
+                "withheld-2026-02.csv")) {
+            plain.drop(SAMPLES.resolve(file), file);
+        }
+        for (String[] command : CYCLE) {
+            assertThat(plain.run(command).exitCode()).isZero();
+        }
+        Snapshot expected = Snapshot.of(plain);
+        Snapshot actual = Snapshot.of(served);
+        assertThat(actual.ledgerAndOutbox().differencesFrom(expected.ledgerAndOutbox())).isEmpty();
+        assertThat(actual.tables().get("processed_file")).isEqualTo(expected.tables().get("processed_file"));
+        assertThat(archived(actual)).isEqualTo(archived(expected));
+    }
+
+    /**
+     * serve halted on the spot (as kill -9) at a commit point, then started again: the run is finished
+     * exactly once. done:archiveRegister is after the register left the inbox but before the run was
+     * marked completed: nothing in the inbox calls for it any more, serve finds the run and resumes it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"done:commitDeduction", "done:archiveRegister"})
+    void killedMidRunAndStartedAgainItFinishesTheRunExactlyOnce(String point, @TempDir Path dir) throws Exception {
+        Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
+        served.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        served.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        EngineProcess crashed = startServe(served, Map.of("PAYROLL_CRASH_AT", point));
+        assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
+
+        EngineProcess restarted = startServe(served, Map.of());
+        await(restarted, "the deduction run to complete", () -> restarted.output().contains("The deduction run completed"));
+        stop(restarted);
+
+        assertThat(Snapshot.of(served).differencesFrom(deducted)).isEmpty();
+    }
+
+    /**
+     * On H2 the database file admits one process: a second serve (or any command) is refused while
+     * serve runs, naming it. The deadline alert (a cron firing every second here) reaches the metrics
+     * endpoint, which answers on 127.0.0.1 only, with the health check.
+     */
+    @Test
+    void onH2ASecondServeIsRefusedAndTheEndpointAnswersWithTheLateFileAlert(@TempDir Path dir) throws Exception {
+        Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        EngineProcess serve = startServe(programme, Map.of("PAYROLL_SERVE_DEDUCT_CRON", "* * * * * *"));
+        await(serve, "the late-file alert", () -> serve.output().contains("LATE: payroll-"));
+        int port = port(serve);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+        String month = YearMonth.now().toString();
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(metrics.body()).containsPattern("payroll_files_late_total\\{kind=\"deduction\",period=\""
+                + month + "\"} [1-9]");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(serve.output()).contains("LATE: payroll-" + month + ".csv has not arrived");
+
+        Programme.Result second = programme.run("serve");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+        assertThat(second.stderr()).contains("Another run is in progress").contains("serve")
+                .contains("stop it (SIGTERM) first");
+        assertThat(programme.run("status").exitCode()).isEqualTo(3);
+
+        stop(serve);
+        assertThat(serve.output()).doesNotContain("\tat ");
+    }
+
+    /**
+     * On PostgreSQL serve holds an advisory lock of its own: a second serve is refused naming the first.
+     * SIGTERM during a run lets it stop at its next step; serve exits cleanly, and the same command
+     * finishes the run as if nothing had happened.
+     */
+    @Test
+    void onPostgresqlASecondServeIsRefusedAndSigtermStopsTheRunResumably(@TempDir Path dir) throws Exception {
+        Programme programme = new Programme(dir.resolve("home"), TestDatabase.POSTGRES);
+        programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        Path pause = dir.resolve("paused");
+        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:allocate",
+                "PAYROLL_PAUSE_FILE", pause.toString()));
+        EngineProcess.awaitFile(pause, serve);
+
+        EngineProcess second = startServe(programme, Map.of());
+        assertThat(second.waitFor()).as(second.output()).isEqualTo(3);
+        assertThat(second.output()).contains("Another serve is already running on this database")
+                .contains("payroll serve " + serve.pid());
+
+        serve.terminate();
+        Thread.sleep(500);
+        Files.delete(pause);
+        assertThat(serve.waitFor()).as(serve.output()).isIn(0, 143);
+        assertThat(serve.output()).contains("was stopped on request").contains("serve stopped")
+                .doesNotContain("\tat ");
+        assertThat(programme.inbox().resolve("payroll-2026-01.csv")).as("the register waits for the resumption")
+                .exists();
+
+        Programme.Result resumed = programme.run("deduct", "--period", "2026-01");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        Programme plain = new Programme(dir.resolve("plain"), TestDatabase.POSTGRES);
+        plain.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        plain.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        assertThat(plain.run(CYCLE[0]).exitCode()).isZero();
+        assertThat(plain.run(CYCLE[1]).exitCode()).isZero();
+        assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(Snapshot.of(plain).ledgerAndOutbox()))
+                .isEmpty();
+    }
+
+    private static EngineProcess startServe(Programme programme, Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(QUICK);
+        environment.putAll(extra);
+        return EngineProcess.start(programme, environment, "serve");
+    }
+
+    /** SIGTERM, then a clean end: exit 0, or 143 when the JVM reports the signal. */
+    private static void stop(EngineProcess serve) {
+        serve.terminate();
+        assertThat(serve.waitFor()).as(serve.output()).isIn(0, 143);
+        assertThat(serve.output()).contains("serve stopped");
+    }
+
+    private static void awaitArchived(EngineProcess serve, Programme programme, String file) throws InterruptedException {
+        await(serve, file + " archived", () -> Files.exists(programme.archive().resolve(file)));
+    }
+
+    private static void await(EngineProcess serve, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!condition.getAsBoolean()) {
+            if (!serve.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("serve never got to " + what + ":\n" + serve.output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The way the README asks: written under a .part name, then renamed. */
+    private static void dropAsPart(Programme programme, String sample) throws IOException {
+        dropAsPart(programme, sample, sample);
+    }
+
+    private static void dropAsPart(Programme programme, String sample, String name) throws IOException {
+        Path part = programme.inbox().resolve(name + ".part");
+        Files.copy(SAMPLES.resolve(sample), part);
+        Files.move(part, programme.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Written in place, a few lines every 300 ms (less than the settle time) over several seconds: read
+     * early, the return would be cut short and the reconciliation would differ from the plain one.
+     */
+    private static void writeSlowly(Programme programme, String sample) throws Exception {
+        List<String> lines = Files.readAllLines(SAMPLES.resolve(sample), StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(programme.inbox().resolve(sample))) {
+            for (int i = 0; i < lines.size(); i++) {
+                out.write((lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+                if (i % 4 == 3) {
+                    out.flush();
+                    Thread.sleep(300);
+                }
+            }
+        }
+    }
+
+    private static int port(EngineProcess serve) {
+        Matcher matcher = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(serve.output());
+        assertThat(matcher.find()).as(serve.output()).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private static Map<String, String> archived(Snapshot snapshot) {
+        Map<String, String> archive = new HashMap<>(snapshot.files());
+        archive.keySet().removeIf(path -> !path.startsWith("archive"));
+        return archive;
+    }
+}
