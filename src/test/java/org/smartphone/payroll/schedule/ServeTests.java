@@ -141,14 +141,25 @@ class ServeTests {
     /**
      * On H2 the database file admits one process: a second serve (or any command) is refused while
      * serve runs, naming it. The deadline alert (a cron firing every second here) reaches the metrics
-     * endpoint, which answers on 127.0.0.1 only, with the health check.
+     * endpoint, which answers on 127.0.0.1 only, with the health check. A run that fails (its outbox
+     * folder is blocked by a file) is tried again after a delay that doubles, and completes once the
+     * cause is gone.
      */
     @Test
     void onH2ASecondServeIsRefusedAndTheEndpointAnswersWithTheLateFileAlert(@TempDir Path dir) throws Exception {
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        Path blocker = programme.outbox("2026-01");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "a file where the engine needs a folder");
         EngineProcess serve = startServe(programme, Map.of("PAYROLL_SERVE_DEDUCT_CRON", "* * * * * *"));
         await(serve, "the late-file alert", () -> serve.output().contains("LATE: payroll-"));
         int port = port(serve);
+        await(serve, "a second retry of the failed run", () -> serve.output().contains("tries again in 2 s"));
+        assertThat(serve.output()).contains("could not be written").contains("tries again in 1 s");
+        Files.delete(blocker);
+        awaitArchived(serve, programme, "2026-01/payroll-2026-01.csv");
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -172,7 +183,8 @@ class ServeTests {
         assertThat(programme.run("status").exitCode()).isEqualTo(3);
 
         stop(serve);
-        assertThat(serve.output()).doesNotContain("\tat ");
+        assertThat(occurrences(serve.output(), "The deduction run completed")).isEqualTo(1);
+        assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox())).isEmpty();
     }
 
     /**
