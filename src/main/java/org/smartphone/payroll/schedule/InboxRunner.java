@@ -59,7 +59,10 @@ final class InboxRunner {
     private final PayrollSettings settings;
     private final ServeSettings serve;
     private final Clock clock;
+    /** The last attempt at each inbox file, by path. */
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    /** The last attempt at resuming each interrupted run whose file has left the inbox, by run id. */
+    private final Map<Long, Attempt> resumptions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     InboxRunner(Home home, RunLauncher launcher, PeriodGuard guard, RunLock runLock, RunRegistry runs,
@@ -76,6 +79,9 @@ final class InboxRunner {
 
     /** Whether the watcher should hand this file over now (the last filter of the inbox adapter). */
     boolean isDue(File file) {
+        if (isStopping()) {
+            return false;
+        }
         Attempt last = attempts.get(file.getPath());
         if (last == null || !last.stamp().equals(Stamp.of(file.toPath()))) {
             return true;
@@ -114,7 +120,7 @@ final class InboxRunner {
                 reject(input, stamp, outcome.message(), "beside its errors file " + input.name() + ".errors.csv");
             }
             case 3 -> refused(input, stamp, outcome);
-            default -> failed(key, stamp, input.name(), outcome.message());
+            default -> attempts.put(key, failed(attempts.get(key), input.name(), outcome.message()).at(stamp));
         }
     }
 
@@ -135,8 +141,7 @@ final class InboxRunner {
             }
             RunRecord run = unfinished.get();
             Path inInbox = home.inbox().resolve(run.inputName());
-            String key = "run " + run.runId();
-            Attempt last = attempts.get(key);
+            Attempt last = resumptions.get(run.runId());
             if ((InboxFile.of(inInbox).isPresent() && Files.isRegularFile(inInbox))
                     || (last != null && clock.instant().isBefore(last.notBefore())
                             && !(last.waiting() && runs.finishedCount() != last.finishedRuns()))) {
@@ -152,15 +157,15 @@ final class InboxRunner {
             switch (outcome.exitCode()) {
                 case 0 -> {
                     LOG.info("{}", outcome.message());
-                    attempts.remove(key);
+                    resumptions.remove(run.runId());
                 }
-                case 1 -> failed(key, Stamp.NONE, what, outcome.message());
+                case 1 -> resumptions.put(run.runId(), failed(last, what, outcome.message()));
                 default -> {
                     if (last == null || !outcome.message().equals(last.message())) {
                         LOG.warn("The interrupted {} waits: {}", what, outcome.message());
                     }
-                    attempts.put(key, Attempt.waiting(Stamp.NONE, outcome.message(), runs.finishedCount(),
-                            clock.instant().plus(serve.retryDelay())));
+                    resumptions.put(run.runId(), Attempt.waiting(Stamp.NONE, outcome.message(),
+                            runs.finishedCount(), clock.instant().plus(serve.retryDelay())));
                 }
             }
         }
@@ -219,8 +224,8 @@ final class InboxRunner {
                 clock.instant().plus(serve.retryDelay())));
     }
 
-    private void failed(String key, Stamp stamp, String what, String message) {
-        Attempt last = attempts.get(key);
+    /** Logs a failure and says when to try again: after a delay doubling with each failure in a row. */
+    private Attempt failed(Attempt last, String what, String message) {
         int failures = last != null && last.failures() > 0 ? last.failures() + 1 : 1;
         Duration delay = serve.retryDelay().multipliedBy(1L << Math.min(failures - 1, 20));
         if (delay.compareTo(serve.maxRetryDelay()) > 0) {
@@ -231,7 +236,7 @@ final class InboxRunner {
         } else {
             LOG.error("{}: {} serve tries again in {} s.", what, message, delay.toSeconds());
         }
-        attempts.put(key, Attempt.failed(stamp, message, failures, clock.instant().plus(delay)));
+        return Attempt.failed(Stamp.NONE, message, failures, clock.instant().plus(delay));
     }
 
     /**
@@ -287,6 +292,10 @@ final class InboxRunner {
 
         static Attempt failed(Stamp stamp, String message, int failures, Instant notBefore) {
             return new Attempt(stamp, message, false, 0, failures, notBefore);
+        }
+
+        Attempt at(Stamp fileStamp) {
+            return new Attempt(fileStamp, message, waiting, finishedRuns, failures, notBefore);
         }
     }
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.run.InvalidInputException;
 import org.springframework.integration.endpoint.SourcePollingChannelAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -51,7 +52,12 @@ public final class Serve {
     /** Starts serving; refuses (exit 3) when another serve holds the database. */
     public synchronized void start() throws Exception {
         held = lock.acquire();
-        endpoint = HttpEndpoint.start(settings.port(), registry, dataSource);
+        try {
+            endpoint = HttpEndpoint.start(settings.port(), registry, dataSource);
+        } catch (java.net.BindException e) {
+            throw new InvalidInputException("Invalid setting: port " + settings.port() + " on 127.0.0.1 is in use ("
+                    + e.getMessage() + "); choose another with PAYROLL_SERVE_PORT (0 takes any free port).");
+        }
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("serve-schedule-");

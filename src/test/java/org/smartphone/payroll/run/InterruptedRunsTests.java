@@ -138,7 +138,7 @@ class InterruptedRunsTests {
 
         @ParameterizedTest
         @ValueSource(strings = {"deduct", "deduct --period 2026-13", "deduct --period 2026-01 --bogus",
-            "reconcile --period 2026-01 --max-rejects x", "deduct --period 2026-01 --max-rejects -1", "serve",
+            "reconcile --period 2026-01 --max-rejects x", "deduct --period 2026-01 --max-rejects -1", "serve --bogus",
             "abandon foo"})
         void exitWithCodeTwoAndChangeNothing(String commandLine, @TempDir Path dir) {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
