@@ -149,7 +149,9 @@ final class InboxRunner {
             }
             Period period = run.period() == null ? null : Period.parse(run.period());
             String what = describe(kind, period) + " (run " + run.runId() + ", " + run.inputName() + ")";
-            LOG.info("Resuming the interrupted {}.", what);
+            if (last == null || !last.waiting()) {
+                LOG.info("Resuming the interrupted {}.", what);
+            }
             Result outcome = attempt("resume " + what, () -> {
                 guard.check(kind, period);
                 return launcher.resume(kind, run);
