@@ -152,12 +152,15 @@ class MetricsFunctionalTests {
             }
             assertThat(outcome.exitCode()).as(outcome.message()).isZero();
 
-            Timer job = meters.find("spring.batch.job").tag("spring.batch.job.name", "deductionJob").timer();
+            Timer job = meters.find("spring.batch.job").tag("spring.batch.job.name", "deductionJob")
+                    .tag("spring.batch.job.status", "COMPLETED").timer();
             assertThat(job).as("spring.batch.job timer among %s", names(meters)).isNotNull();
             assertThat(job.count()).isEqualTo(1);
             for (String step : List.of("stageRegister", "allocate", "commitDeduction", "publishDeduction",
                     "archiveRegister")) {
-                Timer timer = meters.find("spring.batch.step").tag("spring.batch.step.name", step).timer();
+                Timer timer = meters.find("spring.batch.step").tag("spring.batch.step.name", step)
+                        .tag("spring.batch.step.job.name", "deductionJob").tag("spring.batch.step.status", "COMPLETED")
+                        .timer();
                 assertThat(timer).as("spring.batch.step timer of %s among %s", step, names(meters)).isNotNull();
                 assertThat(timer.count()).isEqualTo(1);
             }
