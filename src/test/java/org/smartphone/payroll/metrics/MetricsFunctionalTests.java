@@ -25,6 +25,7 @@ import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.support.EngineContext;
+import org.smartphone.payroll.support.EngineProcess;
 import org.smartphone.payroll.support.InputFiles;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.Programme.Result;
@@ -172,6 +173,26 @@ class MetricsFunctionalTests {
             assertThat(gauge(meters, "payroll.deduction.instructed")).isEqualTo(instructed);
             assertThat(gauge(meters, "payroll.files.waiting", "input", "register")).as("archived").isZero();
         }
+    }
+
+    @Test
+    void aRunResumedAfterACrashSaysItsFileWasReadByTheEarlierAttempt(@TempDir Path dir) {
+        Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        assertThat(programme.run("import-contracts").exitCode()).isZero();
+        programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "done:commitDeduction"),
+                "deduct", "--period", "2026-01");
+        assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
+
+        Result resumed = programme.run("deduct", "--period", "2026-01");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        List<String> lines = resumed.stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).matches("  payroll-2026-01\\.csv: "
+                + (lines(SAMPLES.resolve("payroll-2026-01.csv")).size() - 1)
+                + " line\\(s\\) read, 0 rejected \\(by an earlier attempt\\); this attempt took \\d+\\.\\d s\\.");
     }
 
     /**
