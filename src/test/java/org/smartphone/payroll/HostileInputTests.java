@@ -702,14 +702,30 @@ class HostileInputTests {
         assertThat(result.stdout()).doesNotContainPattern(STACK_TRACE);
     }
 
-    /** The message of a command: one line, of reasonable length, no Java stack trace. */
+    /**
+     * The message of a command: one line, of reasonable length, no Java stack trace. A completed run
+     * adds its summary under that line, indented.
+     */
     static void assertOneReadableLine(Programme.Result result) {
-        String stream = result.exitCode() == 0 ? result.stdout() : result.stderr();
+        String stream = result.exitCode() == 0 ? outcomeLine(result.stdout()) : result.stderr();
         assertThat(stream).as("the message of %s", shown(result)).isNotBlank();
         assertThat(stream.stripTrailing()).as("one line: %s", shown(result)).doesNotContain("\n").doesNotContain("\r");
         assertThat(stream.length()).as("a readable length: %s", shown(result)).isLessThanOrEqualTo(READABLE_LENGTH);
         assertThat(result.stderr() + result.stdout()).as("no stack trace: %s", shown(result))
                 .doesNotContainPattern(STACK_TRACE);
+    }
+
+    /**
+     * The outcome line of what a command printed on success, once the summary lines under it (at
+     * most two, each indented by two spaces) are checked and set aside.
+     */
+    static String outcomeLine(String stdout) {
+        List<String> lines = stdout.lines().toList();
+        assertThat(lines).as("outcome line and summary: %s", stdout).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        for (String summary : lines.subList(1, lines.size())) {
+            assertThat(summary).as("summary line of %s", stdout).startsWith("  ").doesNotStartWith("   ");
+        }
+        return lines.get(0);
     }
 
     /** A result for an assertion message: long output cut. */

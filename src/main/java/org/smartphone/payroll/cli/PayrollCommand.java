@@ -1,6 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.run.Failures;
@@ -32,6 +33,7 @@ public final class PayrollCommand {
 
     private final Map<String, String> environment;
     private final String commandLine;
+    private final long startedNanos = System.nanoTime();
 
     private PayrollCommand(Map<String, String> environment, String commandLine) {
         this.environment = environment;
@@ -69,6 +71,11 @@ public final class PayrollCommand {
     /** The command line as typed, to name this command to another one refused meanwhile. */
     String commandLine() {
         return commandLine;
+    }
+
+    /** Time since the command line was parsed, the engine's startup included: what the operator waited. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     Engine openEngine() throws Exception {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
+import org.smartphone.payroll.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,7 @@ final class ReportCommand implements Callable<Integer> {
             System.out.print(report.text(period));
             Path html = report.writeHtml(period);
             System.out.println("HTML report: " + html);
+            System.out.println("Report of " + period + " done in " + RunSummary.seconds(root.elapsed()) + ".");
             return 0;
         }
     }

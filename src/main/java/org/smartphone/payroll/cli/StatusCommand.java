@@ -1,9 +1,13 @@
 package org.smartphone.payroll.cli;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.RunState;
+import org.smartphone.payroll.run.RunSummary;
 import picocli.CommandLine.Command;
 
 /** {@code status}: every run, its state, counts and totals. */
@@ -17,12 +21,23 @@ final class StatusCommand implements Callable<Integer> {
         this.root = root;
     }
 
+    /** One line under the table: how many runs there are in each state, unfinished ones first. */
+    private static String totals(List<RunRecord> runs) {
+        Map<RunState, Long> byState = new EnumMap<>(RunState.class);
+        runs.forEach(run -> byState.merge(run.state(), 1L, Long::sum));
+        long unfinished = byState.getOrDefault(RunState.RUNNING, 0L) + byState.getOrDefault(RunState.COMMITTED, 0L)
+                + byState.getOrDefault(RunState.FAILED, 0L);
+        return runs.size() + " run(s): " + unfinished + " unfinished, " + byState.getOrDefault(RunState.COMPLETED, 0L)
+                + " completed, " + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
+                + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned";
+    }
+
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openEngine()) {
             List<RunRecord> runs = engine.bean(RunRegistry.class).all();
             if (runs.isEmpty()) {
-                System.out.println("No run yet.");
+                System.out.println("No run yet (" + RunSummary.seconds(root.elapsed()) + ").");
                 return 0;
             }
             System.out.printf("%-5s %-15s %-7s %-10s %-19s %-19s %9s %8s  %s%n", "run", "kind", "period", "state",
@@ -36,6 +51,7 @@ final class StatusCommand implements Callable<Integer> {
                                 + (run.summary() == null ? "" : " | " + run.summary())
                                 + (run.message() == null ? "" : " | " + run.message()));
             }
+            System.out.println(totals(runs) + " (" + RunSummary.seconds(root.elapsed()) + ").");
             return 0;
         }
     }

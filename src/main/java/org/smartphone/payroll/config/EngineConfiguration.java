@@ -1,5 +1,6 @@
 package org.smartphone.payroll.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -29,8 +30,8 @@ class EngineConfiguration {
 
     @Bean
     RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunRegistry registry, ObjectProvider<JobOperator> jobOperator) {
-        return new RunSteps(jobRepository, transactionManager, registry, jobOperator);
+            RunRegistry registry, ObjectProvider<JobOperator> jobOperator, ObservationRegistry observations) {
+        return new RunSteps(jobRepository, transactionManager, registry, jobOperator, observations);
     }
 
     /**

@@ -224,11 +224,16 @@ public class ReconciliationRun {
         return count[0];
     }
 
+    /** What the run did, for its outcome line and {@code status}: the totals, and the arrears it leaves. */
     private String summary(String period) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0), COALESCE(SUM(posted_xof), 0),"
-                + " COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line WHERE period = ?", (rs, i) ->
-                rs.getLong(1) + " row(s); withheld " + rs.getLong(2) + " F, posted " + rs.getLong(3)
-                        + " F, refund due " + rs.getLong(4) + " F", period);
+        String reconciled = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0),"
+                + " COALESCE(SUM(posted_xof), 0), COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line"
+                + " WHERE period = ?", (rs, i) -> rs.getLong(1) + " row(s); withheld " + rs.getLong(2) + " F, posted "
+                        + rs.getLong(3) + " F, refund due " + rs.getLong(4) + " F", period);
+        String arrears = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(overdue_xof), 0) FROM arrears_line"
+                + " WHERE period = ?", (rs, i) -> rs.getLong(1) + " contract(s) in arrears, overdue " + rs.getLong(2)
+                        + " F", period);
+        return reconciled + "; " + arrears;
     }
 
     private static void write(CsvOutput csv, String... cells) {

@@ -23,12 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ledger's figures of a period for the HTML report. Every known reason, status and bucket
- * gets a line, zero when nothing fell in it, in the order of SPEC; anything else the ledger holds
- * follows in code point order.
+ * The ledger's figures of a period for the HTML report (and the domain meters of
+ * {@code org.smartphone.payroll.metrics}, which read the same figures). Every known reason, status
+ * and bucket gets a line, zero when nothing fell in it, in the order of SPEC; anything else the
+ * ledger holds follows in code point order.
  */
 @Repository
-class PeriodLedger {
+public class PeriodLedger {
 
     private final JdbcTemplate jdbc;
 
@@ -36,7 +37,7 @@ class PeriodLedger {
         this.jdbc = jdbc;
     }
 
-    DeductionFigures deduction(String period) {
+    public DeductionFigures deduction(String period) {
         Map<String, ReasonLine> reasons = zeros(DeductionReason.values(), r -> new ReasonLine(r, 0, 0, 0, 0));
         jdbc.query("SELECT reason, COUNT(*), SUM(due_xof), SUM(amount_xof), SUM(due_xof - amount_xof)"
                 + " FROM deduction_line WHERE period = ? AND amount_xof < due_xof GROUP BY reason", rs -> {
@@ -51,7 +52,7 @@ class PeriodLedger {
                         rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), exceptions), period);
     }
 
-    ReconciliationFigures reconciliation(String period) {
+    public ReconciliationFigures reconciliation(String period) {
         Map<String, StatusLine> statuses = zeros(ReconciliationStatus.values(),
                 s -> new StatusLine(s, 0, 0, 0, 0, 0));
         jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
@@ -90,7 +91,7 @@ class PeriodLedger {
                         "reconciliation_line", rs.getLong(1), rs.getLong(2)), period);
     }
 
-    Portfolio portfolio() {
+    public Portfolio portfolio() {
         return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), 0),"
                 + " COALESCE(SUM(price_xof - down_payment_xof), 0), COALESCE(SUM(collected_xof), 0),"

@@ -233,8 +233,10 @@ public class RunLauncher {
     private Outcome outcome(RunKind kind, JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            String summary = runs.find(runId).map(RunRecord::summary).orElse("");
-            return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + ".", runId);
+            Optional<RunRecord> run = runs.find(runId);
+            String summary = run.map(RunRecord::summary).orElse("");
+            return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + "."
+                    + run.map(r -> "\n  " + RunSummary.readLine(r, execution)).orElse(""), runId);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new Outcome(1, "The " + kind.label() + " (run " + runId + ") was stopped on request. Nothing is"
@@ -285,7 +287,10 @@ public class RunLauncher {
         }
     }
 
-    /** How a command ended: the process exit code and the one-line message for the treasurer. */
+    /**
+     * How a command ended: the process exit code and the message for the treasurer, one line, or
+     * for a completed run that line and an indented summary line under it.
+     */
     public record Outcome(int exitCode, String message, Long runId) {
     }
 }

@@ -1,5 +1,6 @@
 package org.smartphone.payroll.run;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.smartphone.payroll.config.FaultInjection;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,17 +23,24 @@ public final class RunSteps {
     private final PlatformTransactionManager transactions;
     private final RunRegistry registry;
     private final ObjectProvider<JobOperator> jobOperator;
+    private final ObservationRegistry observations;
 
+    /**
+     * @param observations where jobs and steps report their observations (spring.batch.job and
+     *     spring.batch.step timers); Boot hands it to job beans only, and our steps are not beans
+     */
     public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunRegistry registry,
-            ObjectProvider<JobOperator> jobOperator) {
+            ObjectProvider<JobOperator> jobOperator, ObservationRegistry observations) {
         this.repository = repository;
         this.transactions = transactions;
         this.registry = registry;
         this.jobOperator = jobOperator;
+        this.observations = observations;
     }
 
     public Job job(RunKind kind, StepWork... steps) {
-        JobBuilder builder = new JobBuilder(kind.jobName(), repository).listener(new RunListener(registry, kind, jobOperator));
+        JobBuilder builder = new JobBuilder(kind.jobName(), repository).observationRegistry(observations)
+                .listener(new RunListener(registry, kind, jobOperator));
         SimpleJobBuilder simple = null;
         for (int i = 0; i < steps.length; i++) {
             Step step = step(kind, steps[i], i == steps.length - 1);
@@ -46,7 +54,7 @@ public final class RunSteps {
      * done exactly when the last piece of work is, whatever happens to the job's bookkeeping after.
      */
     private Step step(RunKind kind, StepWork work, boolean last) {
-        return new StepBuilder(work.name(), repository).tasklet((contribution, chunkContext) -> {
+        return new StepBuilder(work.name(), repository).observationRegistry(observations).tasklet((contribution, chunkContext) -> {
             RunContext run = RunContext.of(contribution.getStepExecution().getJobExecution(), kind);
             FaultInjection.reached("step:" + work.name());
             long count = work.work().run(run);
@@ -57,6 +65,14 @@ public final class RunSteps {
             contribution.incrementWriteCount(count);
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(work.repeatOnResume()).build();
+    }
+
+    /**
+     * Whether the step of this name reads the run's input: by convention its name starts with
+     * {@code stage} (stageContracts, stageRegister, stageReturn), and it is the first step.
+     */
+    static boolean readsInput(String stepName) {
+        return stepName.startsWith("stage");
     }
 
     public static StepWork step(String name, Work work) {

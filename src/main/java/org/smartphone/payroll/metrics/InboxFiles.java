@@ -1,0 +1,76 @@
+package org.smartphone.payroll.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The files waiting in the inbox, by the input they are named as (SPEC 5 names). A file still being
+ * written ({@code *.part}, {@code *.tmp}, hidden) is not waiting yet; a file the engine would never
+ * take (a misspelt name) counts as {@link Input#OTHER}, so that someone notices it.
+ */
+final class InboxFiles {
+
+    private static final Pattern CONTRACTS = Pattern.compile("contracts.*\\.csv");
+    private static final Pattern REGISTER = Pattern.compile("payroll-\\d{4}-\\d{2}\\.csv");
+    private static final Pattern RETURN = Pattern.compile("withheld-\\d{4}-\\d{2}\\.csv");
+
+    private InboxFiles() {
+    }
+
+    /** The kinds of input a file in the inbox can be, as the {@code input} tag of the meters names them. */
+    enum Input {
+        CONTRACTS("contracts"), REGISTER("register"), RETURN("return"), OTHER("other");
+
+        private final String tag;
+
+        Input(String tag) {
+            this.tag = tag;
+        }
+
+        String tag() {
+            return tag;
+        }
+    }
+
+    static Input kindOf(String name) {
+        if (CONTRACTS.matcher(name).matches()) {
+            return Input.CONTRACTS;
+        }
+        if (REGISTER.matcher(name).matches()) {
+            return Input.REGISTER;
+        }
+        return RETURN.matcher(name).matches() ? Input.RETURN : Input.OTHER;
+    }
+
+    static boolean stillBeingWritten(String name) {
+        return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp");
+    }
+
+    /** Counts the regular files in the inbox per kind; every kind is present, zero when none. */
+    static Map<Input, Long> waiting(Path inbox) {
+        Map<Input, Long> counts = new EnumMap<>(Input.class);
+        for (Input input : Input.values()) {
+            counts.put(input, 0L);
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!stillBeingWritten(name) && Files.isRegularFile(file)) {
+                    counts.merge(kindOf(name), 1L, Long::sum);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
+    }
+}

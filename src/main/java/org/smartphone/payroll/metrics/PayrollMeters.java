@@ -1,0 +1,123 @@
+package org.smartphone.payroll.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import org.smartphone.payroll.arrears.ArrearsBucket;
+import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.metrics.InboxFiles.Input;
+import org.smartphone.payroll.metrics.LedgerFigures.Deducted;
+import org.smartphone.payroll.metrics.LedgerFigures.Reconciled;
+import org.smartphone.payroll.report.PeriodFigures.BucketLine;
+import org.smartphone.payroll.run.RunKind;
+
+/**
+ * The domain meters ({@code payroll.*}); README "Metrics" says what each one means. Amounts are
+ * francs (base unit {@code xof}) of the latest completed run of their kind rather than one series
+ * per period: the figures of a period never change once its run is done, Prometheus keeps each
+ * month's value in its history anyway, and a fixed set of meters needs no registering as periods
+ * come. {@code payroll.deduction.period} and {@code payroll.reconciliation.period} say which period
+ * the amounts are of. A gauge with nothing to show yet (no completed run) reads NaN.
+ */
+final class PayrollMeters implements MeterBinder {
+
+    private static final String XOF = "xof";
+
+    private final LedgerReadings readings;
+    private final Path inbox;
+
+    PayrollMeters(LedgerReadings readings, Path inbox) {
+        this.readings = readings;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled",
+                null, f -> (double) f.openContracts()).tag("state", "open").register(registry);
+        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled",
+                null, f -> (double) f.settledContracts()).tag("state", "settled").register(registry);
+
+        deduction(registry, "payroll.deduction.instructed", "Total of the deduction order of the latest completed"
+                + " deduction run", XOF, Deducted::instructedXof);
+        deduction(registry, "payroll.deduction.period", "Period (YYYYMM) of the latest completed deduction run",
+                null, d -> yyyymm(d.period()));
+
+        reconciliation(registry, "payroll.reconciliation.withheld", "Withheld by the payroll office, as reconciled by"
+                + " the latest completed reconciliation run", XOF, Reconciled::withheldXof);
+        reconciliation(registry, "payroll.reconciliation.posted", "Posted to the ledger by the latest completed"
+                + " reconciliation run", XOF, Reconciled::postedXof);
+        reconciliation(registry, "payroll.reconciliation.refund.due", "Withheld but not owed (to refund) in the"
+                + " latest completed reconciliation run", XOF, Reconciled::refundDueXof);
+        reconciliation(registry, "payroll.reconciliation.period", "Period (YYYYMM) of the latest completed"
+                + " reconciliation run", null, r -> yyyymm(r.period()));
+
+        for (ArrearsBucket bucket : ArrearsBucket.values()) {
+            arrears(registry, bucket, "payroll.arrears.contracts", "Contracts in arrears after the latest completed"
+                    + " reconciliation run, per bucket", null, BucketLine::count);
+            arrears(registry, bucket, "payroll.arrears.overdue", "Overdue amount of the contracts in arrears after"
+                    + " the latest completed reconciliation run, per bucket", XOF, BucketLine::overdueXof);
+        }
+
+        for (RunKind kind : RunKind.values()) {
+            FunctionCounter.builder("payroll.lines.rejected", readings,
+                    r -> (double) r.current().rejectedLines(kind))
+                    .description("Invalid lines reported in rejected/<file>.errors.csv by every run so far,"
+                            + " skipped or refused")
+                    .tag("input", input(kind).tag()).register(registry);
+        }
+
+        for (Input input : Input.values()) {
+            Gauge.builder("payroll.files.waiting", inbox, folder -> (double) InboxFiles.waiting(folder).get(input))
+                    .description("Files in the inbox not yet taken, by the input their name makes them"
+                            + " (other: a name the engine does not take)")
+                    .tag("input", input.tag()).strongReference(true).register(registry);
+        }
+    }
+
+    private Gauge.Builder<LedgerReadings> ledgerGauge(String name, String description, String unit,
+            ToDoubleFunction<LedgerFigures> value) {
+        return Gauge.builder(name, readings, r -> value.applyAsDouble(r.current())).description(description)
+                .baseUnit(unit).strongReference(true);
+    }
+
+    private void deduction(MeterRegistry registry, String name, String description, String unit,
+            ToLongFunction<Deducted> value) {
+        ledgerGauge(name, description, unit, f -> orNaN(f.deduction(), value)).register(registry);
+    }
+
+    private void reconciliation(MeterRegistry registry, String name, String description, String unit,
+            ToLongFunction<Reconciled> value) {
+        ledgerGauge(name, description, unit, f -> orNaN(f.reconciliation(), value)).register(registry);
+    }
+
+    private void arrears(MeterRegistry registry, ArrearsBucket bucket, String name, String description, String unit,
+            ToLongFunction<BucketLine> value) {
+        Function<LedgerFigures, Optional<BucketLine>> line = f -> f.reconciliation()
+                .flatMap(r -> r.bucket(bucket.name()));
+        ledgerGauge(name, description, unit, f -> orNaN(line.apply(f), value)).tag("bucket", bucket.name())
+                .register(registry);
+    }
+
+    private static <T> double orNaN(Optional<T> figures, ToLongFunction<T> value) {
+        return figures.map(f -> (double) value.applyAsLong(f)).orElse(Double.NaN);
+    }
+
+    private static long yyyymm(Period period) {
+        return period.year() * 100L + period.month();
+    }
+
+    private static Input input(RunKind kind) {
+        return switch (kind) {
+            case IMPORT -> Input.CONTRACTS;
+            case DEDUCTION -> Input.REGISTER;
+            case RECONCILIATION -> Input.RETURN;
+        };
+    }
+}
