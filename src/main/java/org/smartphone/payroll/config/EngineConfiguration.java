@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.launch.JobOperator;
@@ -19,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** Spring wiring shared by the jobs: settings, home folder, the step builder. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PayrollSettings.class)
+@EnableConfigurationProperties({PayrollSettings.class, ProgressSettings.class})
 class EngineConfiguration {
 
     @Bean
@@ -31,6 +32,16 @@ class EngineConfiguration {
     RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunRegistry registry, ObjectProvider<JobOperator> jobOperator) {
         return new RunSteps(jobRepository, transactionManager, registry, jobOperator);
+    }
+
+    /**
+     * The long loops report progress through {@link Progress#start}, one line each and no wiring, so
+     * the command's settings are handed to it here, once.
+     */
+    @Bean
+    Object progressReporting(ProgressSettings settings) {
+        Progress.configure(settings.liveLine(), settings.logEvery());
+        return settings.live();
     }
 
     /**
