@@ -104,7 +104,7 @@ public class DeductionRun {
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             MatriculeGroup group = new MatriculeGroup();
-            Progress progress = Progress.start("allocating " + period, openContracts(period));
+            Progress progress = Progress.start("allocating " + period, () -> openContracts(period));
             jdbc.query("SELECT c.contract_id, c.matricule, c.price_xof - c.down_payment_xof, c.term_months,"
                     + " c.first_period, c.base_installment_xof, c.collected_xof, r.net_pay_xof, r.employment_status"
                     + " FROM contract c LEFT JOIN register_entry r ON r.period = ? AND r.matricule = c.matricule"

@@ -33,7 +33,7 @@ public final class Outbox {
         Path part = folder.resolve("." + fileName + ".part");
         CsvOutput csv;
         try (OutputStream out = Files.newOutputStream(part);
-                Progress progress = Progress.start("writing " + fileName, 0)) {
+                Progress progress = Progress.start("writing " + fileName, () -> 0)) {
             csv = new CsvOutput(out, header, progress);
             try (csv) {
                 body.write(csv);

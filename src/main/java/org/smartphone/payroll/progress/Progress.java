@@ -32,7 +32,8 @@ public final class Progress implements AutoCloseable {
     private static volatile Progress live;
 
     private final String task;
-    private final long total;
+    private LongSupplier totalSupplier;
+    private long total;
     private final LongSupplier position;
     private final Clock clock;
     private final PrintStream terminal;
@@ -47,14 +48,14 @@ public final class Progress implements AutoCloseable {
 
     /**
      * @param total the amount of work, in rows or in the unit {@code position} counts (bytes of an
-     *     input file); 0 or less when unknown
+     *     input file), 0 or less when unknown; asked for once, when the first line is written
      * @param position how much of {@code total} is done; null to count rows
      * @param terminal where the live line goes; null for none
      */
-    Progress(String task, long total, LongSupplier position, Clock clock, PrintStream terminal, Consumer<String> log,
-            Duration logEvery) {
+    Progress(String task, LongSupplier total, LongSupplier position, Clock clock, PrintStream terminal,
+            Consumer<String> log, Duration logEvery) {
         this.task = task;
-        this.total = total;
+        this.totalSupplier = total;
         this.position = position;
         this.clock = clock;
         this.terminal = terminal;
@@ -70,13 +71,21 @@ public final class Progress implements AutoCloseable {
         settings = new Settings(liveLine, logEvery);
     }
 
-    /** Progress of a loop over {@code totalRows} rows (0 when unknown). */
-    public static Progress start(String task, long totalRows) {
+    /**
+     * Progress of a loop over {@code totalRows} rows (0 when unknown). The total is asked for only
+     * when the first line is written, so that a short loop never pays for counting its rows (a count
+     * on H2 scans the table).
+     */
+    public static Progress start(String task, LongSupplier totalRows) {
         return start(task, totalRows, null);
     }
 
     /** Progress of a loop whose completion is {@code position} out of {@code total} (bytes of a file). */
     public static Progress start(String task, long total, LongSupplier position) {
+        return start(task, () -> total, position);
+    }
+
+    private static Progress start(String task, LongSupplier total, LongSupplier position) {
         Settings current = settings;
         Progress progress = new Progress(task, total, position, Clock.systemUTC(),
                 current.liveLine() ? System.err : null, LOG::info, current.logEvery());
@@ -159,6 +168,7 @@ public final class Progress implements AutoCloseable {
         long elapsed = now - startMs;
         StringBuilder line = new StringBuilder(task).append(": ").append(group(rows)).append(" rows");
         long done = position == null ? rows : position.getAsLong();
+        long total = total();
         boolean known = total > 0 && done > 0;
         if (known) {
             line.append(" (").append(Math.min(100, done * 100 / total)).append(" %)");
@@ -169,6 +179,14 @@ public final class Progress implements AutoCloseable {
             line.append(", about ").append(seconds(leftMs)).append(" left");
         }
         return line.toString();
+    }
+
+    private long total() {
+        if (totalSupplier != null) {
+            total = totalSupplier.getAsLong();
+            totalSupplier = null;
+        }
+        return total;
     }
 
     private String rate(long now) {

@@ -90,8 +90,8 @@ public class ReconciliationRun {
                 + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             long[] count = {0};
-            Progress progress = Progress.start("reconciling " + period, jdbc.queryForObject("SELECT COUNT(*)"
-                    + " FROM deduction_line WHERE period = ? AND amount_xof > 0", Long.class, period));
+            Progress progress = Progress.start("reconciling " + period, () -> jdbc.queryForObject("SELECT"
+                    + " COUNT(*) FROM deduction_line WHERE period = ? AND amount_xof > 0", Long.class, period));
             jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, COALESCE(r.amount_xof, 0),"
                     + " c.price_xof - c.down_payment_xof - c.collected_xof FROM deduction_line d"
                     + " JOIN contract c ON c.contract_id = d.contract_id"
@@ -202,8 +202,8 @@ public class ReconciliationRun {
     private long ageArrears(Period period) {
         String p = period.toString();
         long[] count = {0};
-        Progress progress = Progress.start("ageing arrears " + p, jdbc.queryForObject("SELECT COUNT(*) FROM contract"
-                + " WHERE settled_period IS NULL AND first_period <= ?", Long.class, p));
+        Progress progress = Progress.start("ageing arrears " + p, () -> jdbc.queryForObject("SELECT COUNT(*)"
+                + " FROM contract WHERE settled_period IS NULL AND first_period <= ?", Long.class, p));
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
                 + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,8 @@ class ProgressTests {
 
         @Test
         void givesRowsShareRateElapsedAndTimeLeftWhenTheTotalIsKnown() {
-            Progress progress = new Progress("allocating 2026-01", 4096, null, clock, null, log::add, Duration.ZERO);
+            Progress progress = new Progress("allocating 2026-01", () -> 4096, null, clock, null, log::add,
+                    Duration.ZERO);
             for (int i = 0; i < 2048; i++) {
                 progress.row();
             }
@@ -86,8 +88,8 @@ class ProgressTests {
         @Test
         void measuresTheShareDoneInTheUnitOfTheTotalSuchAsBytesOfAFile() {
             AtomicLong bytes = new AtomicLong();
-            Progress progress = new Progress("reading payroll-2026-01.csv", 50_000_000, bytes::get, clock, null,
-                    log::add, Duration.ZERO);
+            Progress progress = new Progress("reading payroll-2026-01.csv", () -> 50_000_000, bytes::get, clock,
+                    null, log::add, Duration.ZERO);
             for (int i = 0; i < 100_000; i++) {
                 progress.row();
             }
@@ -100,7 +102,7 @@ class ProgressTests {
 
         @Test
         void saysNothingOfShareOrTimeLeftWhenTheTotalIsUnknown() {
-            Progress progress = new Progress("writing deductions-2026-01.csv", 0, null, clock, null, log::add,
+            Progress progress = new Progress("writing deductions-2026-01.csv", () -> 0, null, clock, null, log::add,
                     Duration.ZERO);
             for (int i = 0; i < 3000; i++) {
                 progress.row();
@@ -112,7 +114,7 @@ class ProgressTests {
 
         @Test
         void neverPromisesMoreThanAllOnceTheTotalIsReached() {
-            Progress progress = new Progress("ageing arrears 2026-01", 1000, null, clock, null, log::add,
+            Progress progress = new Progress("ageing arrears 2026-01", () -> 1000, null, clock, null, log::add,
                     Duration.ZERO);
             for (int i = 0; i < 1200; i++) {
                 progress.row();
@@ -142,7 +144,7 @@ class ProgressTests {
 
         @Test
         void getsALineEveryIntervalWhileTheLoopRunsAndOneWhenItEnds() {
-            Progress progress = new Progress("allocating 2026-01", 0, null, clock, null, log::add,
+            Progress progress = new Progress("allocating 2026-01", () -> 0, null, clock, null, log::add,
                     Duration.ofSeconds(5));
             // 1 ms a row: 20 480 rows take 20.48 s; the clock is looked at every 1 024 rows
             rows(progress, clock, 20_480, Duration.ofMillis(1));
@@ -158,12 +160,33 @@ class ProgressTests {
 
         @Test
         void ofAShortLoopIsOnlyItsTotal() {
-            Progress progress = new Progress("reading withheld-2026-01.csv", 0, null, clock, null, log::add,
+            Progress progress = new Progress("reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add,
                     Duration.ofSeconds(5));
             rows(progress, clock, 300, Duration.ofMillis(1));
             progress.close();
             progress.close();
             assertThat(log).containsExactly("reading withheld-2026-01.csv: 300 rows in 0.3 s, 1 000 rows/s");
+        }
+
+        @Test
+        void asksForTheTotalOnceAndOnlyWhenALineIsWritten() {
+            AtomicLong counts = new AtomicLong();
+            LongSupplier count = () -> {
+                counts.incrementAndGet();
+                return 9000;
+            };
+            Progress shortLoop = new Progress("ageing arrears 2026-01", count, null, clock, null, log::add,
+                    Duration.ofSeconds(5));
+            rows(shortLoop, clock, 4000, Duration.ofMillis(1));
+            shortLoop.close();
+            assertThat(counts.get()).as("a loop shorter than the interval never counts its rows").isZero();
+
+            Progress longLoop = new Progress("ageing arrears 2026-01", count, null, clock, null, log::add,
+                    Duration.ofSeconds(2));
+            rows(longLoop, clock, 8192, Duration.ofMillis(1));
+            longLoop.close();
+            assertThat(counts.get()).isEqualTo(1);
+            assertThat(log).anyMatch(line -> line.startsWith("ageing arrears 2026-01: 4 096 rows (45 %)"));
         }
 
         @Test
@@ -176,7 +199,8 @@ class ProgressTests {
                     return super.millis();
                 }
             };
-            Progress progress = new Progress("allocating 2026-01", 0, null, counting, null, log::add, Duration.ZERO);
+            Progress progress = new Progress("allocating 2026-01", () -> 0, null, counting, null, log::add,
+                    Duration.ZERO);
             long before = looks.get();
             for (int i = 0; i < 1_024_000; i++) {
                 progress.row();
@@ -190,7 +214,7 @@ class ProgressTests {
 
         @Test
         void redrawsOneLineAtMostOnceASecondAndEndsItWhenTheLoopEnds() {
-            Progress progress = new Progress("reading payroll-2026-01.csv", 0, null, clock, terminal, log::add,
+            Progress progress = new Progress("reading payroll-2026-01.csv", () -> 0, null, clock, terminal, log::add,
                     Duration.ofHours(1));
             // 1 024 rows every 0.512 s: a look at the clock twice a second, a redraw once a second
             rows(progress, clock, 4096, Duration.ofNanos(500_000));
@@ -205,7 +229,7 @@ class ProgressTests {
 
         @Test
         void staysSilentForALoopShorterThanASecond() {
-            Progress progress = new Progress("writing arrears-2026-01.csv", 0, null, clock, terminal, log::add,
+            Progress progress = new Progress("writing arrears-2026-01.csv", () -> 0, null, clock, terminal, log::add,
                     Duration.ofHours(1));
             rows(progress, clock, 5000, Duration.ofNanos(100_000));
             progress.close();
@@ -216,7 +240,7 @@ class ProgressTests {
         @Test
         void blanksWhatALongerEarlierDrawLeftBehind() {
             AtomicLong bytes = new AtomicLong(1);
-            Progress progress = new Progress("reading r.csv", 100, bytes::get, clock, terminal, log::add,
+            Progress progress = new Progress("reading r.csv", () -> 100, bytes::get, clock, terminal, log::add,
                     Duration.ofHours(1));
             rows(progress, clock, 1024, Duration.ofMillis(1));
             String first = terminal();
