@@ -10,6 +10,7 @@ import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,9 +40,8 @@ class EngineConfiguration {
      * the command's settings are handed to it here, once.
      */
     @Bean
-    Object progressReporting(ProgressSettings settings) {
-        Progress.configure(settings.liveLine(), settings.logEvery());
-        return settings.live();
+    InitializingBean progressReporting(ProgressSettings settings) {
+        return () -> Progress.configure(settings.liveLine(), settings.logEvery());
     }
 
     /**
