@@ -81,6 +81,7 @@ final class Engine implements AutoCloseable {
                 ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : url);
         properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
         properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
+        properties.putAll(PostgresDriverDefaults.forUrl(url));
         properties.put("logging.file.name", home.root().resolve("logs").resolve("payroll.log").toString());
         StandardEnvironment springEnvironment = new StandardEnvironment();
         springEnvironment.getPropertySources().addFirst(new MapPropertySource("command", properties));

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** Spring wiring shared by the jobs: settings, home folder, the step builder. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PayrollSettings.class)
+@EnableConfigurationProperties({PayrollSettings.class, ProgressSettings.class})
 class EngineConfiguration {
 
     @Bean
@@ -32,6 +34,15 @@ class EngineConfiguration {
     RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RunRegistry registry, ObjectProvider<JobOperator> jobOperator, ObservationRegistry observations) {
         return new RunSteps(jobRepository, transactionManager, registry, jobOperator, observations);
+    }
+
+    /**
+     * The long loops report progress through {@link Progress#start}, one line each and no wiring, so
+     * the command's settings are handed to it here, once.
+     */
+    @Bean
+    InitializingBean progressReporting(ProgressSettings settings) {
+        return () -> Progress.configure(settings.liveLine(), settings.logEvery());
     }
 
     /**

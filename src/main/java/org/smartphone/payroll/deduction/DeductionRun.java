@@ -23,6 +23,7 @@ import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
@@ -103,10 +104,12 @@ public class DeductionRun {
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             MatriculeGroup group = new MatriculeGroup();
+            Progress progress = Progress.start("allocating " + period, () -> openContracts(period));
             jdbc.query("SELECT c.contract_id, c.matricule, c.price_xof - c.down_payment_xof, c.term_months,"
                     + " c.first_period, c.base_installment_xof, c.collected_xof, r.net_pay_xof, r.employment_status"
                     + " FROM contract c LEFT JOIN register_entry r ON r.period = ? AND r.matricule = c.matricule"
                     + " WHERE c.settled_period IS NULL AND c.first_period <= ? ORDER BY c.matricule", rs -> {
+                        progress.row();
                         String matricule = rs.getString(2);
                         if (!matricule.equals(group.matricule)) {
                             written[0] += group.flush(allocator, batch, run.period());
@@ -120,6 +123,7 @@ public class DeductionRun {
                                 balance.arrearsPartXof(run.period()));
                     }, period, period);
             written[0] += group.flush(allocator, batch, run.period());
+            progress.close();
         }
         return written[0];
     }
@@ -200,6 +204,12 @@ public class DeductionRun {
                 throw new UncheckedIOException(e);
             }
         }, period);
+    }
+
+    /** The rows the allocation reads, for its progress line. */
+    private long openContracts(String period) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM contract WHERE settled_period IS NULL AND first_period <= ?",
+                Long.class, period);
     }
 
     private Map<String, Long> totals(String period) {

@@ -2,6 +2,7 @@ package org.smartphone.payroll.files;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,10 +35,12 @@ public final class CsvInputFile implements Closeable {
     private final int[] slotOf;
     private final int slotCount;
     private final Map<String, Integer> slotByColumn;
+    private final CountingStream counted;
 
     private CsvInputFile(String fileName, Utf8LineReader reader, RecordParser parser, int[] slotOf,
-            int slotCount, Map<String, Integer> slotByColumn) {
+            int slotCount, Map<String, Integer> slotByColumn, CountingStream counted) {
         this.fileName = fileName;
+        this.counted = counted;
         this.reader = reader;
         this.parser = parser;
         this.slotOf = slotOf;
@@ -59,8 +62,10 @@ public final class CsvInputFile implements Closeable {
                     "The file " + file + " does not exist or is not a file."));
         }
         InputStream in;
+        CountingStream counted;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            counted = new CountingStream(Files.newInputStream(file));
+            in = new BufferedInputStream(counted, 1 << 16);
         } catch (IOException e) {
             throw new InputFileException(name, new InputError(0, "", "",
                     "The file " + file + " cannot be opened: " + e.getMessage() + "."));
@@ -68,7 +73,7 @@ public final class CsvInputFile implements Closeable {
         Utf8LineReader reader = new Utf8LineReader(in, name);
         try {
             RecordParser parser = new RecordParser(reader, Delimiter.sniff(in));
-            return withHeader(name, reader, parser, requiredColumns, optionalColumns);
+            return withHeader(name, reader, parser, requiredColumns, optionalColumns, counted);
         } catch (InputFileException | RuntimeException e) {
             closeQuietly(reader, e);
             throw e;
@@ -76,7 +81,7 @@ public final class CsvInputFile implements Closeable {
     }
 
     private static CsvInputFile withHeader(String name, Utf8LineReader reader, RecordParser parser,
-            List<String> required, List<String> optional) throws InputFileException {
+            List<String> required, List<String> optional, CountingStream counted) throws InputFileException {
         RecordParser.Raw header = parser.nextHeader();
         if (header == null || header.blank()) {
             throw headerProblem(name, "", "The file has no header row: its first line must name the columns,"
@@ -117,7 +122,7 @@ public final class CsvInputFile implements Closeable {
             throw headerProblem(name, missing.get(0), "The header row has no column " + String.join(", ", missing)
                     + "; required columns are " + String.join(", ", required) + ".");
         }
-        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn));
+        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted);
     }
 
     /** The next record with at least one non-blank cell, or null at the end of the file. */
@@ -134,6 +139,11 @@ public final class CsvInputFile implements Closeable {
 
     public String fileName() {
         return fileName;
+    }
+
+    /** Bytes read from the file so far (ahead of the records returned by up to one 64 KB buffer). */
+    public long bytesRead() {
+        return counted.count;
     }
 
     @Override
@@ -154,6 +164,41 @@ public final class CsvInputFile implements Closeable {
             all.add(column.toLowerCase(Locale.ROOT));
         }
         return all;
+    }
+
+    /** Counts the bytes read, for progress: the buffer above reads in 64 KB blocks, so this costs nothing. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     private static void closeQuietly(Closeable closeable, Exception failure) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import org.smartphone.payroll.progress.Progress;
 
 /**
  * Writes an output CSV as SPEC 5 wants it: UTF-8 without BOM, comma, RFC 4180 quoting, LF, one
@@ -20,10 +21,17 @@ public final class CsvOutput implements Closeable {
     private final DigestOutputStream digestStream;
     private final BufferedWriter writer;
     private final StringBuilder line = new StringBuilder(256);
+    private final Progress progress;
     private long records;
     private String sha256;
 
     public CsvOutput(OutputStream out, List<String> header) throws IOException {
+        this(out, header, null);
+    }
+
+    /** @param progress told of every record written; null for none */
+    public CsvOutput(OutputStream out, List<String> header, Progress progress) throws IOException {
+        this.progress = progress;
         MessageDigest digest = Sha256.newDigest();
         this.digestStream = new DigestOutputStream(out, digest);
         this.writer = new BufferedWriter(new OutputStreamWriter(digestStream, StandardCharsets.UTF_8), 1 << 16);
@@ -49,6 +57,9 @@ public final class CsvOutput implements Closeable {
     public void writeRecord(String... cells) throws IOException {
         writeLine(cells);
         records++;
+        if (progress != null) {
+            progress.row();
+        }
     }
 
     public long records() {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.progress.Progress;
 
 /**
  * Publishes output files so that each appears whole or not at all: written under a hidden
@@ -31,8 +32,9 @@ public final class Outbox {
         Files.createDirectories(folder);
         Path part = folder.resolve("." + fileName + ".part");
         CsvOutput csv;
-        try (OutputStream out = Files.newOutputStream(part)) {
-            csv = new CsvOutput(out, header);
+        try (OutputStream out = Files.newOutputStream(part);
+                Progress progress = Progress.start("writing " + fileName, () -> 0)) {
+            csv = new CsvOutput(out, header, progress);
             try (csv) {
                 body.write(csv);
             }

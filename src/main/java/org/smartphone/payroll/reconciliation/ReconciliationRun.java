@@ -18,6 +18,7 @@ import org.smartphone.payroll.files.CsvOutput;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
@@ -89,11 +90,14 @@ public class ReconciliationRun {
                 + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             long[] count = {0};
+            Progress progress = Progress.start("reconciling " + period, () -> jdbc.queryForObject("SELECT"
+                    + " COUNT(*) FROM deduction_line WHERE period = ? AND amount_xof > 0", Long.class, period));
             jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, COALESCE(r.amount_xof, 0),"
                     + " c.price_xof - c.down_payment_xof - c.collected_xof FROM deduction_line d"
                     + " JOIN contract c ON c.contract_id = d.contract_id"
                     + " LEFT JOIN return_entry r ON r.period = d.period AND r.contract_id = d.contract_id"
                     + " AND r.matricule = d.matricule WHERE d.period = ? AND d.amount_xof > 0", rs -> {
+                        progress.row();
                         long expected = rs.getLong(3);
                         long withheld = rs.getLong(4);
                         ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
@@ -110,6 +114,7 @@ public class ReconciliationRun {
                                 ReconciliationStatus.UNEXPECTED.name());
                         count[0]++;
                     }, period);
+            progress.close();
             written += count[0];
         }
         written += ageArrears(run.period());
@@ -197,6 +202,8 @@ public class ReconciliationRun {
     private long ageArrears(Period period) {
         String p = period.toString();
         long[] count = {0};
+        Progress progress = Progress.start("ageing arrears " + p, () -> jdbc.queryForObject("SELECT COUNT(*)"
+                + " FROM contract WHERE settled_period IS NULL AND first_period <= ?", Long.class, p));
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
                 + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
@@ -208,6 +215,7 @@ public class ReconciliationRun {
                     + " LEFT JOIN deduction_line d ON d.period = ? AND d.contract_id = c.contract_id"
                     + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
                     + " WHERE c.settled_period IS NULL AND c.first_period <= ?", rs -> {
+                        progress.row();
                         Balance balance = new Balance(new InstallmentSchedule(rs.getLong(3), rs.getInt(4),
                                 Period.parse(rs.getString(5)), rs.getLong(6)), rs.getLong(7));
                         Optional<Arrears> arrears = ArrearsAgeing.age(balance, period, rs.getString(8),
@@ -221,6 +229,7 @@ public class ReconciliationRun {
                         }
                     }, p, p, p);
         }
+        progress.close();
         return count[0];
     }
 

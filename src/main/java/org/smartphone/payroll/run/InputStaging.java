@@ -2,6 +2,7 @@ package org.smartphone.payroll.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
+import org.smartphone.payroll.progress.Progress;
 
 /**
  * Reads a run's input file whole (SPEC 5): each record goes to the job's stager, which stages it when
@@ -40,10 +42,13 @@ public final class InputStaging {
         List<InputError> errors = new ArrayList<>();
         Map<String, List<Long>> invalidLinesByKey = new HashMap<>();
         long read = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), required, optional)) {
+        try (CsvInputFile file = CsvInputFile.open(run.input(), required, optional);
+                Progress progress = Progress.start("reading " + run.inputName(), Files.size(run.input()),
+                        file::bytesRead)) {
             InputRecord record;
             while ((record = file.next()) != null) {
                 read++;
+                progress.row();
                 Cells cells = new Cells(record);
                 if (!stager.stage(record, cells)) {
                     errors.addAll(cells.errors());
