@@ -78,7 +78,8 @@ final class Engine implements AutoCloseable {
         properties.put("payroll.home", home.root().toString());
         String url = environment.get("PAYROLL_DB_URL");
         properties.put("spring.datasource.url", url == null || url.isBlank()
-                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : url);
+                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                        + ";CACHE_SIZE=" + h2CacheKilobytes() : url);
         properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
         properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
         properties.putAll(PostgresDriverDefaults.forUrl(url));
@@ -116,6 +117,15 @@ final class Engine implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * H2's page cache (16 MB by default) is far smaller than a database of a few hundred thousand
+     * contracts, which made every step re-read pages; a quarter of the heap, at most 512 MB, leaves
+     * the rest to the engine (a run holds one batch of rows and the contract holders' set).
+     */
+    static long h2CacheKilobytes() {
+        return Math.min(512L * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024);
     }
 
     <T> T bean(Class<T> type) {

@@ -12,6 +12,7 @@ import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.StagingTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,12 +33,15 @@ public class ContractImport {
     private final RunRegistry runs;
     private final PayrollSettings settings;
     private final Home home;
+    private final StagingTables staging;
 
-    public ContractImport(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+    public ContractImport(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
+            StagingTables staging) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
+        this.staging = staging;
     }
 
     /** Reads and validates the whole file, staging valid contracts; fails with exit 2 past max-rejects. */
@@ -70,10 +74,14 @@ public class ContractImport {
         }
         int inserted = jdbc.update("INSERT INTO contract (" + STAGED_COLUMNS + ", collected_xof, import_run_id)"
                 + " SELECT " + STAGED_COLUMNS + ", 0, run_id FROM staged_contract WHERE run_id = ?", run.runId());
-        jdbc.update("DELETE FROM staged_contract WHERE run_id = ?", run.runId());
         runs.recordSummary(run.runId(), inserted + " contract(s) imported");
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return inserted;
+    }
+
+    /** Empties the staged contracts once the run is committed (first thing of the archive step). */
+    public void clearStaged(RunContext run) {
+        staging.clear("staged_contract", "run_id", run.runId());
     }
 
     /** Removes what an unfinished import staged (for {@code abandon}). */

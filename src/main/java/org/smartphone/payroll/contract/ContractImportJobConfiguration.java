@@ -18,6 +18,9 @@ class ContractImportJobConfiguration {
         return steps.job(RunKind.IMPORT,
                 step("stageContracts", contracts::stage),
                 step("applyContracts", contracts::apply),
-                step("archiveContracts", archive::archive));
+                step("archiveContracts", run -> {
+                    contracts.clearStaged(run);
+                    return archive.archive(run);
+                }));
     }
 }

@@ -21,6 +21,9 @@ class DeductionJobConfiguration {
                 step("allocate", deduction::allocate),
                 step("commitDeduction", deduction::commit),
                 publishStep("publishDeduction", deduction::publish),
-                step("archiveRegister", archive::archive));
+                step("archiveRegister", run -> {
+                    deduction.clearStaged(run);
+                    return archive.archive(run);
+                }));
     }
 }

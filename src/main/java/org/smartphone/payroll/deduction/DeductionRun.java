@@ -7,11 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
@@ -30,6 +28,7 @@ import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.StagingTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -54,12 +53,15 @@ public class DeductionRun {
     private final RunRegistry runs;
     private final PayrollSettings settings;
     private final Home home;
+    private final StagingTables staging;
 
-    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
+            StagingTables staging) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
+        this.staging = staging;
     }
 
     /** Reads and validates the register, keeping only the rows of people who hold an open contract. */
@@ -67,8 +69,13 @@ public class DeductionRun {
         run.checkInputUnchanged();
         String period = run.period().toString();
         jdbc.update("DELETE FROM register_entry WHERE period = ?", period);
-        Set<String> holders = new HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT matricule FROM contract WHERE settled_period IS NULL", String.class));
+        HolderSet.Builder builder = new HolderSet.Builder();
+        // in index order: the set is built without sorting or holding the matricules as strings
+        jdbc.query("SELECT matricule FROM contract WHERE settled_period IS NULL ORDER BY matricule",
+                rs -> {
+                    builder.add(rs.getString(1));
+                });
+        HolderSet holders = builder.build();
         RegisterParser parser = new RegisterParser(run.period());
         InputStaging.Read read;
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO register_entry (period, line, matricule, net_pay_xof,"
@@ -137,11 +144,13 @@ public class DeductionRun {
             return 0;
         }
         String period = run.period().toString();
-        jdbc.update("DELETE FROM holder_ministry WHERE matricule IN (SELECT matricule FROM register_entry"
-                + " WHERE period = ? AND ministry_code IS NOT NULL)", period);
-        jdbc.update("INSERT INTO holder_ministry (matricule, ministry_code, period) SELECT matricule, ministry_code,"
-                + " period FROM register_entry WHERE period = ? AND ministry_code IS NOT NULL", period);
-        jdbc.update("DELETE FROM register_entry WHERE period = ?", period);
+        // one upsert (a holder's matricule is on one staged row at most: duplicates were rejected)
+        String rows = " SELECT matricule, ministry_code, period FROM register_entry WHERE period = ?"
+                + " AND ministry_code IS NOT NULL";
+        jdbc.update(staging.isPostgres()
+                ? "INSERT INTO holder_ministry (matricule, ministry_code, period)" + rows + " ON CONFLICT (matricule)"
+                        + " DO UPDATE SET ministry_code = EXCLUDED.ministry_code, period = EXCLUDED.period"
+                : "MERGE INTO holder_ministry (matricule, ministry_code, period) KEY (matricule)" + rows, period);
         Map<String, Long> totals = totals(period);
         runs.recordSummary(run.runId(), "ordered " + totals.get("lines") + " line(s), " + totals.get("amount")
                 + " F; " + totals.get("exceptions") + " exception(s), shortfall " + totals.get("shortfall") + " F");
@@ -187,6 +196,11 @@ public class DeductionRun {
         manifest.add(exceptions, totals);
         Outbox.publishText(folder, "deduction-" + period + ".manifest.json", manifest.toJson());
         return order.records() + exceptions.records();
+    }
+
+    /** Empties the register rows once the run is committed (first thing of the archive step). */
+    public void clearStaged(RunContext run) {
+        staging.clear("register_entry", "period", run.period().toString());
     }
 
     /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */

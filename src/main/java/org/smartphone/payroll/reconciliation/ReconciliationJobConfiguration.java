@@ -21,6 +21,9 @@ class ReconciliationJobConfiguration {
                 step("reconcile", reconciliation::reconcile),
                 step("commitReconciliation", reconciliation::commit),
                 publishStep("publishReconciliation", reconciliation::publish),
-                step("archiveReturn", archive::archive));
+                step("archiveReturn", run -> {
+                    reconciliation.clearStaged(run);
+                    return archive.archive(run);
+                }));
     }
 }

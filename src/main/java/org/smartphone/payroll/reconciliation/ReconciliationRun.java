@@ -24,6 +24,7 @@ import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.StagingTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -49,12 +50,15 @@ public class ReconciliationRun {
     private final RunRegistry runs;
     private final PayrollSettings settings;
     private final Home home;
+    private final StagingTables staging;
 
-    public ReconciliationRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+    public ReconciliationRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
+            StagingTables staging) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
+        this.staging = staging;
     }
 
     /** Reads and validates the whole return; a contract twice in it makes both lines invalid. */
@@ -130,12 +134,17 @@ public class ReconciliationRun {
         int posted = jdbc.update("INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
                 + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
                 run.runId(), period);
-        jdbc.update("UPDATE contract SET collected_xof = collected_xof + (SELECT p.amount_xof FROM posting p"
-                + " WHERE p.period = ? AND p.contract_id = contract.contract_id) WHERE EXISTS (SELECT 1 FROM posting p"
-                + " WHERE p.period = ? AND p.contract_id = contract.contract_id)", period, period);
-        jdbc.update("UPDATE contract SET settled_period = ? WHERE settled_period IS NULL"
-                + " AND collected_xof = price_xof - down_payment_xof", period);
-        jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
+        // one pass over the period's postings; a contract is settled exactly when a posting brings
+        // its collected amount to the financed one (SET expressions see the row as it was)
+        String settled = "CASE WHEN c.collected_xof + p.amount_xof = c.price_xof - c.down_payment_xof THEN ?"
+                + " ELSE c.settled_period END";
+        jdbc.update(staging.isPostgres()
+                ? "UPDATE contract c SET collected_xof = c.collected_xof + p.amount_xof, settled_period = " + settled
+                        + " FROM posting p WHERE p.period = ? AND p.contract_id = c.contract_id"
+                : "MERGE INTO contract c USING (SELECT contract_id, amount_xof FROM posting WHERE period = ?) p"
+                        + " ON c.contract_id = p.contract_id WHEN MATCHED THEN UPDATE SET collected_xof ="
+                        + " c.collected_xof + p.amount_xof, settled_period = " + settled,
+                period, period);
         runs.recordSummary(run.runId(), summary(period));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return posted;
@@ -188,6 +197,11 @@ public class ReconciliationRun {
         manifest.add(arrears, arrearsTotals);
         Outbox.publishText(folder, "reconciliation-" + period + ".manifest.json", manifest.toJson());
         return reconciliation.records() + arrears.records();
+    }
+
+    /** Empties the return's rows once the run is committed (first thing of the archive step). */
+    public void clearStaged(RunContext run) {
+        staging.clear("return_entry", "period", run.period().toString());
     }
 
     /** Removes what an unfinished reconciliation run staged and computed (for {@code abandon}). */

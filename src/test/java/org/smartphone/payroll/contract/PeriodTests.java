@@ -25,7 +25,7 @@ class PeriodTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2026-01", "2026-12", "0999-07", "9999-12"})
+        @ValueSource(strings = {"2026-01", "2026-12", "0999-07", "9999-12", "0001-01", "0010-10"})
         void writesBackWhatItRead(String text) {
             assertThat(Period.parse(text)).hasToString(text);
         }

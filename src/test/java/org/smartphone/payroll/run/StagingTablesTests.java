@@ -1,0 +1,58 @@
+package org.smartphone.payroll.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartphone.payroll.support.Programme;
+import org.smartphone.payroll.support.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A run's staged rows are emptied after its commit, by TRUNCATE when they are alone in the table:
+ * the rows another unfinished run staged in the same table must survive it (that run reads them
+ * again when it is resumed), on H2 and on PostgreSQL.
+ */
+class StagingTablesTests {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void clearingOneRunKeepsTheRowsOfAnother(TestDatabase database, @TempDir Path dir) {
+        Programme programme = new Programme(dir.resolve("home"), database);
+        assertThat(programme.run("status").exitCode()).isZero(); // creates the schema
+        Map<String, String> env = programme.environment();
+        String url = env.getOrDefault("PAYROLL_DB_URL", "jdbc:h2:file:" + dir.resolve("home/db/payroll"));
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url,
+                env.getOrDefault("PAYROLL_DB_USER", "sa"), env.getOrDefault("PAYROLL_DB_PASSWORD", ""), true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            String insert = "INSERT INTO register_entry (period, line, matricule, net_pay_xof, employment_status)"
+                    + " VALUES (?, ?, ?, 100000, 'ACTIVE')";
+            for (String period : List.of("2026-01", "2026-02", "2026-03")) {
+                for (int line = 2; line < 5; line++) {
+                    jdbc.update(insert, period, line, "MAT-" + line);
+                }
+            }
+            StagingTables staging = new StagingTables(jdbc);
+
+            staging.clear("register_entry", "period", "2026-02");
+            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM register_entry ORDER BY period", String.class))
+                    .containsExactly("2026-01", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isEqualTo(6);
+
+            staging.clear("register_entry", "period", "2026-01");
+            staging.clear("register_entry", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isZero();
+
+            staging.clear("register_entry", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isZero();
+        } finally {
+            dataSource.destroy();
+        }
+    }
+}
