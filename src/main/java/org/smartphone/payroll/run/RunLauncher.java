@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.smartphone.payroll.config.FaultInjection;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Archive;
@@ -159,6 +160,7 @@ public class RunLauncher {
         Job job = jobs.get(kind.jobName());
         recoverAbandonedExecution(job, parameters);
         JobExecution execution;
+        FaultInjection.reached("start:" + job.getName());
         try {
             execution = jobOperator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {

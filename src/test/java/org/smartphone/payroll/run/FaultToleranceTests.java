@@ -80,6 +80,36 @@ class FaultToleranceTests {
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
             assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
         }
+
+        @Test
+        void arrivingJustBeforeTheJobStartsStopsItBeforeItsFirstStep(@TempDir Path dir) throws Exception {
+            // given a deduction whose process is held just before it starts its job
+            Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
+            assertThat(programme.run(IMPORT).exitCode()).isZero();
+            Path pause = dir.resolve("paused");
+            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "start:deductionJob",
+                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+            EngineProcess.awaitFile(pause, engine);
+
+            // when SIGTERM arrives there, and the job starts only after it
+            engine.terminate();
+            Thread.sleep(500);
+            Files.delete(pause);
+            int exit = engine.waitFor();
+
+            // then the job is not missed by the stop request: it ends STOPPED with no step done
+            assertThat(exit).as(engine.output()).isIn(1, 143);
+            assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
+            assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
+                    .first().isEqualTo(List.of("STOPPED"));
+            assertThat(programme.number("SELECT COUNT(*) FROM batch_step_execution WHERE status = 'COMPLETED'"
+                    + " AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)")).isZero();
+            assertThat(programme.number("SELECT COUNT(*) FROM register_entry")).isZero();
+
+            // and the same command runs it whole
+            assertThat(programme.run(DEDUCT).exitCode()).isZero();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+        }
     }
 
     @Nested
