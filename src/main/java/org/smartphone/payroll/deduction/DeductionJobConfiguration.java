@@ -10,15 +10,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the deduction run: stage the register, allocate, commit, publish, archive. */
+/** Wires the deduction run: read the register and allocate, commit, publish, archive. */
 @Configuration(proxyBeanMethods = false)
 class DeductionJobConfiguration {
 
     @Bean
     Job deductionJob(RunSteps steps, DeductionRun deduction, InputArchive archive) {
         return steps.job(RunKind.DEDUCTION,
-                step("stageRegister", deduction::stageRegister),
-                step("allocate", deduction::allocate),
+                step("stageDeduction", deduction::stageDeduction),
                 step("commitDeduction", deduction::commit),
                 publishStep("publishDeduction", deduction::publish),
                 step("archiveRegister", run -> {

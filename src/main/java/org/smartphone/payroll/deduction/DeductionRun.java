@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The deduction run for a period (SPEC 3): stage the register rows of contract holders, allocate
- * every open contract's due within its holder's capacity, commit, publish the deduction order and
- * the exceptions, archive the register.
+ * The deduction run for a period (SPEC 3): read the register, keeping contract holders' rows in
+ * memory, and allocate every open contract's due within its holder's capacity; commit; publish the
+ * deduction order and the exceptions; archive the register.
  */
 @Service
 public class DeductionRun {
@@ -46,8 +47,8 @@ public class DeductionRun {
             "full_name", "due_xof", "amount_xof", "shortfall_xof", "reason");
 
     /** A matricule holding a contract that appears twice in one register makes both lines invalid. */
-    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("register_entry", "period", "matricule",
-            "this register", "none of these lines is used, so this person counts as absent from the payroll.");
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("matricule", "this register",
+            "none of these lines is used, so this person counts as absent from the payroll.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -64,11 +65,27 @@ public class DeductionRun {
         this.staging = staging;
     }
 
-    /** Reads and validates the register, keeping only the rows of people who hold an open contract. */
-    public long stageRegister(RunContext run) {
+    /**
+     * Reads and validates the register, keeping in memory the rows of people who hold an open
+     * contract, then computes every open contract's due and what its holder's pay can bear
+     * (SPEC 3), and stages the deduction lines and the holders' new ministry codes for the commit.
+     * One step: nothing of the register is kept in the database, so a resumed run does it again.
+     */
+    public long stageDeduction(RunContext run) {
+        if (runs.isCommitted(run.runId())) {
+            return 0;
+        }
         run.checkInputUnchanged();
         String period = run.period().toString();
-        jdbc.update("DELETE FROM register_entry WHERE period = ?", period);
+        jdbc.update("DELETE FROM deduction_line WHERE period = ?", period);
+        jdbc.update("DELETE FROM holder_ministry_change WHERE period = ?", period);
+        HolderEntries entries = readRegister(run);
+        long written = allocate(run, entries);
+        stageMinistryChanges(period, entries);
+        return written;
+    }
+
+    private HolderEntries readRegister(RunContext run) {
         HolderSet.Builder builder = new HolderSet.Builder();
         // in index order: the set is built without sorting or holding the matricules as strings
         jdbc.query("SELECT matricule FROM contract WHERE settled_period IS NULL ORDER BY matricule",
@@ -76,59 +93,50 @@ public class DeductionRun {
                     builder.add(rs.getString(1));
                 });
         HolderSet holders = builder.build();
+        HolderEntries entries = new HolderEntries(holders);
         RegisterParser parser = new RegisterParser(run.period());
-        InputStaging.Read read;
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO register_entry (period, line, matricule, net_pay_xof,"
-                + " employment_status, ministry_code) VALUES (?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            read = InputStaging.read(run, home.rejected(), RegisterParser.REQUIRED, RegisterParser.OPTIONAL,
-                    "matricule", holders::contains, (record, cells) -> parser.parse(cells).map(row -> {
-                        PayrollEntry entry = row.entry();
-                        if (holders.contains(entry.matricule())) {
-                            batch.add(period, row.line(), entry.matricule(), entry.netPayXof(),
-                                    entry.status().name(), row.ministryCode());
-                        }
-                        return true;
-                    }).orElse(false));
-        }
+        InputStaging.Read read = InputStaging.read(run, home.rejected(), RegisterParser.REQUIRED,
+                RegisterParser.OPTIONAL, "matricule", holders::contains, (record, cells) -> parser.parse(cells)
+                        .map(row -> {
+                            int holder = holders.indexOf(row.entry().matricule());
+                            if (holder >= 0) {
+                                entries.add(holder, row.line(), row.entry(), row.ministryCode());
+                            }
+                            return true;
+                        }).orElse(false));
         if (read.records() == 0) {
             throw InputErrors.wholeFile(run, home.rejected(), new InputFileException(run.inputName(),
                     new InputError(1, "", "", "The payroll register has no data row.")));
         }
-        read.errors().addAll(DUPLICATES.reject(jdbc, period, read.invalidLinesByKey()));
+        read.errors().addAll(DUPLICATES.errors(entries.rejectRepeats(read.invalidLinesByKey())));
         read.settle(run, runs, home.rejected());
-        return read.records();
+        return entries;
     }
 
-    /** Computes every open contract's due and what its holder's pay can bear (SPEC 3). */
-    public long allocate(RunContext run) {
-        if (runs.isCommitted(run.runId())) {
-            return 0;
-        }
+    /** Allocates holder by holder, the contracts read in matricule order. */
+    private long allocate(RunContext run, HolderEntries entries) {
         String period = run.period().toString();
-        jdbc.update("DELETE FROM deduction_line WHERE period = ?", period);
         DeductionAllocator allocator = new DeductionAllocator(run.capRatio());
         long[] written = {0};
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             MatriculeGroup group = new MatriculeGroup();
             Progress progress = Progress.start("allocating " + period, () -> openContracts(period));
-            jdbc.query("SELECT c.contract_id, c.matricule, c.price_xof - c.down_payment_xof, c.term_months,"
-                    + " c.first_period, c.base_installment_xof, c.collected_xof, r.net_pay_xof, r.employment_status"
-                    + " FROM contract c LEFT JOIN register_entry r ON r.period = ? AND r.matricule = c.matricule"
-                    + " WHERE c.settled_period IS NULL AND c.first_period <= ? ORDER BY c.matricule", rs -> {
+            jdbc.query("SELECT contract_id, matricule, price_xof - down_payment_xof, term_months, first_period,"
+                    + " base_installment_xof, collected_xof FROM contract"
+                    + " WHERE settled_period IS NULL AND first_period <= ? ORDER BY matricule", rs -> {
                         progress.row();
                         String matricule = rs.getString(2);
                         if (!matricule.equals(group.matricule)) {
                             written[0] += group.flush(allocator, batch, run.period());
-                            group.start(matricule, rs.getString(9) == null ? null : new PayrollEntry(matricule,
-                                    rs.getLong(8), EmploymentStatus.valueOf(rs.getString(9))));
+                            group.start(matricule, entries.entry(entries.holders().indexOf(matricule), matricule));
                         }
                         Period first = Period.parse(rs.getString(5));
                         Balance balance = new Balance(new InstallmentSchedule(rs.getLong(3), rs.getInt(4), first,
                                 rs.getLong(6)), rs.getLong(7));
                         group.add(new DueContract(rs.getString(1), matricule, first, balance.dueXof(run.period())),
                                 balance.arrearsPartXof(run.period()));
-                    }, period, period);
+                    }, period);
             written[0] += group.flush(allocator, batch, run.period());
             progress.close();
         }
@@ -136,7 +144,36 @@ public class DeductionRun {
     }
 
     /**
-     * Commits the run, once: the deduction lines become the period's, and the ministry codes read
+     * Stages the ministry codes read for holders that differ from the ones remembered (SPEC 4: the
+     * latest non-blank code read): usually few after the first month, so the commit writes little.
+     */
+    private void stageMinistryChanges(String period, HolderEntries entries) {
+        HolderSet holders = entries.holders();
+        BitSet remembered = new BitSet(holders.size());
+        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO holder_ministry_change (period, matricule,"
+                + " ministry_code) VALUES (?, ?, ?)", settings.batchSize())) {
+            jdbc.query("SELECT matricule, ministry_code FROM holder_ministry", rs -> {
+                int holder = holders.indexOf(rs.getString(1));
+                if (holder >= 0) {
+                    remembered.set(holder);
+                    String code = entries.ministryCode(holder);
+                    if (code != null && !code.equals(rs.getString(2))) {
+                        batch.add(period, rs.getString(1), code);
+                    }
+                }
+            });
+            for (int holder = remembered.nextClearBit(0); holder < holders.size();
+                    holder = remembered.nextClearBit(holder + 1)) {
+                String code = entries.ministryCode(holder);
+                if (code != null) {
+                    batch.add(period, holders.matricule(holder), code);
+                }
+            }
+        }
+    }
+
+    /**
+     * Commits the run, once: the deduction lines become the period's, and the new ministry codes read
      * for contract holders are remembered. The period counts as deducted when the run completes.
      */
     public long commit(RunContext run) {
@@ -144,9 +181,7 @@ public class DeductionRun {
             return 0;
         }
         String period = run.period().toString();
-        // one upsert (a holder's matricule is on one staged row at most: duplicates were rejected)
-        String rows = " SELECT matricule, ministry_code, period FROM register_entry WHERE period = ?"
-                + " AND ministry_code IS NOT NULL";
+        String rows = " SELECT matricule, ministry_code, period FROM holder_ministry_change WHERE period = ?";
         jdbc.update(staging.isPostgres()
                 ? "INSERT INTO holder_ministry (matricule, ministry_code, period)" + rows + " ON CONFLICT (matricule)"
                         + " DO UPDATE SET ministry_code = EXCLUDED.ministry_code, period = EXCLUDED.period"
@@ -198,14 +233,14 @@ public class DeductionRun {
         return order.records() + exceptions.records();
     }
 
-    /** Empties the register rows once the run is committed (first thing of the archive step). */
+    /** Empties the staged ministry codes once the run is committed (first thing of the archive step). */
     public void clearStaged(RunContext run) {
-        staging.clear("register_entry", "period", run.period().toString());
+        staging.clear("holder_ministry_change", "period", run.period().toString());
     }
 
     /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */
     public void discard(Period period) {
-        jdbc.update("DELETE FROM register_entry WHERE period = ?", period.toString());
+        jdbc.update("DELETE FROM holder_ministry_change WHERE period = ?", period.toString());
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", period.toString());
     }
 

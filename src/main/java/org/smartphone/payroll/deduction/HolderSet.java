@@ -1,5 +1,6 @@
 package org.smartphone.payroll.deduction;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,14 @@ final class HolderSet {
 
     /** Any text: one that is not a valid matricule (lower case, accents) is simply absent. */
     boolean contains(String matricule) {
+        return indexOf(matricule) >= 0;
+    }
+
+    /**
+     * The position of a matricule in ascending order, from 0 to {@code size() - 1}, or -1 when it
+     * holds no open contract: arrays of this size can hold one value per holder.
+     */
+    int indexOf(String matricule) {
         int low = 0;
         int high = size - 1;
         while (low <= high) {
@@ -36,10 +45,15 @@ final class HolderSet {
             } else if (order > 0) {
                 high = middle - 1;
             } else {
-                return true;
+                return middle;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The matricule at a position. */
+    String matricule(int index) {
+        return new String(bytes, starts[index], starts[index + 1] - starts[index], StandardCharsets.US_ASCII);
     }
 
     /** Compares the i-th matricule with {@code key}, character by character (code point order). */

@@ -20,6 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public record DuplicateKeys(String table, String scopeColumn, String keyColumn, String what, String consequence) {
 
+    /** For a job that finds repeated keys in memory: only {@link #errors} applies, there is no table. */
+    public DuplicateKeys(String keyColumn, String what, String consequence) {
+        this(null, null, keyColumn, what, consequence);
+    }
+
     /**
      * Finds the duplicated keys, deletes their staged rows and returns one error per line.
      *
@@ -51,19 +56,29 @@ public record DuplicateKeys(String table, String scopeColumn, String keyColumn, 
                 lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged)).addAll(invalid.getValue());
             }
         }
+        List<InputError> errors = errors(lines);
+        List<Object[]> deletions = errors.stream().map(error -> new Object[] {scope, error.line()}).toList();
+        jdbc.batchUpdate("DELETE FROM " + table + " WHERE " + scopeColumn + " = ? AND line = ?", deletions);
+        return errors;
+    }
+
+    /**
+     * One error per line carrying a repeated key, keys in ascending order: for a job that finds the
+     * repeats itself rather than in a staging table.
+     *
+     * @param linesByKey every line (valid or not) of each key that appears more than once
+     */
+    public List<InputError> errors(Map<String, List<Long>> linesByKey) {
         List<InputError> errors = new ArrayList<>();
-        List<Object[]> deletions = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
+        for (Map.Entry<String, List<Long>> duplicate : new TreeMap<>(linesByKey).entrySet()) {
             List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
             String reason = "The " + keyColumn + " " + duplicate.getKey() + " appears more than once in " + what
                     + " (lines " + String.join(", ", all.stream().map(String::valueOf).toList()) + "); "
                     + consequence;
             for (long line : all) {
                 errors.add(new InputError(line, keyColumn, duplicate.getKey(), reason));
-                deletions.add(new Object[] {scope, line});
             }
         }
-        jdbc.batchUpdate("DELETE FROM " + table + " WHERE " + scopeColumn + " = ? AND line = ?", deletions);
         return errors;
     }
 }

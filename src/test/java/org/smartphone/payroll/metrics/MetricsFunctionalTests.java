@@ -157,7 +157,7 @@ class MetricsFunctionalTests {
                     .tag("spring.batch.job.status", "COMPLETED").timer();
             assertThat(job).as("spring.batch.job timer among %s", names(meters)).isNotNull();
             assertThat(job.count()).isEqualTo(1);
-            for (String step : List.of("stageRegister", "allocate", "commitDeduction", "publishDeduction",
+            for (String step : List.of("stageDeduction", "commitDeduction", "publishDeduction",
                     "archiveRegister")) {
                 Timer timer = meters.find("spring.batch.step").tag("spring.batch.step.name", step)
                         .tag("spring.batch.step.job.name", "deductionJob").tag("spring.batch.step.status", "COMPLETED")

@@ -76,8 +76,8 @@ class CrashResumeTests {
                 Arguments.of(0, "done:applyContracts"),
                 Arguments.of(0, "step:archiveContracts"),
                 Arguments.of(1, "batch#4"),
-                Arguments.of(1, "done:stageRegister"),
-                Arguments.of(1, "step:allocate"),
+                Arguments.of(1, "step:stageDeduction"),
+                Arguments.of(1, "done:stageDeduction"),
                 Arguments.of(1, "batch#15"),
                 Arguments.of(1, "done:commitDeduction"),
                 Arguments.of(1, "step:publishDeduction"),
@@ -119,7 +119,7 @@ class CrashResumeTests {
     void severalCrashesInARowOnTheSameRunStillEndWell(@TempDir Path dir) {
         Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
         assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
-        for (String point : List.of("batch#2", "step:allocate", "done:commitDeduction",
+        for (String point : List.of("batch#2", "done:stageDeduction", "done:commitDeduction",
                 "publish:deductions-2026-01.csv", "step:archiveRegister")) {
             assertCrashesAt(programme, point, COMMANDS.get(1));
         }

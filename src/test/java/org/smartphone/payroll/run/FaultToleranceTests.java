@@ -59,7 +59,7 @@ class FaultToleranceTests {
             Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:allocate",
+            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
                     "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
             EngineProcess.awaitFile(pause, engine);
 
@@ -104,7 +104,7 @@ class FaultToleranceTests {
                     .first().isEqualTo(List.of("STOPPED"));
             assertThat(programme.number("SELECT COUNT(*) FROM batch_step_execution WHERE status = 'COMPLETED'"
                     + " AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)")).isZero();
-            assertThat(programme.number("SELECT COUNT(*) FROM register_entry")).isZero();
+            assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
 
             // and the same command runs it whole
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
@@ -122,7 +122,7 @@ class FaultToleranceTests {
             Programme programme = programme(dir.resolve("home"), database);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path pause = dir.resolve("paused");
-            EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageRegister",
+            EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
                     "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
             EngineProcess.awaitFile(pause, first);
 
@@ -179,7 +179,7 @@ class FaultToleranceTests {
             Files.copy(programme.inbox().resolve("payroll-2026-01.csv"), corrected);
             Files.writeString(corrected, "2026-01,MAT-999999,100000,ACTIVE,Nobody,MEF\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
-            CrashResumeTests.assertCrashesAt(programme, "done:allocate", DEDUCT);
+            CrashResumeTests.assertCrashesAt(programme, "done:stageDeduction", DEDUCT);
 
             Programme.Result refused = programme.run("deduct", "--period", "2026-01", "--file", corrected.toString());
             assertThat(refused.exitCode()).isEqualTo(3);

@@ -31,26 +31,27 @@ class StagingTablesTests {
                 env.getOrDefault("PAYROLL_DB_USER", "sa"), env.getOrDefault("PAYROLL_DB_PASSWORD", ""), true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            String insert = "INSERT INTO register_entry (period, line, matricule, net_pay_xof, employment_status)"
-                    + " VALUES (?, ?, ?, 100000, 'ACTIVE')";
+            String insert = "INSERT INTO holder_ministry_change (period, matricule, ministry_code)"
+                    + " VALUES (?, ?, 'MEF')";
             for (String period : List.of("2026-01", "2026-02", "2026-03")) {
                 for (int line = 2; line < 5; line++) {
-                    jdbc.update(insert, period, line, "MAT-" + line);
+                    jdbc.update(insert, period, "MAT-" + line);
                 }
             }
             StagingTables staging = new StagingTables(jdbc);
 
-            staging.clear("register_entry", "period", "2026-02");
-            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM register_entry ORDER BY period", String.class))
+            staging.clear("holder_ministry_change", "period", "2026-02");
+            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM holder_ministry_change ORDER BY period",
+                    String.class))
                     .containsExactly("2026-01", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isEqualTo(6);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isEqualTo(6);
 
-            staging.clear("register_entry", "period", "2026-01");
-            staging.clear("register_entry", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isZero();
+            staging.clear("holder_ministry_change", "period", "2026-01");
+            staging.clear("holder_ministry_change", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isZero();
 
-            staging.clear("register_entry", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry", Long.class)).isZero();
+            staging.clear("holder_ministry_change", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isZero();
         } finally {
             dataSource.destroy();
         }

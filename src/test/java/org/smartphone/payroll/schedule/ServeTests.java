@@ -198,7 +198,7 @@ class ServeTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
         Path pause = dir.resolve("paused");
-        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:allocate",
+        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
                 "PAYROLL_PAUSE_FILE", pause.toString()));
         EngineProcess.awaitFile(pause, serve);
 
