@@ -39,8 +39,13 @@ class HolderSetTests {
         HolderSet set = builder.build();
 
         assertThat(set.size()).isEqualTo(holders.size());
+        int position = 0;
         for (String holder : holders) {
             assertThat(set.contains(holder)).as(holder).isTrue();
+            // positions follow ascending order and give the matricule back: arrays beside the set rely on it
+            assertThat(set.indexOf(holder)).as(holder).isEqualTo(position);
+            assertThat(set.matricule(position)).isEqualTo(holder);
+            position++;
         }
         List<String> probes = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
@@ -55,6 +60,8 @@ class HolderSetTests {
         probes.add("MAT-\u00c9T\u00c9");
         for (String probe : probes) {
             assertThat(set.contains(probe)).as(probe).isEqualTo(holders.contains(probe));
+            assertThat(set.indexOf(probe)).as(probe).isEqualTo(holders.contains(probe)
+                    ? holders.headSet(probe).size() : -1);
         }
     }
 
