@@ -31,8 +31,16 @@ final class HolderEntries {
     /** Holders seen on more than one valid row, with all those lines: rare, so kept apart. */
     private final Map<Integer, List<Long>> repeats = new LinkedHashMap<>();
 
-    HolderEntries(HolderSet holders) {
+    /** How many contracts due this period each holder has (some may have none yet). */
+    private final int[] dueContracts;
+
+    /**
+     * @param dueContracts the number of each holder's contracts due this period, by position (at
+     *     least as long as the holder set)
+     */
+    HolderEntries(HolderSet holders, int[] dueContracts) {
         this.holders = holders;
+        this.dueContracts = dueContracts;
         int size = holders.size();
         this.netPayXof = new long[size];
         this.line = new long[size];
@@ -42,6 +50,10 @@ final class HolderEntries {
 
     HolderSet holders() {
         return holders;
+    }
+
+    int dueContracts(int holder) {
+        return dueContracts[holder];
     }
 
     /** Keeps a valid row of a holder (its position in the holder set). */

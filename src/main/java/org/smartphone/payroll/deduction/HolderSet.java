@@ -110,6 +110,11 @@ final class HolderSet {
             return this;
         }
 
+        /** How many distinct matricules so far: the last one added is at position {@code size() - 1}. */
+        int size() {
+            return size;
+        }
+
         HolderSet build() {
             return new HolderSet(Arrays.copyOf(bytes, end), Arrays.copyOf(starts, size + 1), size);
         }

@@ -23,7 +23,7 @@ class HolderEntriesTests {
 
     @Test
     void keepsEachHoldersRowAndIgnoresNoOne() {
-        HolderEntries entries = new HolderEntries(holders("A", "B", "C"));
+        HolderEntries entries = new HolderEntries(holders("A", "B", "C"), new int[16]);
 
         entries.add(0, 2, new PayrollEntry("A", 150_000, EmploymentStatus.ACTIVE), "MEF");
         entries.add(2, 3, new PayrollEntry("C", 0, EmploymentStatus.RETIRED), null);
@@ -40,7 +40,7 @@ class HolderEntriesTests {
 
     @Test
     void aHolderOnAValidAndAnInvalidLineIsAbsentAndBothLinesAreRejected() {
-        HolderEntries entries = new HolderEntries(holders("A", "B"));
+        HolderEntries entries = new HolderEntries(holders("A", "B"), new int[16]);
         entries.add(1, 7, new PayrollEntry("B", 90_000, EmploymentStatus.ACTIVE), "MEN");
 
         Map<String, List<Long>> rejected = entries.rejectRepeats(Map.of("B", List.of(4L), "Z", List.of(5L, 6L),
@@ -61,7 +61,7 @@ class HolderEntriesTests {
         for (int i = 0; i < 200; i++) {
             names.add(String.format("M%04d", i));
         }
-        HolderEntries entries = new HolderEntries(holders(names.toArray(String[]::new)));
+        HolderEntries entries = new HolderEntries(holders(names.toArray(String[]::new)), new int[names.size()]);
         Map<String, List<Long>> validLines = new TreeMap<>();
         Map<String, List<Long>> invalidLines = new HashMap<>();
         Map<String, PayrollEntry> lastValid = new HashMap<>();
