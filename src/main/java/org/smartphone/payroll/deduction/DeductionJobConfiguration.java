@@ -1,5 +1,6 @@
 package org.smartphone.payroll.deduction;
 
+import static org.smartphone.payroll.run.RunSteps.inputStep;
 import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
@@ -10,19 +11,18 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the deduction run: read the register and allocate, commit, publish, archive. */
+/**
+ * Wires the deduction run: read the register, allocate and commit in one step; publish; archive. The
+ * register is never staged, so the first step is redone whole if the run is interrupted in it.
+ */
 @Configuration(proxyBeanMethods = false)
 class DeductionJobConfiguration {
 
     @Bean
     Job deductionJob(RunSteps steps, DeductionRun deduction, InputArchive archive) {
         return steps.job(RunKind.DEDUCTION,
-                step("stageDeduction", deduction::stageDeduction),
-                step("commitDeduction", deduction::commit),
+                inputStep("deduct", deduction::deduct),
                 publishStep("publishDeduction", deduction::publish),
-                step("archiveRegister", run -> {
-                    deduction.clearStaged(run);
-                    return archive.archive(run);
-                }));
+                step("archiveRegister", archive::archive));
     }
 }

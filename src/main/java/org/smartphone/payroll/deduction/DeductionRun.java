@@ -67,23 +67,26 @@ public class DeductionRun {
     }
 
     /**
-     * Reads and validates the register, keeping in memory the rows of people who hold an open
-     * contract, then computes every open contract's due and what its holder's pay can bear
-     * (SPEC 3), and stages the deduction lines and the holders' new ministry codes for the commit.
-     * One step: nothing of the register is kept in the database, so a resumed run does it again.
+     * The run's work, in one transaction: reads and validates the register, keeping in memory the
+     * rows of people who hold an open contract; computes every open contract's due and what its
+     * holder's pay can bear (SPEC 3); writes the deduction lines and the holders' new ministry
+     * codes; marks the run committed. Nothing of the register is kept in the database: a run
+     * interrupted before the end leaves nothing, and the same command does it all again.
      */
-    public long stageDeduction(RunContext run) {
+    public long deduct(RunContext run) {
         if (runs.isCommitted(run.runId())) {
             return 0;
         }
         run.checkInputUnchanged();
         String period = run.period().toString();
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", period);
-        jdbc.update("DELETE FROM holder_ministry_change WHERE period = ?", period);
         HolderEntries entries = readRegister(run);
-        long written = allocate(run, entries);
-        stageMinistryChanges(period, entries);
-        return written;
+        OrderTotals totals = allocate(run, entries);
+        rememberMinistryCodes(run.period(), entries);
+        runs.recordSummary(run.runId(), "ordered " + totals.lines + " line(s), " + totals.amountXof + " F; "
+                + totals.exceptions + " exception(s), shortfall " + totals.shortfallXof + " F");
+        runs.markCommitted(run.runId(), run.inputName(), run.sha256());
+        return totals.written;
     }
 
     private HolderEntries readRegister(RunContext run) {
@@ -123,11 +126,11 @@ public class DeductionRun {
      * the table (on H2 that halves the cost of writing and committing them); a holder of several
      * due contracts is allocated when the last of them has been read.
      */
-    private long allocate(RunContext run, HolderEntries entries) {
+    private OrderTotals allocate(RunContext run, HolderEntries entries) {
         Period period = run.period();
         DeductionAllocator allocator = new DeductionAllocator(run.capRatio());
         Map<Integer, HolderGroup> waiting = new HashMap<>();
-        long[] written = {0};
+        OrderTotals totals = new OrderTotals();
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             Progress progress = Progress.start("allocating " + period, () -> openContracts(period.toString()));
@@ -146,7 +149,7 @@ public class DeductionRun {
                                 balance.arrearsPartXof(period));
                         if (group.size() == entries.dueContracts(holder)) {
                             waiting.remove(holder);
-                            written[0] += group.allocate(allocator, entries.entry(holder, matricule), batch, period);
+                            group.allocate(allocator, entries.entry(holder, matricule), batch, period, totals);
                         }
                     }, period.toString());
             if (!waiting.isEmpty()) {
@@ -155,25 +158,29 @@ public class DeductionRun {
             }
             progress.close();
         }
-        return written[0];
+        return totals;
     }
 
     /**
-     * Stages the ministry codes read for holders that differ from the ones remembered (SPEC 4: the
-     * latest non-blank code read): usually few after the first month, so the commit writes little.
+     * Remembers the ministry codes read for holders that differ from the ones remembered (SPEC 4:
+     * the latest non-blank code read): after the first month, usually few.
      */
-    private void stageMinistryChanges(String period, HolderEntries entries) {
+    private void rememberMinistryCodes(Period period, HolderEntries entries) {
         HolderSet holders = entries.holders();
         BitSet remembered = new BitSet(holders.size());
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO holder_ministry_change (period, matricule,"
-                + " ministry_code) VALUES (?, ?, ?)", settings.batchSize())) {
+        try (RowBatch batch = new RowBatch(jdbc, staging.isPostgres()
+                ? "INSERT INTO holder_ministry (matricule, ministry_code, period) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (matricule) DO UPDATE SET ministry_code = EXCLUDED.ministry_code,"
+                        + " period = EXCLUDED.period"
+                : "MERGE INTO holder_ministry (matricule, ministry_code, period) KEY (matricule) VALUES (?, ?, ?)",
+                settings.batchSize())) {
             jdbc.query("SELECT matricule, ministry_code FROM holder_ministry", rs -> {
                 int holder = holders.indexOf(rs.getString(1));
                 if (holder >= 0) {
                     remembered.set(holder);
                     String code = entries.ministryCode(holder);
                     if (code != null && !code.equals(rs.getString(2))) {
-                        batch.add(period, rs.getString(1), code);
+                        batch.add(rs.getString(1), code, period.toString());
                     }
                 }
             });
@@ -181,31 +188,10 @@ public class DeductionRun {
                     holder = remembered.nextClearBit(holder + 1)) {
                 String code = entries.ministryCode(holder);
                 if (code != null) {
-                    batch.add(period, holders.matricule(holder), code);
+                    batch.add(holders.matricule(holder), code, period.toString());
                 }
             }
         }
-    }
-
-    /**
-     * Commits the run, once: the deduction lines become the period's, and the new ministry codes read
-     * for contract holders are remembered. The period counts as deducted when the run completes.
-     */
-    public long commit(RunContext run) {
-        if (runs.isCommitted(run.runId())) {
-            return 0;
-        }
-        String period = run.period().toString();
-        String rows = " SELECT matricule, ministry_code, period FROM holder_ministry_change WHERE period = ?";
-        jdbc.update(staging.isPostgres()
-                ? "INSERT INTO holder_ministry (matricule, ministry_code, period)" + rows + " ON CONFLICT (matricule)"
-                        + " DO UPDATE SET ministry_code = EXCLUDED.ministry_code, period = EXCLUDED.period"
-                : "MERGE INTO holder_ministry (matricule, ministry_code, period) KEY (matricule)" + rows, period);
-        Map<String, Long> totals = totals(period);
-        runs.recordSummary(run.runId(), "ordered " + totals.get("lines") + " line(s), " + totals.get("amount")
-                + " F; " + totals.get("exceptions") + " exception(s), shortfall " + totals.get("shortfall") + " F");
-        runs.markCommitted(run.runId(), run.inputName(), run.sha256());
-        return 1;
     }
 
     /** Writes the deduction order, the exceptions and the manifest from the committed lines. */
@@ -248,14 +234,8 @@ public class DeductionRun {
         return order.records() + exceptions.records();
     }
 
-    /** Empties the staged ministry codes once the run is committed (first thing of the archive step). */
-    public void clearStaged(RunContext run) {
-        staging.clear("holder_ministry_change", "period", run.period().toString());
-    }
-
     /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */
     public void discard(Period period) {
-        jdbc.update("DELETE FROM holder_ministry_change WHERE period = ?", period.toString());
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", period.toString());
     }
 
@@ -274,19 +254,6 @@ public class DeductionRun {
     private long openContracts(String period) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM contract WHERE settled_period IS NULL AND first_period <= ?",
                 Long.class, period);
-    }
-
-    private Map<String, Long> totals(String period) {
-        return jdbc.queryForObject("SELECT SUM(CASE WHEN amount_xof > 0 THEN 1 ELSE 0 END),"
-                + " COALESCE(SUM(amount_xof), 0), SUM(CASE WHEN amount_xof < due_xof THEN 1 ELSE 0 END),"
-                + " COALESCE(SUM(due_xof - amount_xof), 0) FROM deduction_line WHERE period = ?", (rs, i) -> {
-                    Map<String, Long> totals = new HashMap<>();
-                    totals.put("lines", rs.getLong(1));
-                    totals.put("amount", rs.getLong(2));
-                    totals.put("exceptions", rs.getLong(3));
-                    totals.put("shortfall", rs.getLong(4));
-                    return totals;
-                }, period);
     }
 
     /** Maps one result row to the cells of an output record. */
@@ -311,7 +278,8 @@ public class DeductionRun {
         }
 
         /** Writes the deduction line of every contract with a due above zero. */
-        long allocate(DeductionAllocator allocator, PayrollEntry entry, RowBatch batch, Period period) {
+        void allocate(DeductionAllocator allocator, PayrollEntry entry, RowBatch batch, Period period,
+                OrderTotals totals) {
             Map<String, Long> arrearsPartOf = new HashMap<>();
             List<DueContract> due = new ArrayList<>(contracts.size());
             for (int i = 0; i < contracts.size(); i++) {
@@ -321,16 +289,37 @@ public class DeductionRun {
                 }
             }
             if (due.isEmpty()) {
-                return 0;
+                return;
             }
-            List<Instruction> instructions = allocator.allocate(entry, due);
-            for (Instruction instruction : instructions) {
+            for (Instruction instruction : allocator.allocate(entry, due)) {
                 DueContract c = instruction.contract();
                 batch.add(period.toString(), c.contractId(), c.matricule(), c.dueXof(),
                         arrearsPartOf.get(c.contractId()), instruction.amountXof(),
                         instruction.reason() == null ? null : instruction.reason().name());
+                totals.add(c.dueXof(), instruction.amountXof());
             }
-            return instructions.size();
+        }
+    }
+
+    /** What the run ordered, for its summary: summed as the lines are written. */
+    private static final class OrderTotals {
+
+        private long written;
+        private long lines;
+        private long amountXof;
+        private long exceptions;
+        private long shortfallXof;
+
+        void add(long dueXof, long amountXof) {
+            written++;
+            if (amountXof > 0) {
+                lines++;
+                this.amountXof += amountXof;
+            }
+            if (amountXof < dueXof) {
+                exceptions++;
+                shortfallXof += dueXof - amountXof;
+            }
         }
     }
 

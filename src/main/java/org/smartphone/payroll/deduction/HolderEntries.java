@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The register rows of contract holders, kept in memory while the deduction run reads the register:
- * one slot per holder, in arrays parallel to the {@link HolderSet} (about 21 bytes a holder, so
- * 3 million holders take about 65 MB). The rest of the register is never kept: the memory grows with
+ * one slot per holder, in arrays parallel to the {@link HolderSet} (about 25 bytes a holder, so
+ * 3 million holders take about 75 MB). The rest of the register is never kept: the memory grows with
  * the number of contracts, not with the register.
  *
  * <p>A holder's matricule on two valid rows, or on a valid row and an invalid one, makes all those

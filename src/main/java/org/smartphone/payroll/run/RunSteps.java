@@ -3,6 +3,8 @@ package org.smartphone.payroll.run;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ public final class RunSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Names of the steps declared with {@link #inputStep}: step names are the same in every job run. */
+    private static final Set<String> INPUT_STEPS = ConcurrentHashMap.newKeySet();
 
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
@@ -84,14 +88,21 @@ public final class RunSteps {
     }
 
     /**
-     * Whether the step of this name reads the run's input: by convention its name starts with
-     * {@code stage} (stageContracts, stageRegister, stageReturn), and it is the first step.
+     * Whether the step of this name reads the run's input: one declared with {@link #inputStep}, or
+     * by convention one whose name starts with {@code stage} (stageContracts, stageReturn); it is the
+     * first step of its job.
      */
     static boolean readsInput(String stepName) {
-        return stepName.startsWith("stage");
+        return stepName.startsWith("stage") || INPUT_STEPS.contains(stepName);
     }
 
     public static StepWork step(String name, Work work) {
+        return new StepWork(name, work, false);
+    }
+
+    /** The first step of a job, the one that reads the run's input (see {@link #readsInput}). */
+    public static StepWork inputStep(String name, Work work) {
+        INPUT_STEPS.add(name);
         return new StepWork(name, work, false);
     }
 

@@ -157,8 +157,7 @@ class MetricsFunctionalTests {
                     .tag("spring.batch.job.status", "COMPLETED").timer();
             assertThat(job).as("spring.batch.job timer among %s", names(meters)).isNotNull();
             assertThat(job.count()).isEqualTo(1);
-            for (String step : List.of("stageDeduction", "commitDeduction", "publishDeduction",
-                    "archiveRegister")) {
+            for (String step : List.of("deduct", "publishDeduction", "archiveRegister")) {
                 Timer timer = meters.find("spring.batch.step").tag("spring.batch.step.name", step)
                         .tag("spring.batch.step.job.name", "deductionJob").tag("spring.batch.step.status", "COMPLETED")
                         .timer();
@@ -181,7 +180,7 @@ class MetricsFunctionalTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         assertThat(programme.run("import-contracts").exitCode()).isZero();
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
-        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "done:commitDeduction"),
+        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "done:deduct"),
                 "deduct", "--period", "2026-01");
         assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
 

@@ -75,11 +75,10 @@ class CrashResumeTests {
                 Arguments.of(0, "step:applyContracts"),
                 Arguments.of(0, "done:applyContracts"),
                 Arguments.of(0, "step:archiveContracts"),
+                Arguments.of(1, "step:deduct"),
                 Arguments.of(1, "batch#4"),
-                Arguments.of(1, "step:stageDeduction"),
-                Arguments.of(1, "done:stageDeduction"),
                 Arguments.of(1, "batch#15"),
-                Arguments.of(1, "done:commitDeduction"),
+                Arguments.of(1, "done:deduct"),
                 Arguments.of(1, "step:publishDeduction"),
                 Arguments.of(1, "publish:deductions-2026-01.csv"),
                 Arguments.of(1, "published:deductions-2026-01.csv"),
@@ -111,7 +110,7 @@ class CrashResumeTests {
     }
 
     static Stream<Arguments> postgresCrashPoints() {
-        return Stream.of(Arguments.of(1, "batch#4"), Arguments.of(1, "done:commitDeduction"),
+        return Stream.of(Arguments.of(1, "batch#4"), Arguments.of(1, "done:deduct"),
                 Arguments.of(2, "step:archiveReturn"), Arguments.of(4, "done:commitReconciliation"));
     }
 
@@ -119,7 +118,7 @@ class CrashResumeTests {
     void severalCrashesInARowOnTheSameRunStillEndWell(@TempDir Path dir) {
         Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
         assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
-        for (String point : List.of("batch#2", "done:stageDeduction", "done:commitDeduction",
+        for (String point : List.of("batch#2", "step:deduct", "done:deduct",
                 "publish:deductions-2026-01.csv", "step:archiveRegister")) {
             assertCrashesAt(programme, point, COMMANDS.get(1));
         }

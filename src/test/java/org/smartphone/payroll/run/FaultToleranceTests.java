@@ -59,7 +59,7 @@ class FaultToleranceTests {
             Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
+            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
                     "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
             EngineProcess.awaitFile(pause, engine);
 
@@ -72,10 +72,11 @@ class FaultToleranceTests {
             assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
             assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
                     .first().isEqualTo(List.of("STOPPED"));
+            // the step under way when the signal came (read, allocate, commit) finished; nothing after it ran
             assertThat(programme.query("SELECT state FROM payroll_run WHERE kind = 'DEDUCTION'"))
-                    .containsExactly(List.of("FAILED"));
-            assertThat(programme.number("SELECT COUNT(*) FROM processed_file")).as("only the import committed")
-                    .isEqualTo(1);
+                    .containsExactly(List.of("COMMITTED"));
+            assertThat(programme.number("SELECT COUNT(*) FROM processed_file")).isEqualTo(2);
+            assertThat(programme.outbox("2026-01").resolve("deductions-2026-01.csv")).doesNotExist();
 
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
             assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
@@ -122,7 +123,7 @@ class FaultToleranceTests {
             Programme programme = programme(dir.resolve("home"), database);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path pause = dir.resolve("paused");
-            EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
+            EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
                     "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
             EngineProcess.awaitFile(pause, first);
 
@@ -179,7 +180,7 @@ class FaultToleranceTests {
             Files.copy(programme.inbox().resolve("payroll-2026-01.csv"), corrected);
             Files.writeString(corrected, "2026-01,MAT-999999,100000,ACTIVE,Nobody,MEF\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
-            CrashResumeTests.assertCrashesAt(programme, "done:stageDeduction", DEDUCT);
+            CrashResumeTests.assertCrashesAt(programme, "step:deduct", DEDUCT);
 
             Programme.Result refused = programme.run("deduct", "--period", "2026-01", "--file", corrected.toString());
             assertThat(refused.exitCode()).isEqualTo(3);

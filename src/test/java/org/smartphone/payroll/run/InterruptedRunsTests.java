@@ -89,7 +89,7 @@ class InterruptedRunsTests {
             drop(programme, "contracts.csv", CONTRACTS_HEADER + "C1,M1,Alice,1200,2026-01\n");
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             drop(programme, "payroll-2026-02.csv", REGISTER_HEADER + "2026-02,M1,90000,ACTIVE\n");
-            CrashResumeTests.assertCrashesAt(programme, "step:commitDeduction",
+            CrashResumeTests.assertCrashesAt(programme, "step:deduct",
                     new String[] {"deduct", "--period", "2026-02"});
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
 
@@ -106,7 +106,7 @@ class InterruptedRunsTests {
             drop(programme, "contracts.csv", CONTRACTS_HEADER + "C1,M1,Alice,1200,2026-01\n");
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
-            CrashResumeTests.assertCrashesAt(programme, "done:stageDeduction", new String[] {"deduct", "--period", "2026-01"});
+            CrashResumeTests.assertCrashesAt(programme, "step:deduct", new String[] {"deduct", "--period", "2026-01"});
             assertThat(programme.run("abandon", "deduct", "--period", "2026-01").exitCode()).isZero();
 
             drop(programme, "contracts-2.csv", CONTRACTS_HEADER + "C2,M2,Bob,2400,2026-01\n");
@@ -122,7 +122,7 @@ class InterruptedRunsTests {
             drop(programme, "contracts.csv", CONTRACTS_HEADER + "C1,M1,Alice,1200,2026-01\n");
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
-            CrashResumeTests.assertCrashesAt(programme, "done:stageDeduction", new String[] {"deduct", "--period", "2026-01"});
+            CrashResumeTests.assertCrashesAt(programme, "step:deduct", new String[] {"deduct", "--period", "2026-01"});
 
             Programme.Result result = programme.run("deduct", "--period", "2026-01", "--file",
                     dir.resolve("typo.csv").toString());

@@ -31,27 +31,27 @@ class StagingTablesTests {
                 env.getOrDefault("PAYROLL_DB_USER", "sa"), env.getOrDefault("PAYROLL_DB_PASSWORD", ""), true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            String insert = "INSERT INTO holder_ministry_change (period, matricule, ministry_code)"
-                    + " VALUES (?, ?, 'MEF')";
+            String insert = "INSERT INTO deduction_line (period, contract_id, matricule, due_xof, arrears_part_xof,"
+                    + " amount_xof) VALUES (?, ?, 'MAT-1', 100, 0, 100)";
             for (String period : List.of("2026-01", "2026-02", "2026-03")) {
                 for (int line = 2; line < 5; line++) {
-                    jdbc.update(insert, period, "MAT-" + line);
+                    jdbc.update(insert, period, "C-" + line);
                 }
             }
             StagingTables staging = new StagingTables(jdbc);
 
-            staging.clear("holder_ministry_change", "period", "2026-02");
-            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM holder_ministry_change ORDER BY period",
+            staging.clear("deduction_line", "period", "2026-02");
+            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM deduction_line ORDER BY period",
                     String.class))
                     .containsExactly("2026-01", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isEqualTo(6);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isEqualTo(6);
 
-            staging.clear("holder_ministry_change", "period", "2026-01");
-            staging.clear("holder_ministry_change", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isZero();
+            staging.clear("deduction_line", "period", "2026-01");
+            staging.clear("deduction_line", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isZero();
 
-            staging.clear("holder_ministry_change", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holder_ministry_change", Long.class)).isZero();
+            staging.clear("deduction_line", "period", "2026-03");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isZero();
         } finally {
             dataSource.destroy();
         }

@@ -123,7 +123,7 @@ class ServeTests {
      * marked completed: nothing in the inbox calls for it any more, serve finds the run and resumes it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"done:commitDeduction", "done:archiveRegister"})
+    @ValueSource(strings = {"done:deduct", "done:archiveRegister"})
     void killedMidRunAndStartedAgainItFinishesTheRunExactlyOnce(String point, @TempDir Path dir) throws Exception {
         Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
         served.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
@@ -198,7 +198,7 @@ class ServeTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
         Path pause = dir.resolve("paused");
-        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageDeduction",
+        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
                 "PAYROLL_PAUSE_FILE", pause.toString()));
         EngineProcess.awaitFile(pause, serve);
 
