@@ -180,7 +180,7 @@ class MetricsFunctionalTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         assertThat(programme.run("import-contracts").exitCode()).isZero();
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
-        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "done:deduct"),
+        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "step:publishDeduction"),
                 "deduct", "--period", "2026-01");
         assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
 
