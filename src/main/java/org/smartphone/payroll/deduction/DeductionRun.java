@@ -30,7 +30,6 @@ import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.run.StagingTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -55,15 +54,12 @@ public class DeductionRun {
     private final RunRegistry runs;
     private final PayrollSettings settings;
     private final Home home;
-    private final StagingTables staging;
 
-    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
-            StagingTables staging) {
+    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
-        this.staging = staging;
     }
 
     /**
@@ -133,7 +129,7 @@ public class DeductionRun {
         OrderTotals totals = new OrderTotals();
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            Progress progress = Progress.start("allocating " + period, () -> openContracts(period.toString()));
+            Progress progress = Progress.start("allocating " + period, entries::dueContractsInAll);
             jdbc.query("SELECT contract_id, matricule, price_xof - down_payment_xof, term_months, first_period,"
                     + " base_installment_xof, collected_xof FROM contract"
                     + " WHERE settled_period IS NULL AND first_period <= ? ORDER BY contract_id", rs -> {
@@ -163,32 +159,32 @@ public class DeductionRun {
 
     /**
      * Remembers the ministry codes read for holders that differ from the ones remembered (SPEC 4:
-     * the latest non-blank code read): after the first month, usually few.
+     * the latest non-blank code read): after the first month, usually few. Holders seen for the
+     * first time are inserted, in key order; the others updated.
      */
     private void rememberMinistryCodes(Period period, HolderEntries entries) {
         HolderSet holders = entries.holders();
         BitSet remembered = new BitSet(holders.size());
-        try (RowBatch batch = new RowBatch(jdbc, staging.isPostgres()
-                ? "INSERT INTO holder_ministry (matricule, ministry_code, period) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (matricule) DO UPDATE SET ministry_code = EXCLUDED.ministry_code,"
-                        + " period = EXCLUDED.period"
-                : "MERGE INTO holder_ministry (matricule, ministry_code, period) KEY (matricule) VALUES (?, ?, ?)",
-                settings.batchSize())) {
+        try (RowBatch changed = new RowBatch(jdbc, "UPDATE holder_ministry SET ministry_code = ?, period = ?"
+                + " WHERE matricule = ?", settings.batchSize())) {
             jdbc.query("SELECT matricule, ministry_code FROM holder_ministry", rs -> {
                 int holder = holders.indexOf(rs.getString(1));
                 if (holder >= 0) {
                     remembered.set(holder);
                     String code = entries.ministryCode(holder);
                     if (code != null && !code.equals(rs.getString(2))) {
-                        batch.add(rs.getString(1), code, period.toString());
+                        changed.add(code, period.toString(), rs.getString(1));
                     }
                 }
             });
+        }
+        try (RowBatch added = new RowBatch(jdbc, "INSERT INTO holder_ministry (matricule, ministry_code, period)"
+                + " VALUES (?, ?, ?)", settings.batchSize())) {
             for (int holder = remembered.nextClearBit(0); holder < holders.size();
                     holder = remembered.nextClearBit(holder + 1)) {
                 String code = entries.ministryCode(holder);
                 if (code != null) {
-                    batch.add(holders.matricule(holder), code, period.toString());
+                    added.add(holders.matricule(holder), code, period.toString());
                 }
             }
         }
@@ -248,12 +244,6 @@ public class DeductionRun {
                 throw new UncheckedIOException(e);
             }
         }, period);
-    }
-
-    /** The rows the allocation reads, for its progress line. */
-    private long openContracts(String period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM contract WHERE settled_period IS NULL AND first_period <= ?",
-                Long.class, period);
     }
 
     /** Maps one result row to the cells of an output record. */

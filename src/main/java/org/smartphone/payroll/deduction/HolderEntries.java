@@ -56,6 +56,15 @@ final class HolderEntries {
         return dueContracts[holder];
     }
 
+    /** How many contracts are due this period, all holders together: what the allocation reads. */
+    long dueContractsInAll() {
+        long sum = 0;
+        for (int holder = 0; holder < holders.size(); holder++) {
+            sum += dueContracts[holder];
+        }
+        return sum;
+    }
+
     /** Keeps a valid row of a holder (its position in the holder set). */
     void add(int holder, long lineNumber, PayrollEntry entry, String ministryCode) {
         List<Long> repeated = repeats.get(holder);
