@@ -1,6 +1,7 @@
 package org.smartphone.payroll.run;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,16 +55,27 @@ public record DuplicateKeys(String table, String scopeColumn, String keyColumn, 
         List<InputError> errors = new ArrayList<>();
         List<Object[]> deletions = new ArrayList<>();
         for (Map.Entry<String, List<Long>> duplicate : lines.entrySet()) {
-            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
-            String reason = "The " + keyColumn + " " + duplicate.getKey() + " appears more than once in " + what
-                    + " (lines " + String.join(", ", all.stream().map(String::valueOf).toList()) + "); "
-                    + consequence;
-            for (long line : all) {
-                errors.add(new InputError(line, keyColumn, duplicate.getKey(), reason));
-                deletions.add(new Object[] {scope, line});
+            for (InputError error : errors(duplicate.getKey(), duplicate.getValue())) {
+                errors.add(error);
+                deletions.add(new Object[] {scope, error.line()});
             }
         }
         jdbc.batchUpdate("DELETE FROM " + table + " WHERE " + scopeColumn + " = ? AND line = ?", deletions);
+        return errors;
+    }
+
+    /**
+     * One error per line carrying a repeated key, for a job that finds repeats itself (in memory)
+     * rather than in the staging table.
+     */
+    public List<InputError> errors(String key, Collection<Long> carriers) {
+        List<Long> all = carriers.stream().distinct().sorted().toList();
+        String reason = "The " + keyColumn + " " + key + " appears more than once in " + what + " (lines "
+                + String.join(", ", all.stream().map(String::valueOf).toList()) + "); " + consequence;
+        List<InputError> errors = new ArrayList<>(all.size());
+        for (long line : all) {
+            errors.add(new InputError(line, keyColumn, key, reason));
+        }
         return errors;
     }
 }

@@ -1,0 +1,136 @@
+package org.smartphone.payroll.reconciliation;
+
+import java.util.Arrays;
+
+/**
+ * The deduction order of a period (its lines with an amount above 0), held in memory while the
+ * withholding return is read, so that each return line finds its order line without a table of
+ * the return: the contract_ids in ascending order and the matricules packed one after the other in
+ * byte arrays (identifiers are at most 32 ASCII characters, SPEC 5), the expected amounts in a
+ * {@code long[]}; a contract_id is found by bisection. About 40 bytes per order line, 120 MB for the
+ * 3 million contracts of the whole population, where maps of strings would take several times more.
+ */
+final class OrderLines {
+
+    private final Packed contractIds;
+    private final Packed matricules;
+    private final long[] expected;
+
+    private OrderLines(Packed contractIds, Packed matricules, long[] expected) {
+        this.contractIds = contractIds;
+        this.matricules = matricules;
+        this.expected = expected;
+    }
+
+    int size() {
+        return expected.length;
+    }
+
+    /** The position of the contract's order line, or -1 when the order has none (any text is accepted). */
+    int indexOf(String contractId) {
+        int low = 0;
+        int high = size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = contractIds.compare(middle, contractId);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the i-th order line was instructed for this matricule. */
+    boolean heldBy(int i, String matricule) {
+        return matricules.compare(i, matricule) == 0;
+    }
+
+    long expectedXof(int i) {
+        return expected[i];
+    }
+
+    /** Collects order lines given in ascending order of contract_id (the order has one line per contract). */
+    static final class Builder {
+
+        private final Packed.Builder contractIds = new Packed.Builder();
+        private final Packed.Builder matricules = new Packed.Builder();
+        private long[] expected = new long[1 << 12];
+        private int size;
+        private String last;
+
+        Builder add(String contractId, String matricule, long expectedXof) {
+            if (last != null && last.compareTo(contractId) >= 0) {
+                throw new IllegalArgumentException("order lines must come in ascending order of contract_id: "
+                        + last + " before " + contractId);
+            }
+            if (expectedXof <= 0) {
+                throw new IllegalArgumentException("an order line expects more than 0: " + contractId);
+            }
+            contractIds.add(contractId);
+            matricules.add(matricule);
+            if (size == expected.length) {
+                expected = Arrays.copyOf(expected, size * 2);
+            }
+            expected[size++] = expectedXof;
+            last = contractId;
+            return this;
+        }
+
+        OrderLines build() {
+            return new OrderLines(contractIds.build(), matricules.build(), Arrays.copyOf(expected, size));
+        }
+    }
+
+    /** ASCII identifiers packed in one byte array; the i-th runs from starts[i] to starts[i + 1]. */
+    private record Packed(byte[] bytes, int[] starts) {
+
+        /** Compares the i-th identifier with {@code key}, character by character (code point order). */
+        int compare(int i, String key) {
+            int from = starts[i];
+            int length = starts[i + 1] - from;
+            int common = Math.min(length, key.length());
+            for (int k = 0; k < common; k++) {
+                int difference = (bytes[from + k] & 0xff) - key.charAt(k);
+                if (difference != 0) {
+                    return difference;
+                }
+            }
+            return length - key.length();
+        }
+
+        private static final class Builder {
+
+            private byte[] bytes = new byte[1 << 16];
+            private int[] starts = new int[1 << 12];
+            private int size;
+            private int end;
+
+            void add(String identifier) {
+                if (end + identifier.length() > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, end + identifier.length()));
+                }
+                if (size + 2 > starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[size] = end;
+                for (int k = 0; k < identifier.length(); k++) {
+                    char c = identifier.charAt(k);
+                    if (c > 0x7f) {
+                        throw new IllegalArgumentException("an identifier is ASCII: " + identifier);
+                    }
+                    bytes[end++] = (byte) c;
+                }
+                size++;
+                starts[size] = end;
+            }
+
+            Packed build() {
+                return new Packed(Arrays.copyOf(bytes, end), Arrays.copyOf(starts, size + 1));
+            }
+        }
+    }
+}
