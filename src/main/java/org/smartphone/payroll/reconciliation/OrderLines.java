@@ -15,15 +15,22 @@ final class OrderLines {
     private final Packed contractIds;
     private final Packed matricules;
     private final long[] expected;
+    private final long deductionLines;
 
-    private OrderLines(Packed contractIds, Packed matricules, long[] expected) {
+    private OrderLines(Packed contractIds, Packed matricules, long[] expected, long deductionLines) {
         this.contractIds = contractIds;
         this.matricules = matricules;
         this.expected = expected;
+        this.deductionLines = deductionLines;
     }
 
     int size() {
         return expected.length;
+    }
+
+    /** The period's deduction lines, those of amount 0 (not in the order) included. */
+    long deductionLines() {
+        return deductionLines;
     }
 
     /** The position of the contract's order line, or -1 when the order has none (any text is accepted). */
@@ -60,6 +67,7 @@ final class OrderLines {
         private final Packed.Builder matricules = new Packed.Builder();
         private long[] expected = new long[1 << 12];
         private int size;
+        private long uninstructed;
         private String last;
 
         Builder add(String contractId, String matricule, long expectedXof) {
@@ -80,8 +88,15 @@ final class OrderLines {
             return this;
         }
 
+        /** Counts a deduction line of amount 0: it has no order line. */
+        Builder addUninstructed() {
+            uninstructed++;
+            return this;
+        }
+
         OrderLines build() {
-            return new OrderLines(contractIds.build(), matricules.build(), Arrays.copyOf(expected, size));
+            return new OrderLines(contractIds.build(), matricules.build(), Arrays.copyOf(expected, size),
+                    size + uninstructed);
         }
     }
 

@@ -85,12 +85,21 @@ public class ReconciliationRun {
         return reconcileAndAge(run.period(), matching);
     }
 
-    /** The period's order lines with an amount above 0, in contract_id order. */
+    /**
+     * The period's order lines with an amount above 0, in contract_id order; the lines of 0 are
+     * counted too, so that the progress of the pass over all of them needs no count of its own (on H2
+     * a COUNT scans the table).
+     */
     private OrderLines order(String period) {
         OrderLines.Builder order = new OrderLines.Builder();
-        jdbc.query("SELECT contract_id, matricule, amount_xof FROM deduction_line WHERE period = ? AND amount_xof > 0"
+        jdbc.query("SELECT contract_id, matricule, amount_xof FROM deduction_line WHERE period = ?"
                 + " ORDER BY contract_id", rs -> {
-                    order.add(rs.getString(1), rs.getString(2), rs.getLong(3));
+                    long amount = rs.getLong(3);
+                    if (amount > 0) {
+                        order.add(rs.getString(1), rs.getString(2), amount);
+                    } else {
+                        order.addUninstructed();
+                    }
                 }, period);
         return order.build();
     }
@@ -229,8 +238,7 @@ public class ReconciliationRun {
         String p = period.toString();
         OrderLines order = matching.order();
         long[] count = {0};
-        Progress progress = Progress.start("reconciling " + p, () -> jdbc.queryForObject("SELECT COUNT(*)"
-                + " FROM deduction_line WHERE period = ?", Long.class, p));
+        Progress progress = Progress.start("reconciling " + p, order::deductionLines);
         try (RowBatch rows = new RowBatch(jdbc, "INSERT INTO reconciliation_line (period, contract_id, matricule,"
                 + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize());

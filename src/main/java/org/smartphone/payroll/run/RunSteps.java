@@ -85,7 +85,7 @@ public final class RunSteps {
 
     /**
      * Whether the step of this name reads the run's input: by convention its name starts with
-     * {@code stage} (stageContracts, stageRegister, stageReturn), and it is the first step.
+     * {@code stage} (stageContracts, stageRegister, stageAndReconcile), and it is the first step.
      */
     static boolean readsInput(String stepName) {
         return stepName.startsWith("stage");
