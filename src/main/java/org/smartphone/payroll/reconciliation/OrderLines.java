@@ -5,27 +5,29 @@ import java.util.Arrays;
 /**
  * The deduction order of a period (its lines with an amount above 0), held in memory while the
  * withholding return is read, so that each return line finds its order line without a table of
- * the return: the contract_ids in ascending order and the matricules packed one after the other in
- * byte arrays (identifiers are at most 32 ASCII characters, SPEC 5), the expected amounts in a
- * {@code long[]}; a contract_id is found by bisection. About 40 bytes per order line, 120 MB for the
- * 3 million contracts of the whole population, where maps of strings would take several times more.
+ * the return: the contract_ids in ascending order and their matricules, packed one after the other
+ * in byte arrays (identifiers are at most 32 ASCII characters, SPEC 5); a contract_id is found by
+ * bisection. About 34 bytes per order line with identifiers of 15 and 11 characters (those of
+ * scripts/generate), 100 MB for the 3 million contracts of the whole population, where a map of
+ * strings would take several times more; the expected amounts are not kept, the pass after the
+ * reading has them.
  */
 final class OrderLines {
 
     private final Packed contractIds;
     private final Packed matricules;
-    private final long[] expected;
+    private final int size;
     private final long deductionLines;
 
-    private OrderLines(Packed contractIds, Packed matricules, long[] expected, long deductionLines) {
+    private OrderLines(Packed contractIds, Packed matricules, int size, long deductionLines) {
         this.contractIds = contractIds;
         this.matricules = matricules;
-        this.expected = expected;
+        this.size = size;
         this.deductionLines = deductionLines;
     }
 
     int size() {
-        return expected.length;
+        return size;
     }
 
     /** The period's deduction lines, those of amount 0 (not in the order) included. */
@@ -56,34 +58,23 @@ final class OrderLines {
         return matricules.compare(i, matricule) == 0;
     }
 
-    long expectedXof(int i) {
-        return expected[i];
-    }
-
-    /** Collects order lines given in ascending order of contract_id (the order has one line per contract). */
+    /** Collects the order lines (amount above 0) in ascending order of contract_id, one per contract. */
     static final class Builder {
 
         private final Packed.Builder contractIds = new Packed.Builder();
         private final Packed.Builder matricules = new Packed.Builder();
-        private long[] expected = new long[1 << 12];
         private int size;
         private long uninstructed;
         private String last;
 
-        Builder add(String contractId, String matricule, long expectedXof) {
+        Builder add(String contractId, String matricule) {
             if (last != null && last.compareTo(contractId) >= 0) {
                 throw new IllegalArgumentException("order lines must come in ascending order of contract_id: "
                         + last + " before " + contractId);
             }
-            if (expectedXof <= 0) {
-                throw new IllegalArgumentException("an order line expects more than 0: " + contractId);
-            }
             contractIds.add(contractId);
             matricules.add(matricule);
-            if (size == expected.length) {
-                expected = Arrays.copyOf(expected, size * 2);
-            }
-            expected[size++] = expectedXof;
+            size++;
             last = contractId;
             return this;
         }
@@ -95,8 +86,7 @@ final class OrderLines {
         }
 
         OrderLines build() {
-            return new OrderLines(contractIds.build(), matricules.build(), Arrays.copyOf(expected, size),
-                    size + uninstructed);
+            return new OrderLines(contractIds.build(), matricules.build(), size, size + uninstructed);
         }
     }
 

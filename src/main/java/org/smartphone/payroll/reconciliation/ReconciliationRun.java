@@ -96,7 +96,7 @@ public class ReconciliationRun {
                 + " ORDER BY contract_id", rs -> {
                     long amount = rs.getLong(3);
                     if (amount > 0) {
-                        order.add(rs.getString(1), rs.getString(2), amount);
+                        order.add(rs.getString(1), rs.getString(2));
                     } else {
                         order.addUninstructed();
                     }
