@@ -10,15 +10,17 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the reconciliation run: stage the return, reconcile and age arrears, commit, publish, archive. */
+/**
+ * Wires the reconciliation run: read the return and reconcile it with the order, ageing arrears (one
+ * step, redone whole on resume), commit, publish, archive.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReconciliationJobConfiguration {
 
     @Bean
     Job reconciliationJob(RunSteps steps, ReconciliationRun reconciliation, InputArchive archive) {
         return steps.job(RunKind.RECONCILIATION,
-                step("stageReturn", reconciliation::stageReturn),
-                step("reconcile", reconciliation::reconcile),
+                step("stageAndReconcile", reconciliation::stageAndReconcile),
                 step("commitReconciliation", reconciliation::commit),
                 publishStep("publishReconciliation", reconciliation::publish),
                 step("archiveReturn", run -> {

@@ -3,6 +3,8 @@ package org.smartphone.payroll.reconciliation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
+import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
@@ -61,68 +64,78 @@ public class ReconciliationRun {
         this.staging = staging;
     }
 
-    /** Reads and validates the whole return; a contract twice in it makes both lines invalid. */
-    public long stageReturn(RunContext run) {
-        run.checkInputUnchanged();
-        String period = run.period().toString();
-        jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
-        ReturnParser parser = new ReturnParser(run.period());
-        InputStaging.Read read;
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
-                + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
-            read = InputStaging.read(run, home.rejected(), ReturnParser.REQUIRED, List.of(), "contract_id",
-                    id -> true, (record, cells) -> parser.parse(cells).map(line -> {
-                        batch.add(period, line.line(), line.contractId(), line.matricule(), line.amountXof());
-                        return true;
-                    }).orElse(false));
-        }
-        read.errors().addAll(DUPLICATES.reject(jdbc, period, read.invalidLinesByKey()));
-        read.settle(run, runs, home.rejected());
-        return read.records();
-    }
-
-    /** Compares the return with the order, computes postings, then the arrears they leave (SPEC 4). */
-    public long reconcile(RunContext run) {
+    /**
+     * Reads and validates the whole return while matching it with the order held in memory, then,
+     * once the return is known to be usable, writes the reconciliation rows with their postings and
+     * the arrears they leave (SPEC 4). Only the return lines that match no order line (UNEXPECTED,
+     * usually few) are staged, in return_entry; a contract twice in the return makes all its lines
+     * invalid. One transaction, redone whole on resume until the run is committed.
+     */
+    public long stageAndReconcile(RunContext run) {
         if (runs.isCommitted(run.runId())) {
             return 0;
         }
+        run.checkInputUnchanged();
         String period = run.period().toString();
+        jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
         jdbc.update("DELETE FROM reconciliation_line WHERE period = ?", period);
         jdbc.update("DELETE FROM arrears_line WHERE period = ?", period);
-        long written = 0;
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO reconciliation_line (period, contract_id, matricule,"
-                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            long[] count = {0};
-            Progress progress = Progress.start("reconciling " + period, () -> jdbc.queryForObject("SELECT"
-                    + " COUNT(*) FROM deduction_line WHERE period = ? AND amount_xof > 0", Long.class, period));
-            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, COALESCE(r.amount_xof, 0),"
-                    + " c.price_xof - c.down_payment_xof - c.collected_xof FROM deduction_line d"
-                    + " JOIN contract c ON c.contract_id = d.contract_id"
-                    + " LEFT JOIN return_entry r ON r.period = d.period AND r.contract_id = d.contract_id"
-                    + " AND r.matricule = d.matricule WHERE d.period = ? AND d.amount_xof > 0", rs -> {
-                        progress.row();
-                        long expected = rs.getLong(3);
-                        long withheld = rs.getLong(4);
-                        ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
-                        Posting posting = Posting.of(status, withheld, rs.getLong(5));
-                        batch.add(period, rs.getString(1), rs.getString(2), false, expected, withheld,
-                                posting.postedXof(), posting.refundDueXof(), status.name());
-                        count[0]++;
-                    }, period);
-            jdbc.query("SELECT r.contract_id, r.matricule, r.amount_xof FROM return_entry r WHERE r.period = ?"
-                    + " AND r.amount_xof > 0 AND NOT EXISTS (SELECT 1 FROM deduction_line d WHERE d.period = r.period"
-                    + " AND d.contract_id = r.contract_id AND d.matricule = r.matricule AND d.amount_xof > 0)", rs -> {
-                        long withheld = rs.getLong(3);
-                        batch.add(period, rs.getString(1), rs.getString(2), true, 0L, withheld, 0L, withheld,
-                                ReconciliationStatus.UNEXPECTED.name());
-                        count[0]++;
-                    }, period);
-            progress.close();
-            written += count[0];
+        ReturnMatching matching = new ReturnMatching(order(period));
+        readReturn(run, matching);
+        return reconcileAndAge(run.period(), matching);
+    }
+
+    /**
+     * The period's order lines with an amount above 0, in contract_id order; the lines of 0 are
+     * counted too, so that the progress of the pass over all of them needs no count of its own (on H2
+     * a COUNT scans the table).
+     */
+    private OrderLines order(String period) {
+        OrderLines.Builder order = new OrderLines.Builder();
+        jdbc.query("SELECT contract_id, matricule, amount_xof FROM deduction_line WHERE period = ?"
+                + " ORDER BY contract_id", rs -> {
+                    long amount = rs.getLong(3);
+                    if (amount > 0) {
+                        order.add(rs.getString(1), rs.getString(2));
+                    } else {
+                        order.addUninstructed();
+                    }
+                }, period);
+        return order.build();
+    }
+
+    /** Reads the return: matched in memory, UNEXPECTED lines staged, repeated contracts rejected. */
+    private void readReturn(RunContext run, ReturnMatching matching) {
+        String period = run.period().toString();
+        ReturnParser parser = new ReturnParser(run.period());
+        InputStaging.Read read;
+        try (RowBatch aside = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
+                + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
+            read = InputStaging.read(run, home.rejected(), ReturnParser.REQUIRED, List.of(), "contract_id",
+                    id -> true, (record, cells) -> parser.parse(cells).map(line -> {
+                        if (matching.place(line) == ReturnMatching.Placement.ASIDE) {
+                            aside.add(period, line.line(), line.contractId(), line.matricule(), line.amountXof());
+                        }
+                        return true;
+                    }).orElse(false));
         }
-        written += ageArrears(run.period());
-        return written;
+        // repeats of a contract of the order were seen in memory; those of others are among the staged lines
+        Map<String, List<Long>> invalidAside = new HashMap<>();
+        read.invalidLinesByKey().forEach((key, lines) -> {
+            if (matching.order().indexOf(key) < 0) {
+                invalidAside.put(key, lines);
+            }
+        });
+        read.errors().addAll(DUPLICATES.reject(jdbc, period, invalidAside));
+        List<Object[]> staged = new ArrayList<>();
+        matching.repeatedContracts(read.invalidLinesByKey()).forEach((contractId, lines) -> {
+            for (InputError error : DUPLICATES.errors(contractId, lines)) {
+                read.errors().add(error);
+                staged.add(new Object[] {period, error.line()}); // its first line, when kept aside
+            }
+        });
+        jdbc.batchUpdate("DELETE FROM return_entry WHERE period = ? AND line = ?", staged);
+        read.settle(run, runs, home.rejected());
     }
 
     /** Applies the postings to the ledger once: the run is marked committed in the same transaction. */
@@ -212,38 +225,67 @@ public class ReconciliationRun {
     }
 
 
-    /** Arrears of every open contract after this period's posting (not yet applied to the contract). */
-    private long ageArrears(Period period) {
+    /**
+     * One pass over the period's deduction lines with their contracts: an
+     * order line (amount above 0) gets its reconciliation row and posting, and every contract the
+     * deduction run saw gets aged with what this posting leaves (SPEC 4). The deduction run wrote a
+     * line for every open contract with something due in the period, and nothing changed those
+     * contracts since (the next import only brings contracts that start later), so these are all the
+     * contracts that can be in arrears: one with nothing due before the posting has nothing overdue
+     * after it. Then one row per UNEXPECTED line kept aside.
+     */
+    private long reconcileAndAge(Period period, ReturnMatching matching) {
         String p = period.toString();
+        OrderLines order = matching.order();
         long[] count = {0};
-        Progress progress = Progress.start("ageing arrears " + p, () -> jdbc.queryForObject("SELECT COUNT(*)"
-                + " FROM contract WHERE settled_period IS NULL AND first_period <= ?", Long.class, p));
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
-                + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            jdbc.query("SELECT c.contract_id, c.matricule, c.price_xof - c.down_payment_xof, c.term_months,"
-                    + " c.first_period, c.base_installment_xof, c.collected_xof + COALESCE(rl.posted_xof, 0),"
-                    + " rl.status, d.reason, COALESCE(hm.ministry_code, c.ministry_code) FROM contract c"
-                    + " LEFT JOIN reconciliation_line rl ON rl.period = ? AND rl.contract_id = c.contract_id"
-                    + " AND rl.unexpected = FALSE"
-                    + " LEFT JOIN deduction_line d ON d.period = ? AND d.contract_id = c.contract_id"
+        Progress progress = Progress.start("reconciling " + p, order::deductionLines);
+        try (RowBatch rows = new RowBatch(jdbc, "INSERT INTO reconciliation_line (period, contract_id, matricule,"
+                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize());
+                RowBatch arrears = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
+                        + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due,"
+                        + " bucket, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, c.price_xof - c.down_payment_xof,"
+                    + " c.term_months, c.first_period, c.base_installment_xof, c.collected_xof,"
+                    + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
+                    + " JOIN contract c ON c.contract_id = d.contract_id"
                     + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
-                    + " WHERE c.settled_period IS NULL AND c.first_period <= ?", rs -> {
+                    + " WHERE d.period = ?", rs -> {
                         progress.row();
-                        Balance balance = new Balance(new InstallmentSchedule(rs.getLong(3), rs.getInt(4),
-                                Period.parse(rs.getString(5)), rs.getLong(6)), rs.getLong(7));
-                        Optional<Arrears> arrears = ArrearsAgeing.age(balance, period, rs.getString(8),
-                                rs.getString(9));
-                        if (arrears.isPresent()) {
-                            Arrears a = arrears.get();
-                            batch.add(p, rs.getString(1), rs.getString(2), rs.getString(10), a.overdueXof(),
-                                    a.outstandingXof(), a.oldestUnpaidPeriod().toString(), a.monthsPastDue(),
-                                    a.bucket().name(), a.reason());
+                        String contractId = rs.getString(1);
+                        String matricule = rs.getString(2);
+                        long expected = rs.getLong(3);
+                        Balance balance = new Balance(new InstallmentSchedule(rs.getLong(5), rs.getInt(6),
+                                Period.parse(rs.getString(7)), rs.getLong(8)), rs.getLong(9));
+                        String orderStatus = null;
+                        if (expected > 0) {
+                            long withheld = matching.withheldXof(order.indexOf(contractId));
+                            ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
+                            Posting posting = Posting.of(status, withheld, balance.outstandingXof());
+                            rows.add(p, contractId, matricule, false, expected, withheld, posting.postedXof(),
+                                    posting.refundDueXof(), status.name());
+                            count[0]++;
+                            balance = balance.plus(posting.postedXof());
+                            orderStatus = status.name();
+                        }
+                        Optional<Arrears> aged = ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4));
+                        if (aged.isPresent()) {
+                            Arrears a = aged.get();
+                            arrears.add(p, contractId, matricule, rs.getString(10), a.overdueXof(), a.outstandingXof(),
+                                    a.oldestUnpaidPeriod().toString(), a.monthsPastDue(), a.bucket().name(),
+                                    a.reason());
                             count[0]++;
                         }
-                    }, p, p, p);
+                    }, p);
+            progress.close();
+            jdbc.query("SELECT contract_id, matricule, amount_xof FROM return_entry WHERE period = ?"
+                    + " AND amount_xof > 0", rs -> {
+                        long withheld = rs.getLong(3);
+                        rows.add(p, rs.getString(1), rs.getString(2), true, 0L, withheld, 0L, withheld,
+                                ReconciliationStatus.UNEXPECTED.name());
+                        count[0]++;
+                    }, p);
         }
-        progress.close();
         return count[0];
     }
 

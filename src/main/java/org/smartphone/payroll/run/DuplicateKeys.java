@@ -1,6 +1,7 @@
 package org.smartphone.payroll.run;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,21 +64,31 @@ public record DuplicateKeys(String table, String scopeColumn, String keyColumn, 
     }
 
     /**
-     * One error per line carrying a repeated key, keys in ascending order: for a job that finds the
-     * repeats itself rather than in a staging table.
+     * The errors of {@link #errors(String, Collection)} for several keys, in ascending key order.
      *
      * @param linesByKey every line (valid or not) of each key that appears more than once
      */
     public List<InputError> errors(Map<String, List<Long>> linesByKey) {
         List<InputError> errors = new ArrayList<>();
         for (Map.Entry<String, List<Long>> duplicate : new TreeMap<>(linesByKey).entrySet()) {
-            List<Long> all = duplicate.getValue().stream().distinct().sorted().toList();
-            String reason = "The " + keyColumn + " " + duplicate.getKey() + " appears more than once in " + what
-                    + " (lines " + String.join(", ", all.stream().map(String::valueOf).toList()) + "); "
-                    + consequence;
-            for (long line : all) {
-                errors.add(new InputError(line, keyColumn, duplicate.getKey(), reason));
-            }
+            errors.addAll(errors(duplicate.getKey(), duplicate.getValue()));
+        }
+        return errors;
+    }
+
+    /**
+     * One error per line carrying a repeated key, for a job that finds repeats itself (in memory)
+     * rather than in the staging table.
+     *
+     * @param carriers every line (valid or not) that carries the key
+     */
+    public List<InputError> errors(String key, Collection<Long> carriers) {
+        List<Long> all = carriers.stream().distinct().sorted().toList();
+        String reason = "The " + keyColumn + " " + key + " appears more than once in " + what + " (lines "
+                + String.join(", ", all.stream().map(String::valueOf).toList()) + "); " + consequence;
+        List<InputError> errors = new ArrayList<>(all.size());
+        for (long line : all) {
+            errors.add(new InputError(line, keyColumn, key, reason));
         }
         return errors;
     }

@@ -89,8 +89,8 @@ public final class RunSteps {
 
     /**
      * Whether the step of this name reads the run's input: one declared with {@link #inputStep}, or
-     * by convention one whose name starts with {@code stage} (stageContracts, stageReturn); it is the
-     * first step of its job.
+     * by convention one whose name starts with {@code stage} (stageContracts, stageAndReconcile); it is
+     * the first step of its job.
      */
     static boolean readsInput(String stepName) {
         return stepName.startsWith("stage") || INPUT_STEPS.contains(stepName);

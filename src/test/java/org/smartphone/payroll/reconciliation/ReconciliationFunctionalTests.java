@@ -341,6 +341,45 @@ class ReconciliationFunctionalTests {
                     row("R-4", "10000"));
         }
 
+        /**
+         * The return is matched with the order in memory, and only the lines that match no order line
+         * are staged: a repeat must be found whichever way its lines went, and an invalid line counts.
+         */
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void everyLineCarryingARepeatedContractIsInvalidWhereverItsLinesWent(TestDatabase database,
+                @TempDir Path dir) {
+            // given: R-1 first with another matricule, then its own; X-9 unknown, twice; R-4 once invalid,
+            // once valid; R-5 alone; R-2 alone with another matricule; R-8 (order line of 0) alone
+            Programme programme = ordered(dir, database);
+            Path ret = withheld(dir, "withheld-2026-01.csv",
+                    "2026-01,R-1,M-9,10000",
+                    "2026-01,R-1,M-1,10000",
+                    "2026-01,X-9,M-1,500",
+                    "2026-01,X-9,M-1,500",
+                    "2026-01,R-4,M-4,abc",
+                    "2026-01,R-4,M-4,10000",
+                    "2026-01,R-5,M-5,10000",
+                    "2026-01,R-2,M-7,300",
+                    "2026-01,R-8,M-8,700");
+
+            // when: lines 2 to 7 are invalid, six of them
+            Result result = reconcile(programme, "2026-01", ret, "--max-rejects", "6");
+
+            // then are as if absent; R-5 MATCHED; UNEXPECTED beside their order line
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(errorCells(programme, "withheld-2026-01.csv")).extracting(e -> e.get(0) + "," + e.get(1))
+                    .containsExactly("2,contract_id", "3,contract_id", "4,contract_id", "5,contract_id",
+                            "6,amount_withheld_xof", "6,contract_id", "7,contract_id");
+            assertThat(body(reconciliation(programme, "2026-01")))
+                    .extracting(r -> r.get(2) + ":" + r.get(1) + ":" + r.get(4) + ":" + r.get(8)).containsExactly(
+                            "R-1:M-1:0:NOT_WITHHELD", "R-2:M-2:0:NOT_WITHHELD", "R-2:M-7:300:UNEXPECTED",
+                            "R-3:M-3:0:NOT_WITHHELD", "R-4:M-4:0:NOT_WITHHELD", "R-5:M-5:10000:MATCHED",
+                            "R-6:M-6:0:NOT_WITHHELD", "R-7:M-7:0:NOT_WITHHELD", "R-8:M-8:700:UNEXPECTED");
+            assertThat(programme.query("SELECT contract_id, amount_xof FROM posting")).containsExactly(
+                    row("R-5", "10000"));
+        }
+
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void aHeaderOnlyReturnIsAcceptedAndNothingIsWithheld(TestDatabase database, @TempDir Path dir) {
