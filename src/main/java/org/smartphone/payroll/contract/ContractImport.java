@@ -112,8 +112,11 @@ public class ContractImport {
         if (runs.isCommitted(run.runId())) {
             return 0;
         }
-        long[] skipped = jdbc.queryForList("SELECT line FROM contract_import_skip WHERE run_id = ? ORDER BY line",
-                Long.class, run.runId()).stream().mapToLong(Long::longValue).toArray();
+        LineList recorded = new LineList();
+        jdbc.query("SELECT line FROM contract_import_skip WHERE run_id = ?", rs -> {
+            recorded.add(rs.getLong(1));
+        }, run.runId());
+        long[] skipped = recorded.sortedDistinct();
         if (skipped.length == 0 || skipped[0] != STAGED_MARK) {
             throw new RefusedException("The contracts import of " + run.inputName() + " (run " + run.runId()
                     + ") was validated by an earlier version of the engine; discard it with 'abandon"
