@@ -9,7 +9,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the contracts import: stage and validate, apply in one transaction, archive. */
+/** Wires the contracts import: validate (lines to skip), apply in one transaction reading the file again, archive. */
 @Configuration(proxyBeanMethods = false)
 class ContractImportJobConfiguration {
 

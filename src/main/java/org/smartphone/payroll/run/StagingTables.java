@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Empties the staging tables (staged_contract, register_entry, return_entry) once their run has
+ * Empties the staging tables (contract_import_skip, return_entry) once their run has
  * reached the ledger, and tells which database this is, for the few set-based statements of the
  * commit steps whose fast form differs between H2 and PostgreSQL (H2 evaluates a correlated
  * subquery once per row).

@@ -248,6 +248,79 @@ class ContractImportFunctionalTests {
     }
 
     @Nested
+    @DisplayName("every rule in one file, checked against the ledger a few lines at a time")
+    class EveryRuleAtOnce {
+
+        /** C-1 and C-2 imported and 2026-01 deducted; lookups of two lines at a time. */
+        Programme deducted(Path dir, TestDatabase database) {
+            Programme programme = programme(dir, database).with("PAYROLL_BATCH_SIZE", "2");
+            Path first = write(dir.resolve("in"), "contracts-a.csv", HEADER,
+                    "C-1,M-1,Kossi Agbeko,MEF,,,120000,,,2026-01",
+                    "C-2,M-2,Afi Mensah,MSP,,,60000,0,6,2026-01");
+            assertThat(programme.run("import-contracts", "--file", first.toString()).exitCode()).isZero();
+            Path register = write(dir.resolve("in"), "payroll-2026-01.csv",
+                    "period,matricule,net_pay_xof,employment_status", "2026-01,M-1,90000,ACTIVE",
+                    "2026-01,M-2,90000,ACTIVE");
+            assertThat(programme.run("deduct", "--period", "2026-01", "--file", register.toString()).exitCode())
+                    .isZero();
+            return programme;
+        }
+
+        Path mixed(Path dir) {
+            return write(dir.resolve("in"), "contracts-b.csv", HEADER,
+                    "C-1,M-1,Kossi Agbeko,MEF,,,120000,,,2026-01", // 2: a repeat of C-1: a no-op
+                    "C-2,M-2,Afi Mensah,MSP,,,65000,0,6,2026-01", // 3: differs from C-2, but C-2 is twice here
+                    "C-5,M-5,Yawa Dzidzor,,,,50000,,,2026-03", // 4: new
+                    "C-6,M-6,Kofi Mensah,,,,50000,,,2026-01", // 5: starts in the deducted period
+                    "C-7,M-7,Ama Kpodar,,,,50000,,,2026-02", // 6: C-7 twice
+                    "C-7,M-7,Ama Kpodar,,,,50000,,,2026-02", // 7
+                    "C-2,M-2,Afi Mensah,MSP,,,60000,0,6,2026-01", // 8: same as the ledger's C-2, but twice here
+                    "C-8,M-8,,,,,50000,,,2026-02", // 9: no name, and C-8 again on line 10
+                    "c-8,M-8,Edem Kuma,,,,50000,,,2026-02", // 10
+                    "C-9,M-9,Efua Sena,,,,40000,,,2026-04"); // 11: new
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void eachLineGetsTheErrorsSpecTwoGivesAndOnlyTheNewContractsAreImported(TestDatabase database,
+                @TempDir Path dir) {
+            // given
+            Programme programme = deducted(dir, database);
+
+            // when: seven invalid lines, one more than allowed, then exactly as many as allowed
+            Result refused = programme.run("import-contracts", "--file", mixed(dir).toString(), "--max-rejects", "6");
+            List<List<String>> ledgerAfterRefusal = ledger(programme);
+            Result result = programme.run("import-contracts", "--file", mixed(dir).toString(), "--max-rejects", "7");
+
+            // then the refusal changed nothing
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+            assertThat(refused.stderr()).contains("7 invalid line(s)");
+            assertThat(ledgerAfterRefusal).extracting(row -> row.get(0)).containsExactly("C-1", "C-2");
+            // and a repeated contract_id gets only that error (line 3 is no conflict, line 8 no repeat), an
+            // invalid line counts as a carrier of its id (lines 9 and 10), a repeat of C-1 is no error
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).contains("2 contract(s) imported");
+            assertThat(errorCells(programme, "contracts-b.csv")).containsExactly(
+                    List.of("3", "contract_id", "C-2"),
+                    List.of("5", "first_period", "2026-01"),
+                    List.of("6", "contract_id", "C-7"),
+                    List.of("7", "contract_id", "C-7"),
+                    List.of("8", "contract_id", "C-2"),
+                    List.of("9", "full_name", ""),
+                    List.of("9", "contract_id", "C-8"),
+                    List.of("10", "contract_id", "C-8"));
+            assertThat(errorRows(programme, "contracts-b.csv").get(0).get(3))
+                    .isEqualTo("The contract_id C-2 appears more than once in this file (lines 3, 8); none of these"
+                            + " lines is imported.");
+            assertThat(ledger(programme)).containsExactly(
+                    List.of("C-1", "120000", "0", "12", "2026-01", "10000", "0"),
+                    List.of("C-2", "60000", "0", "6", "2026-01", "10000", "0"),
+                    List.of("C-5", "50000", "0", "12", "2026-03", "4166", "0"),
+                    List.of("C-9", "40000", "0", "12", "2026-04", "3333", "0"));
+        }
+    }
+
+    @Nested
     @DisplayName("a contract_id twice in one file")
     class DuplicateInOneFile {
 

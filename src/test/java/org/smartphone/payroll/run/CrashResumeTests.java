@@ -71,6 +71,7 @@ class CrashResumeTests {
 
     static Stream<Arguments> crashPoints() {
         return Stream.of(
+                Arguments.of(0, "done:stageContracts"),
                 Arguments.of(0, "batch#3"),
                 Arguments.of(0, "step:applyContracts"),
                 Arguments.of(0, "done:applyContracts"),

@@ -64,6 +64,54 @@ class InterruptedRunsTests {
             assertThat(programme.query("SELECT contract_id FROM contract")).containsExactly(List.of("C2"));
         }
 
+        /**
+         * On H2 a large import inserts without the index on contract.matricule and builds it after its
+         * commit (PAYROLL_BULK_IMPORT_ROWS=2 makes these five contracts large): killed in between, the
+         * index is missing, and the same command finishes the run and builds it.
+         */
+        @Test
+        void inBulkKilledAfterItsCommitGetsTheMatriculeIndexBackWhenResumed(@TempDir Path dir) throws IOException {
+            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
+                    .with("PAYROLL_BULK_IMPORT_ROWS", "2");
+            drop(programme, "contracts.csv", FIVE_CONTRACTS);
+            // the apply step has committed; the archive step, which builds the index, has not begun
+            CrashResumeTests.assertCrashesAt(programme, "step:archiveContracts", new String[] {"import-contracts"});
+            assertThat(matriculeIndex(programme)).as("dropped for the bulk insert").isEmpty();
+            assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(5);
+
+            Programme.Result resumed = programme.run("import-contracts");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(matriculeIndex(programme)).containsExactly(List.of("MATRICULE"));
+            assertThat(programme.query("SELECT contract_id FROM contract WHERE matricule = 'M1' ORDER BY contract_id"))
+                    .containsExactly(List.of("C1"), List.of("C4"));
+            assertThat(programme.inbox().resolve("contracts.csv")).doesNotExist();
+        }
+
+        /**
+         * Killed in the middle of its bulk insert (the index already dropped, the insert not committed),
+         * then abandoned: nothing of it is in the ledger and the index is back; the file imports again.
+         */
+        @Test
+        void inBulkKilledMidInsertAndAbandonedLeavesTheLedgerAndItsIndexAsBefore(@TempDir Path dir)
+                throws IOException {
+            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
+                    .with("PAYROLL_BULK_IMPORT_ROWS", "2").with("PAYROLL_BATCH_SIZE", "2");
+            drop(programme, "contracts.csv", FIVE_CONTRACTS);
+            // batch 1 records the lines to skip (the stage step), batches 2 to 4 insert the contracts
+            CrashResumeTests.assertCrashesAt(programme, "batch#3", new String[] {"import-contracts"});
+            assertThat(matriculeIndex(programme)).isEmpty();
+            assertThat(programme.number("SELECT COUNT(*) FROM contract")).isZero();
+
+            assertThat(programme.run("abandon", "import-contracts").exitCode()).isZero();
+
+            assertThat(matriculeIndex(programme)).containsExactly(List.of("MATRICULE"));
+            assertThat(programme.number("SELECT COUNT(*) FROM contract")).isZero();
+            assertThat(programme.run("import-contracts").exitCode()).isZero();
+            assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(5);
+            assertThat(matriculeIndex(programme)).containsExactly(List.of("MATRICULE"));
+        }
+
         @Test
         void leftUnfinishedHoldsBackTheDeductionRun(@TempDir Path dir) throws IOException {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
@@ -148,6 +196,16 @@ class InterruptedRunsTests {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.stderr()).doesNotContain("\tat ");
         }
+    }
+
+    private static final String FIVE_CONTRACTS = CONTRACTS_HEADER + "C1,M1,Alice,1200,2026-01\n"
+            + "C2,M2,Bob,2400,2026-01\n" + "C3,M3,Carla,3600,2026-02\n" + "C4,M1,Alice,1200,2026-02\n"
+            + "C5,M5,Eyram,6000,2026-01\n";
+
+    /** The columns of the index on contract.matricule (H2's information schema): empty when it is missing. */
+    private static List<List<String>> matriculeIndex(Programme programme) {
+        return programme.query("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                + " WHERE TABLE_NAME = 'CONTRACT' AND INDEX_NAME = 'CONTRACT_MATRICULE'");
     }
 
     private static void drop(Programme programme, String name, String content) throws IOException {

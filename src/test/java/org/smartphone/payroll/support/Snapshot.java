@@ -28,7 +28,7 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
             Map.entry("arrears_line", "SELECT * FROM arrears_line ORDER BY period, contract_id"),
             Map.entry("holder_ministry", "SELECT * FROM holder_ministry ORDER BY matricule"),
             Map.entry("processed_file", "SELECT input_sha256, input_name FROM processed_file ORDER BY input_sha256"),
-            Map.entry("staging", "SELECT (SELECT COUNT(*) FROM staged_contract),"
+            Map.entry("staging", "SELECT (SELECT COUNT(*) FROM contract_import_skip),"
                     + " (SELECT COUNT(*) FROM return_entry)"),
             Map.entry("runs", "SELECT kind, period, input_name, input_sha256, state, records_read, records_rejected,"
                     + " summary FROM payroll_run WHERE state <> 'ABANDONED' ORDER BY kind, period, input_name"));
