@@ -63,7 +63,7 @@ class RunProgressTests {
         assertThat(log).containsPattern("writing deductions-2026-01\\.csv: 2 048 rows, [0-9 ]+ rows/s");
         assertThat(log).containsPattern("writing deductions-2026-01\\.csv: 3 000 rows in [0-9.]+ s");
         // and each step's wall and CPU time
-        assertThat(log).containsPattern("step allocate of run \\d+: [0-9.]+ s wall, [0-9.]+ s CPU in the step's"
+        assertThat(log).containsPattern("step deduct of run \\d+: [0-9.]+ s wall, [0-9.]+ s CPU in the step's"
                 + " thread, [0-9.]+ s CPU in the process");
     }
 }
