@@ -1,6 +1,6 @@
 package org.smartphone.payroll.reconciliation;
 
-import java.util.Arrays;
+import org.smartphone.payroll.files.PackedIdentifiers;
 
 /**
  * The deduction order of a period (its lines with an amount above 0), held in memory while the
@@ -14,12 +14,12 @@ import java.util.Arrays;
  */
 final class OrderLines {
 
-    private final Packed contractIds;
-    private final Packed matricules;
+    private final PackedIdentifiers contractIds;
+    private final PackedIdentifiers matricules;
     private final int size;
     private final long deductionLines;
 
-    private OrderLines(Packed contractIds, Packed matricules, int size, long deductionLines) {
+    private OrderLines(PackedIdentifiers contractIds, PackedIdentifiers matricules, int size, long deductionLines) {
         this.contractIds = contractIds;
         this.matricules = matricules;
         this.size = size;
@@ -37,20 +37,7 @@ final class OrderLines {
 
     /** The position of the contract's order line, or -1 when the order has none (any text is accepted). */
     int indexOf(String contractId) {
-        int low = 0;
-        int high = size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int order = contractIds.compare(middle, contractId);
-            if (order < 0) {
-                low = middle + 1;
-            } else if (order > 0) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -1;
+        return contractIds.indexOf(contractId);
     }
 
     /** Whether the i-th order line was instructed for this matricule. */
@@ -61,8 +48,8 @@ final class OrderLines {
     /** Collects the order lines (amount above 0) in ascending order of contract_id, one per contract. */
     static final class Builder {
 
-        private final Packed.Builder contractIds = new Packed.Builder();
-        private final Packed.Builder matricules = new Packed.Builder();
+        private final PackedIdentifiers.Builder contractIds = new PackedIdentifiers.Builder();
+        private final PackedIdentifiers.Builder matricules = new PackedIdentifiers.Builder();
         private int size;
         private long uninstructed;
         private String last;
@@ -87,55 +74,6 @@ final class OrderLines {
 
         OrderLines build() {
             return new OrderLines(contractIds.build(), matricules.build(), size, size + uninstructed);
-        }
-    }
-
-    /** ASCII identifiers packed in one byte array; the i-th runs from starts[i] to starts[i + 1]. */
-    private record Packed(byte[] bytes, int[] starts) {
-
-        /** Compares the i-th identifier with {@code key}, character by character (code point order). */
-        int compare(int i, String key) {
-            int from = starts[i];
-            int length = starts[i + 1] - from;
-            int common = Math.min(length, key.length());
-            for (int k = 0; k < common; k++) {
-                int difference = (bytes[from + k] & 0xff) - key.charAt(k);
-                if (difference != 0) {
-                    return difference;
-                }
-            }
-            return length - key.length();
-        }
-
-        private static final class Builder {
-
-            private byte[] bytes = new byte[1 << 16];
-            private int[] starts = new int[1 << 12];
-            private int size;
-            private int end;
-
-            void add(String identifier) {
-                if (end + identifier.length() > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, end + identifier.length()));
-                }
-                if (size + 2 > starts.length) {
-                    starts = Arrays.copyOf(starts, starts.length * 2);
-                }
-                starts[size] = end;
-                for (int k = 0; k < identifier.length(); k++) {
-                    char c = identifier.charAt(k);
-                    if (c > 0x7f) {
-                        throw new IllegalArgumentException("an identifier is ASCII: " + identifier);
-                    }
-                    bytes[end++] = (byte) c;
-                }
-                size++;
-                starts[size] = end;
-            }
-
-            Packed build() {
-                return new Packed(Arrays.copyOf(bytes, end), Arrays.copyOf(starts, size + 1));
-            }
         }
     }
 }
