@@ -44,6 +44,22 @@ public final class PackedIdentifiers {
         return length - key.length();
     }
 
+    /** Compares the i-th identifier with the j-th (code point order). */
+    public int compare(int i, int j) {
+        int fromI = starts[i];
+        int lengthI = starts[i + 1] - fromI;
+        int fromJ = starts[j];
+        int lengthJ = starts[j + 1] - fromJ;
+        int common = Math.min(lengthI, lengthJ);
+        for (int k = 0; k < common; k++) {
+            int difference = bytes[fromI + k] - bytes[fromJ + k];
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return lengthI - lengthJ;
+    }
+
     /**
      * The position of {@code key} among identifiers added in ascending order, by bisection, or -1
      * when absent (any text is accepted: one that is no identifier is simply absent).
