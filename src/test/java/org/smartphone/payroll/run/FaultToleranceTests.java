@@ -58,20 +58,9 @@ class FaultToleranceTests {
         void stopsTheRunAtTheNextStepAndTheSameCommandResumesIt(@TempDir Path dir) throws Exception {
             Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
-            Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
-            EngineProcess.awaitFile(pause, engine);
 
-            engine.terminate();
-            Thread.sleep(500);
-            Files.delete(pause);
-            int exit = engine.waitFor();
+            deductStoppedBySigtermAt("step:deduct", programme, dir);
 
-            assertThat(exit).as(engine.output()).isIn(1, 143);
-            assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
-            assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
-                    .first().isEqualTo(List.of("STOPPED"));
             // the step under way when the signal came (read, allocate, commit) finished; nothing after it ran
             assertThat(programme.query("SELECT state FROM payroll_run WHERE kind = 'DEDUCTION'"))
                     .containsExactly(List.of("COMMITTED"));
@@ -87,22 +76,11 @@ class FaultToleranceTests {
             // given a deduction whose process is held just before it starts its job
             Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
-            Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "start:deductionJob",
-                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
-            EngineProcess.awaitFile(pause, engine);
 
             // when SIGTERM arrives there, and the job starts only after it
-            engine.terminate();
-            Thread.sleep(500);
-            Files.delete(pause);
-            int exit = engine.waitFor();
+            deductStoppedBySigtermAt("start:deductionJob", programme, dir);
 
             // then the job is not missed by the stop request: it ends STOPPED with no step done
-            assertThat(exit).as(engine.output()).isIn(1, 143);
-            assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
-            assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
-                    .first().isEqualTo(List.of("STOPPED"));
             assertThat(programme.number("SELECT COUNT(*) FROM batch_step_execution WHERE status = 'COMPLETED'"
                     + " AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)")).isZero();
             assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
@@ -110,6 +88,27 @@ class FaultToleranceTests {
             // and the same command runs it whole
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
             assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+        }
+
+        /**
+         * Runs a deduction held at {@code point}, sends it SIGTERM there, lets it go on, and checks
+         * that it stopped on request: exit 1 or 143, no stack trace, its job execution STOPPED.
+         */
+        private void deductStoppedBySigtermAt(String point, Programme programme, Path dir) throws Exception {
+            Path pause = dir.resolve("paused");
+            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", point,
+                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+            EngineProcess.awaitFile(pause, engine);
+
+            engine.terminate();
+            Thread.sleep(500);
+            Files.delete(pause);
+            int exit = engine.waitFor();
+
+            assertThat(exit).as(engine.output()).isIn(1, 143);
+            assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
+            assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
+                    .first().isEqualTo(List.of("STOPPED"));
         }
     }
 
