@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunRegistry;
@@ -57,6 +58,12 @@ class EngineConfiguration {
             configuration.placeholders(Map.of("ident",
                     postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
         };
+    }
+
+    /** A migration interrupted part-way on H2 is applied again from a clean start (see the class). */
+    @Bean
+    Callback unfinishedMigration() {
+        return new UnfinishedMigration();
     }
 
     private static boolean isPostgres(FluentConfiguration configuration) {

@@ -1,0 +1,169 @@
+package org.smartphone.payroll.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a schema migration that was interrupted part-way on H2 apply again. H2 commits every CREATE
+ * and DROP on its own, so a process killed in the middle of a migration leaves some of its tables
+ * behind while Flyway's history still lists the migration as pending; applying it again would stop at
+ * its first CREATE TABLE of a table that exists. Before Flyway applies a migration on H2, this undoes
+ * what an earlier, interrupted attempt of the same migration may have left: the tables, sequences and
+ * indexes it creates are dropped if they exist, and a table it drops that is already gone is created
+ * again, empty, for its DROP to run. Nothing is lost: no command runs before every migration is
+ * applied, so the objects of a pending migration hold nothing of the ledger.
+ *
+ * <p>On PostgreSQL each migration runs in one transaction, so an interrupted one leaves nothing and
+ * this does nothing. A migration this cannot undo (ALTER TABLE, UPDATE) must be written to run twice
+ * safely, with IF [NOT] EXISTS; {@code UnfinishedMigrationTests} interrupts every migration after each
+ * of its statements and fails otherwise. The crash tests halt the process after the n-th migration
+ * statement through the fault injection point {@code migration-statement}.
+ */
+final class UnfinishedMigration implements Callback {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedMigration.class);
+    private static final Pattern CREATED = Pattern.compile(
+            "\\bCREATE\\s+(TABLE|SEQUENCE|(?:UNIQUE\\s+)?INDEX)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROPPED = Pattern.compile("\\bDROP\\s+TABLE\\s+(?!IF\\s)(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_STATEMENT;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (event == Event.AFTER_EACH_MIGRATE_STATEMENT) {
+            FaultInjection.reached("migration-statement");
+            return;
+        }
+        MigrationInfo migration = context.getMigrationInfo();
+        try {
+            if (migration != null && migration.getScript().endsWith(".sql") && isH2(context.getConnection())) {
+                undoLeftovers(context.getConnection(), migration, script(context, migration.getScript()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare migration " + migration.getScript(), e);
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "unfinished migration";
+    }
+
+    /** What the script creates and drops, in the order it does so (comments left out). */
+    record ScriptObjects(List<String> created, List<String> droppedTables) {
+
+        static ScriptObjects of(String script) {
+            String sql = script.replaceAll("--[^\\n]*", "");
+            Set<String> created = new LinkedHashSet<>();
+            Matcher create = CREATED.matcher(sql);
+            while (create.find()) {
+                String kind = create.group(1).toUpperCase(Locale.ROOT).contains("INDEX") ? "INDEX" : create.group(1);
+                created.add(kind.toUpperCase(Locale.ROOT) + " " + create.group(2).toUpperCase(Locale.ROOT));
+            }
+            Set<String> dropped = new LinkedHashSet<>();
+            Matcher drop = DROPPED.matcher(sql);
+            while (drop.find()) {
+                String table = drop.group(1).toUpperCase(Locale.ROOT);
+                if (!created.contains("TABLE " + table)) {
+                    dropped.add(table);
+                }
+            }
+            return new ScriptObjects(List.copyOf(created), List.copyOf(dropped));
+        }
+    }
+
+    static void undoLeftovers(Connection connection, MigrationInfo migration, String script) throws SQLException {
+        ScriptObjects objects = ScriptObjects.of(script);
+        List<String> undo = new ArrayList<>();
+        for (String object : objects.created()) {
+            String kind = object.substring(0, object.indexOf(' '));
+            String name = object.substring(object.indexOf(' ') + 1);
+            if (exists(connection, kind, name)) {
+                undo.add("DROP " + kind + " IF EXISTS " + name + (kind.equals("TABLE") ? " CASCADE" : ""));
+            }
+        }
+        for (String table : objects.droppedTables()) {
+            if (!exists(connection, "TABLE", table)) {
+                undo.add("CREATE TABLE " + table + " (left_by_an_interrupted_migration INT)");
+            }
+        }
+        if (undo.isEmpty()) {
+            return;
+        }
+        log.warn("Migration {} ({}) was interrupted before it completed; undoing what it left before applying it"
+                + " again: {}", migration.getVersion(), migration.getDescription(), undo);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : undo) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String kind, String name) throws SQLException {
+        String sql = switch (kind) {
+            case "TABLE" -> "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+            case "SEQUENCE" -> "SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?";
+            default -> "SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_SCHEMA = ? AND INDEX_NAME = ?";
+        };
+        try (var query = connection.prepareStatement(sql)) {
+            query.setString(1, connection.getSchema());
+            query.setString(2, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static boolean isH2(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().equals("H2");
+    }
+
+    /** The migration's text, found in the configured classpath locations. */
+    private static String script(Context context, String name) {
+        for (Location location : context.getConfiguration().getLocations()) {
+            if (!location.isClassPath()) {
+                continue;
+            }
+            String path = location.getPath() + "/" + name;
+            try (InputStream in = UnfinishedMigration.class.getClassLoader().getResourceAsStream(path)) {
+                if (in != null) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read migration " + path, e);
+            }
+        }
+        throw new IllegalStateException("migration " + name + " not found in " + List.of(
+                context.getConfiguration().getLocations()));
+    }
+}
