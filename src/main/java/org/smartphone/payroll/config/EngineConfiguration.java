@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,6 +65,12 @@ class EngineConfiguration {
     @Bean
     Callback unfinishedMigration() {
         return new UnfinishedMigration();
+    }
+
+    /** ... and one that stopped on an error is too, once its failed attempt is forgotten. */
+    @Bean
+    FlywayMigrationStrategy forgettingFailedMigrations() {
+        return UnfinishedMigration::migrate;
     }
 
     private static boolean isPostgres(FluentConfiguration configuration) {

@@ -9,17 +9,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * indexes it creates are dropped if they exist, and a table it drops that is already gone is created
  * again, empty, for its DROP to run. Nothing is lost: no command runs before every migration is
  * applied, so the objects of a pending migration hold nothing of the ledger.
+ *
+ * <p>A migration that stopped on an error instead is recorded as failed; {@link #migrate} forgets that
+ * record first, so that it is undone and applied again the same way.
  *
  * <p>On PostgreSQL each migration runs in one transaction, so an interrupted one leaves nothing and
  * this does nothing. A migration this cannot undo (ALTER TABLE, UPDATE) must be written to run twice
@@ -47,6 +54,31 @@ final class UnfinishedMigration implements Callback {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DROPPED = Pattern.compile("\\bDROP\\s+TABLE\\s+(?!IF\\s)(\\w+)",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Migrates, after forgetting, on H2, the attempts Flyway recorded as failed: a migration that stopped
+     * on an error (a full disk) part-way is recorded with success = false, and Flyway then refuses every
+     * later start until its history is repaired by hand. Forgetting that row makes it pending again, as
+     * after a kill, and {@link #handle} undoes what it left before it is applied again. Only those rows
+     * are removed ({@code flyway repair} would also accept migrations whose text has changed since).
+     */
+    static void migrate(Flyway flyway) {
+        boolean failed = Arrays.stream(flyway.info().all()).anyMatch(info -> info.getState() == MigrationState.FAILED);
+        if (failed) {
+            Configuration configuration = flyway.getConfiguration();
+            try (Connection connection = configuration.getDataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                if (isH2(connection)) {
+                    int forgotten = statement.executeUpdate("DELETE FROM \"" + configuration.getTable()
+                            + "\" WHERE \"success\" = FALSE");
+                    log.warn("Forgot {} migration(s) recorded as failed, to apply them again", forgotten);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the schema history", e);
+            }
+        }
+        flyway.migrate();
+    }
 
     @Override
     public boolean supports(Event event, Context context) {

@@ -13,15 +13,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smartphone.payroll.support.Programme;
+import org.smartphone.payroll.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -31,7 +38,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * every number of its statements applied before such a kill, the next start must complete the schema,
  * the same as one never interrupted: same tables, columns, indexes, sequences, the engine lock's row,
  * and every migration recorded as applied. The statements are split here from the scripts' text and run
- * one by one with auto-commit, as H2 applies them, independently of the callback's own reading.
+ * one by one with auto-commit, as H2 applies them, independently of the callback's own reading. The
+ * same after a migration that stopped on an error, which Flyway records as failed.
  */
 class UnfinishedMigrationTests {
 
@@ -75,12 +83,13 @@ class UnfinishedMigrationTests {
         found.sort(Comparator.comparing(Script::version));
         scripts = List.copyOf(found);
         String url = url(dir.resolve("uninterrupted"));
-        engineFlyway(url).migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations(locations()).placeholders(PLACEHOLDERS).load()
+                .migrate();
         uninterrupted = schema(url);
     }
 
     static Stream<Arguments> interruptions() {
-        return scripts.stream().flatMap(script -> java.util.stream.IntStream.rangeClosed(1, script.statements().size())
+        return scripts.stream().flatMap(script -> IntStream.rangeClosed(1, script.statements().size())
                 .mapToObj(applied -> Arguments.of(script.name(), applied)));
     }
 
@@ -97,9 +106,75 @@ class UnfinishedMigrationTests {
                 : locations()).placeholders(PLACEHOLDERS).target(previous).load().migrate();
         withJdbc(url, jdbc -> script.statements().subList(0, applied).forEach(jdbc::execute));
 
-        engineFlyway(url).migrate();
+        migrateAsTheEngineStarts(url);
 
         assertThat(schema(url)).isEqualTo(uninterrupted);
+    }
+
+    static Stream<Integer> statements() {
+        return IntStream.rangeClosed(1, scripts.stream().mapToInt(s -> s.statements().size()).sum())
+                .boxed();
+    }
+
+    @ParameterizedTest(name = "failed after statement {0} of all migrations")
+    @MethodSource("statements")
+    void aMigrationThatFailedOnAnErrorIsCompletedByTheNextStart(int failedAfter, @TempDir Path dir) {
+        String url = url(dir);
+        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").locations(locations())
+                .placeholders(PLACEHOLDERS).callbacks(new FailingAfter(failedAfter)).load().migrate())
+                .hasStackTraceContaining("disk full");
+        assertThat(history(url)).as("Flyway recorded the attempt as failed").anyMatch(row -> row.endsWith(" FALSE"));
+
+        migrateAsTheEngineStarts(url);
+
+        assertThat(schema(url)).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void theEngineStartsOnADatabaseWhoseFirstStartFailedInTheMiddleOfTheLedger(@TempDir Path dir) {
+        Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        String url = url(programme.home().resolve("db"));
+        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").locations(locations())
+                .placeholders(PLACEHOLDERS).callbacks(new FailingAfter(15)).load().migrate())
+                .hasStackTraceContaining("disk full");
+
+        Programme.Result status = programme.run("status");
+
+        assertThat(status.exitCode()).as("%s", status).isZero();
+        assertThat(schema(url)).isEqualTo(uninterrupted);
+    }
+
+    /** An error (here a full disk) right after the n-th statement Flyway executes. */
+    static final class FailingAfter implements Callback {
+
+        private final int statement;
+        private int executed;
+
+        FailingAfter(int statement) {
+            this.statement = statement;
+        }
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.AFTER_EACH_MIGRATE_STATEMENT;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            if (++executed == statement) {
+                throw new IllegalStateException("disk full");
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "failing after statement " + statement;
+        }
     }
 
     @Test
@@ -132,9 +207,10 @@ class UnfinishedMigrationTests {
         assertThat(objects.droppedTables()).containsExactly("OLD_RUN");
     }
 
-    private static Flyway engineFlyway(String url) {
-        return Flyway.configure().dataSource(url, "sa", "").locations(locations()).placeholders(PLACEHOLDERS)
-                .callbacks(new UnfinishedMigration()).load();
+    /** As EngineConfiguration wires Flyway: the callback, and failed attempts forgotten before migrating. */
+    private static void migrateAsTheEngineStarts(String url) {
+        UnfinishedMigration.migrate(Flyway.configure().dataSource(url, "sa", "").locations(locations())
+                .placeholders(PLACEHOLDERS).callbacks(new UnfinishedMigration()).load());
     }
 
     private static String[] locations() {
@@ -163,13 +239,19 @@ class UnfinishedMigrationTests {
             schema.addAll(jdbc.queryForList("SELECT 'sequence ' || SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES"
                     + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' ORDER BY 1", String.class));
             schema.addAll(jdbc.queryForList("SELECT 'lock ' || id || ' ' || holder FROM engine_lock", String.class));
-            schema.addAll(jdbc.queryForList("SELECT 'applied ' || \"version\" || ' ' || \"success\""
-                    + " FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"", String.class));
         });
+        schema.addAll(history(url));
         return schema;
     }
 
-    private static void withJdbc(String url, java.util.function.Consumer<JdbcTemplate> work) {
+    private static List<String> history(String url) {
+        List<String> history = new ArrayList<>();
+        withJdbc(url, jdbc -> history.addAll(jdbc.queryForList("SELECT 'applied ' || COALESCE(\"version\", 'none') || ' '"
+                + " || \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"", String.class)));
+        return history;
+    }
+
+    private static void withJdbc(String url, Consumer<JdbcTemplate> work) {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
         try {
             work.accept(new JdbcTemplate(dataSource));
