@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -63,19 +61,18 @@ final class UnfinishedMigration implements Callback {
      * are removed ({@code flyway repair} would also accept migrations whose text has changed since).
      */
     static void migrate(Flyway flyway) {
-        boolean failed = Arrays.stream(flyway.info().all()).anyMatch(info -> info.getState() == MigrationState.FAILED);
-        if (failed) {
-            Configuration configuration = flyway.getConfiguration();
-            try (Connection connection = configuration.getDataSource().getConnection();
-                    Statement statement = connection.createStatement()) {
-                if (isH2(connection)) {
-                    int forgotten = statement.executeUpdate("DELETE FROM \"" + configuration.getTable()
-                            + "\" WHERE \"success\" = FALSE");
+        Configuration configuration = flyway.getConfiguration();
+        try (Connection connection = configuration.getDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (isH2(connection) && exists(connection, "TABLE", configuration.getTable())) {
+                int forgotten = statement.executeUpdate("DELETE FROM \"" + configuration.getTable()
+                        + "\" WHERE \"success\" = FALSE");
+                if (forgotten > 0) {
                     log.warn("Forgot {} migration(s) recorded as failed, to apply them again", forgotten);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the schema history", e);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the schema history", e);
         }
         flyway.migrate();
     }
@@ -111,7 +108,7 @@ final class UnfinishedMigration implements Callback {
         return "unfinished migration";
     }
 
-    /** What the script creates and drops, in the order it does so (comments left out). */
+    /** The objects the script creates and the tables it drops, each in script order (comments left out). */
     record ScriptObjects(List<String> created, List<String> droppedTables) {
 
         static ScriptObjects of(String script) {
@@ -119,8 +116,8 @@ final class UnfinishedMigration implements Callback {
             Set<String> created = new LinkedHashSet<>();
             Matcher create = CREATED.matcher(sql);
             while (create.find()) {
-                String kind = create.group(1).toUpperCase(Locale.ROOT).contains("INDEX") ? "INDEX" : create.group(1);
-                created.add(kind.toUpperCase(Locale.ROOT) + " " + create.group(2).toUpperCase(Locale.ROOT));
+                String kind = create.group(1).toUpperCase(Locale.ROOT);
+                created.add((kind.endsWith("INDEX") ? "INDEX" : kind) + " " + create.group(2).toUpperCase(Locale.ROOT));
             }
             Set<String> dropped = new LinkedHashSet<>();
             Matcher drop = DROPPED.matcher(sql);
