@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL each migration runs in one transaction, so an interrupted one leaves nothing and
  * this does nothing. A migration this cannot undo (ALTER TABLE, UPDATE) must be written to run twice
- * safely, with IF [NOT] EXISTS; {@code UnfinishedMigrationTests} interrupts every migration after each
- * of its statements and fails otherwise. The crash tests halt the process after the n-th migration
+ * safely, with IF [NOT] EXISTS, and one that fills a new table from another must leave the source
+ * whole (a later migration drops it): the new table is dropped and filled again. {@code
+ * UnfinishedMigrationTests} interrupts every migration after each of its statements and fails when one
+ * cannot be applied again. The crash tests halt the process after the n-th migration
  * statement through the fault injection point {@code migration-statement}.
  */
 final class UnfinishedMigration implements Callback {
