@@ -136,6 +136,16 @@ class CrashResumeTests {
     }
 
     @Test
+    void runNumbersGoOnWithoutAGapAfterAKill(@TempDir Path dir) {
+        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
+        assertThat(programme.run(COMMANDS.get(0)).stdout()).contains("(run 1)");
+        assertCrashesAt(programme, "step:deduct", COMMANDS.get(1));
+
+        assertThat(programme.run(COMMANDS.get(1)).stdout()).contains("(run 2)");
+        assertThat(programme.run(COMMANDS.get(2)).stdout()).contains("(run 3)");
+    }
+
+    @Test
     void killedWithSigkillAtRandomMomentsThenResumed(@TempDir Path dir) {
         Random random = new Random(20261128);
         Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
