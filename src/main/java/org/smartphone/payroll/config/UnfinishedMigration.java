@@ -110,22 +110,27 @@ final class UnfinishedMigration implements Callback {
         return "unfinished migration";
     }
 
+    /** A table, index or sequence: its kind (TABLE, INDEX, SEQUENCE) and its name, upper case as H2 keeps them. */
+    record SchemaObject(String kind, String name) {
+    }
+
     /** The objects the script creates and the tables it drops, each in script order (comments left out). */
-    record ScriptObjects(List<String> created, List<String> droppedTables) {
+    record ScriptObjects(List<SchemaObject> created, List<String> droppedTables) {
 
         static ScriptObjects of(String script) {
             String sql = script.replaceAll("--[^\\n]*", "");
-            Set<String> created = new LinkedHashSet<>();
+            Set<SchemaObject> created = new LinkedHashSet<>();
             Matcher create = CREATED.matcher(sql);
             while (create.find()) {
                 String kind = create.group(1).toUpperCase(Locale.ROOT);
-                created.add((kind.endsWith("INDEX") ? "INDEX" : kind) + " " + create.group(2).toUpperCase(Locale.ROOT));
+                created.add(new SchemaObject(kind.endsWith("INDEX") ? "INDEX" : kind,
+                        create.group(2).toUpperCase(Locale.ROOT)));
             }
             Set<String> dropped = new LinkedHashSet<>();
             Matcher drop = DROPPED.matcher(sql);
             while (drop.find()) {
                 String table = drop.group(1).toUpperCase(Locale.ROOT);
-                if (!created.contains("TABLE " + table)) {
+                if (!created.contains(new SchemaObject("TABLE", table))) {
                     dropped.add(table);
                 }
             }
@@ -136,11 +141,10 @@ final class UnfinishedMigration implements Callback {
     static void undoLeftovers(Connection connection, MigrationInfo migration, String script) throws SQLException {
         ScriptObjects objects = ScriptObjects.of(script);
         List<String> undo = new ArrayList<>();
-        for (String object : objects.created()) {
-            String kind = object.substring(0, object.indexOf(' '));
-            String name = object.substring(object.indexOf(' ') + 1);
-            if (exists(connection, kind, name)) {
-                undo.add("DROP " + kind + " IF EXISTS " + name + (kind.equals("TABLE") ? " CASCADE" : ""));
+        for (SchemaObject object : objects.created()) {
+            if (exists(connection, object.kind(), object.name())) {
+                undo.add("DROP " + object.kind() + " IF EXISTS " + object.name()
+                        + (object.kind().equals("TABLE") ? " CASCADE" : ""));
             }
         }
         for (String table : objects.droppedTables()) {

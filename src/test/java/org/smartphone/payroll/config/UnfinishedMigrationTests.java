@@ -203,7 +203,8 @@ class UnfinishedMigrationTests {
                 DROP TABLE run;
                 """);
 
-        assertThat(objects.created()).containsExactly("TABLE RUN", "INDEX RUN_ID", "SEQUENCE RUN_SEQ");
+        assertThat(objects.created()).extracting(object -> object.kind() + " " + object.name())
+                .containsExactly("TABLE RUN", "INDEX RUN_ID", "SEQUENCE RUN_SEQ");
         assertThat(objects.droppedTables()).containsExactly("OLD_RUN");
     }
 
