@@ -134,7 +134,7 @@ class CommandLineFuzzTests {
         }
         if (result.exitCode() == 0) {
             softly.assertThat(result.stderr()).as("stderr, %s", context).isEmpty();
-            softly.assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract"))
+            softly.assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance"))
                     .as("collected = postings, %s", context)
                     .isEqualTo(programme.number("SELECT COALESCE(SUM(amount_xof), 0) FROM posting"));
             for (String entry : LedgerSnapshot.files(home.resolve("outbox"))) {

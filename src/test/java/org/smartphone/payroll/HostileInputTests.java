@@ -155,7 +155,7 @@ class HostileInputTests {
         }
         assertThat(reconciliation).containsExactlyElementsOf(expected);
         assertThat(programme.number("SELECT COUNT(*) FROM posting")).isZero();
-        assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract")).isZero();
+        assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance")).isZero();
     }
 
     @Test

@@ -61,7 +61,7 @@ class MonthlyCycleEndToEndTests {
             OutputFiles.assertContent(out.resolve("arrears-" + period + ".csv"), "arrears",
                     month.reconciliation().arrears());
         }
-        long collected = programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract");
+        long collected = programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance");
         long posted = programme.number("SELECT COALESCE(SUM(amount_xof), 0) FROM posting");
         assertThat(collected).as("collected equals the sum of postings").isEqualTo(posted);
     }

@@ -111,7 +111,8 @@ class NamedCasesEndToEndTests {
         assertThat(files.get("2026-05").get("arrears")).contains(List.of("2026-05", "M3", "C-LEAVE",
                 "Essozimna Pali", "MEPS", "2000", "16000", "2026-05", "1", "MONTHS_1", "EMPLOYEE_LEFT"));
         // 2026-06: C-LATE pays its last 2 000 and settles; it never appears again.
-        assertThat(programme.query("SELECT settled_period, collected_xof FROM contract WHERE contract_id = 'C-LATE'"))
+        assertThat(programme.query("SELECT c.settled_period, b.collected_xof FROM contract c"
+                + " JOIN contract_balance b ON b.contract_id = c.contract_id WHERE c.contract_id = 'C-LATE'"))
                 .containsExactly(List.of("2026-06", "12000"));
         assertThat(files.get("2026-07").get("deductions")).noneMatch(row -> row.get(2).equals("C-LATE"));
         // 2027-02: C-LEAVE's term ended in 2026-12; 24 000 − 4 × 2 000 = 16 000 overdue since 2026-05,

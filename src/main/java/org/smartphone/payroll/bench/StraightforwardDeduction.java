@@ -94,9 +94,10 @@ public final class StraightforwardDeduction {
         DeductionAllocator allocator = new DeductionAllocator(new CapRatio(1, 3));
         ItemProcessor<RegisterRow, List<Line>> processor = row -> {
             List<DueContract> due = new ArrayList<>();
-            jdbc.query("SELECT contract_id, price_xof - down_payment_xof, term_months, first_period,"
-                    + " base_installment_xof, collected_xof FROM contract WHERE matricule = ?"
-                    + " AND settled_period IS NULL AND first_period <= ?", rs -> {
+            jdbc.query("SELECT c.contract_id, b.financed_xof, c.term_months, c.first_period,"
+                    + " c.base_installment_xof, b.collected_xof FROM contract c"
+                    + " JOIN contract_balance b ON b.contract_id = c.contract_id WHERE c.matricule = ?"
+                    + " AND c.settled_period IS NULL AND c.first_period <= ?", rs -> {
                         Period first = Period.parse(rs.getString(4));
                         Balance balance = new Balance(new InstallmentSchedule(rs.getLong(2), rs.getInt(3), first,
                                 rs.getLong(5)), rs.getLong(6));

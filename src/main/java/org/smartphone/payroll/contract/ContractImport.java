@@ -133,8 +133,9 @@ public class ContractImport {
                 Progress progress = Progress.start("importing " + run.inputName(), Files.size(run.input()),
                         file::bytesRead);
                 RowBatch batch = new RowBatch(jdbc, "INSERT INTO contract (" + COLUMNS
-                        + ", collected_xof, import_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                        settings.batchSize())) {
+                        + ", import_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize());
+                RowBatch balances = new RowBatch(jdbc, "INSERT INTO contract_balance (contract_id, financed_xof,"
+                        + " collected_xof) VALUES (?, ?, 0)", settings.batchSize())) {
             int next = 1;
             InputRecord record;
             while ((record = file.next()) != null) {
@@ -151,6 +152,7 @@ public class ContractImport {
                 batch.add(c.contractId(), c.matricule(), c.fullName(), c.ministryCode(), c.deviceModel(), c.imei(),
                         c.priceXof(), c.downPaymentXof(), c.termMonths(), c.firstPeriod().toString(),
                         c.baseInstallmentXof(), run.runId());
+                balances.add(c.contractId(), c.financedXof());
                 inserted++;
             }
         } catch (InputFileException e) {

@@ -130,9 +130,10 @@ public class DeductionRun {
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
                 + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
             Progress progress = Progress.start("allocating " + period, entries::dueContractsInAll);
-            jdbc.query("SELECT contract_id, matricule, price_xof - down_payment_xof, term_months, first_period,"
-                    + " base_installment_xof, collected_xof FROM contract"
-                    + " WHERE settled_period IS NULL AND first_period <= ? ORDER BY contract_id", rs -> {
+            jdbc.query("SELECT c.contract_id, c.matricule, b.financed_xof, c.term_months, c.first_period,"
+                    + " c.base_installment_xof, b.collected_xof FROM contract c"
+                    + " JOIN contract_balance b ON b.contract_id = c.contract_id"
+                    + " WHERE c.settled_period IS NULL AND c.first_period <= ? ORDER BY c.contract_id", rs -> {
                         progress.row();
                         String matricule = rs.getString(2);
                         int holder = entries.holders().indexOf(matricule);

@@ -147,17 +147,24 @@ public class ReconciliationRun {
         int posted = jdbc.update("INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
                 + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
                 run.runId(), period);
-        // one pass over the period's postings; a contract is settled exactly when a posting brings
-        // its collected amount to the financed one (SET expressions see the row as it was)
-        String settled = "CASE WHEN c.collected_xof + p.amount_xof = c.price_xof - c.down_payment_xof THEN ?"
-                + " ELSE c.settled_period END";
-        jdbc.update(staging.isPostgres()
-                ? "UPDATE contract c SET collected_xof = c.collected_xof + p.amount_xof, settled_period = " + settled
-                        + " FROM posting p WHERE p.period = ? AND p.contract_id = c.contract_id"
-                : "MERGE INTO contract c USING (SELECT contract_id, amount_xof FROM posting WHERE period = ?) p"
-                        + " ON c.contract_id = p.contract_id WHEN MATCHED THEN UPDATE SET collected_xof ="
-                        + " c.collected_xof + p.amount_xof, settled_period = " + settled,
-                period, period);
+        // what each contract collected grows by its posting; a contract is settled exactly when its
+        // posting brings what it collected to what was financed (SPEC 4): only contracts still open get
+        // a posting above 0, so these are the ones whose balance now equals the financed amount
+        if (staging.isPostgres()) {
+            jdbc.update("WITH paid AS (UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
+                    + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id"
+                    + " RETURNING b.contract_id, b.collected_xof = b.financed_xof AS settled)"
+                    + " UPDATE contract c SET settled_period = ? FROM paid WHERE paid.settled"
+                    + " AND paid.contract_id = c.contract_id AND c.settled_period IS NULL", period, period);
+        } else {
+            jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                    + " WHERE period = ?) p ON b.contract_id = p.contract_id"
+                    + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof + p.amount_xof", period);
+            jdbc.update("MERGE INTO contract c USING (SELECT p.contract_id FROM posting p JOIN contract_balance b"
+                    + " ON b.contract_id = p.contract_id WHERE p.period = ? AND b.collected_xof = b.financed_xof) s"
+                    + " ON c.contract_id = s.contract_id WHEN MATCHED AND c.settled_period IS NULL"
+                    + " THEN UPDATE SET settled_period = ?", period, period);
+        }
         runs.recordSummary(run.runId(), summary(period));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return posted;
@@ -245,10 +252,11 @@ public class ReconciliationRun {
                 RowBatch arrears = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
                         + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due,"
                         + " bucket, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, c.price_xof - c.down_payment_xof,"
-                    + " c.term_months, c.first_period, c.base_installment_xof, c.collected_xof,"
+            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, b.financed_xof,"
+                    + " c.term_months, c.first_period, c.base_installment_xof, b.collected_xof,"
                     + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
                     + " JOIN contract c ON c.contract_id = d.contract_id"
+                    + " JOIN contract_balance b ON b.contract_id = d.contract_id"
                     + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
                     + " WHERE d.period = ?", rs -> {
                         progress.row();

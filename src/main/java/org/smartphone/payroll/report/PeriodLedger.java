@@ -94,8 +94,9 @@ public class PeriodLedger {
     public Portfolio portfolio() {
         return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), 0),"
-                + " COALESCE(SUM(price_xof - down_payment_xof), 0), COALESCE(SUM(collected_xof), 0),"
-                + " COALESCE(SUM(price_xof - down_payment_xof - collected_xof), 0) FROM contract",
+                + " COALESCE(SUM(b.financed_xof), 0), COALESCE(SUM(b.collected_xof), 0),"
+                + " COALESCE(SUM(b.financed_xof - b.collected_xof), 0)"
+                + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id",
                 (rs, i) -> new Portfolio(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }
 

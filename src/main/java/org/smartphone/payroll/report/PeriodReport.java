@@ -138,8 +138,9 @@ public class PeriodReport {
         }
         out.append("\nPortfolio now\n");
         jdbc.query("SELECT SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(collected_xof), 0),"
-                + " COALESCE(SUM(price_xof - down_payment_xof - collected_xof), 0) FROM contract", rs -> {
+                + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(b.collected_xof), 0),"
+                + " COALESCE(SUM(b.financed_xof - b.collected_xof), 0)"
+                + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id", rs -> {
                     out.append(String.format("  open contracts %d, settled %d, collected to date %s F,"
                             + " outstanding %s F%n", rs.getLong(1), rs.getLong(2), francs(rs.getLong(3)),
                             francs(rs.getLong(4))));

@@ -41,8 +41,9 @@ class ContractImportFunctionalTests {
 
     /** contract_id, price, down payment, term, first period, base installment, collected; by contract_id. */
     static List<List<String>> ledger(Programme programme) {
-        return programme.query("SELECT contract_id, price_xof, down_payment_xof, term_months, first_period,"
-                + " base_installment_xof, collected_xof FROM contract ORDER BY contract_id");
+        return programme.query("SELECT c.contract_id, price_xof, down_payment_xof, term_months, first_period,"
+                + " base_installment_xof, b.collected_xof FROM contract c"
+                + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id");
     }
 
     @Nested

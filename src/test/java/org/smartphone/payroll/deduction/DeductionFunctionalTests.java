@@ -401,7 +401,7 @@ class DeductionFunctionalTests {
                     List.of("F-6", "7916", "0", "7916"),
                     List.of("Z-9", "4000", "2000", "4000"));
             // nothing is posted by a deduction run
-            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract")).isZero();
+            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract_balance")).isZero();
         }
 
         @ParameterizedTest

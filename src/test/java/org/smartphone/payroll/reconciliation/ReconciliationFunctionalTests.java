@@ -170,7 +170,7 @@ class ReconciliationFunctionalTests {
             Programme programme = ordered(dir, database);
             assertThat(reconcile(programme, "2026-01", statusReturn(dir)).exitCode()).isZero();
             byte[] file = bytes(reconciliation(programme, "2026-01"));
-            List<List<String>> ledger = programme.query("SELECT contract_id, collected_xof FROM contract"
+            List<List<String>> ledger = programme.query("SELECT contract_id, collected_xof FROM contract_balance"
                     + " ORDER BY contract_id");
 
             // when a corrected return comes, and when the file is missing
@@ -183,7 +183,7 @@ class ReconciliationFunctionalTests {
             assertThat(again.stderr()).contains("2026-01").containsIgnoringCase("already completed");
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
             assertThat(bytes(reconciliation(programme, "2026-01"))).isEqualTo(file);
-            assertThat(programme.query("SELECT contract_id, collected_xof FROM contract ORDER BY contract_id"))
+            assertThat(programme.query("SELECT contract_id, collected_xof FROM contract_balance ORDER BY contract_id"))
                     .isEqualTo(ledger);
         }
     }
@@ -224,8 +224,9 @@ class ReconciliationFunctionalTests {
             assertThat(programme.query("SELECT contract_id, amount_xof FROM posting WHERE period = '2026-01'"
                     + " ORDER BY contract_id")).containsExactly(
                     row("R-1", "10000"), row("R-4", "4000"), row("R-5", "15000"), row("R-6", "9000"));
-            assertThat(programme.query("SELECT contract_id, collected_xof, COALESCE(settled_period, '-')"
-                    + " FROM contract ORDER BY contract_id")).containsExactly(
+            assertThat(programme.query("SELECT c.contract_id, b.collected_xof, COALESCE(c.settled_period, '-')"
+                    + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id"
+                    + " ORDER BY c.contract_id")).containsExactly(
                     row("R-1", "10000", "-"), row("R-2", "0", "-"), row("R-3", "0", "-"), row("R-4", "4000", "-"),
                     row("R-5", "15000", "-"), row("R-6", "9000", "2026-01"), row("R-7", "0", "-"),
                     row("R-8", "0", "-"));
@@ -279,8 +280,10 @@ class ReconciliationFunctionalTests {
             OutputFiles.assertContent(reconciliation(programme, "2026-01"), "reconciliation", List.of(
                     row("2026-01", "M-1", "P-1", "10000", "15000", "5000", "15000", "0", "OVER"),
                     row("2026-01", "M-6", "S-6", "9000", "10000", "1000", "9000", "1000", "OVER")));
-            assertThat(programme.query("SELECT contract_id, collected_xof, COALESCE(settled_period, '-') FROM contract"
-                    + " ORDER BY contract_id")).containsExactly(row("P-1", "15000", "-"), row("S-6", "9000", "2026-01"));
+            assertThat(programme.query("SELECT c.contract_id, b.collected_xof, COALESCE(c.settled_period, '-')"
+                    + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id"
+                    + " ORDER BY c.contract_id"))
+                    .containsExactly(row("P-1", "15000", "-"), row("S-6", "9000", "2026-01"));
             // 2026-02: P-1 due = scheduled 20 000 − collected 15 000 = 5 000; S-6 settled → no line
             OutputFiles.assertContent(programme.outbox("2026-02").resolve("deductions-2026-02.csv"), "deductions",
                     List.of(row("2026-02", "M-1", "P-1", "Ama Kpodar", "SMARTPHONE", "5000")));
@@ -316,7 +319,7 @@ class ReconciliationFunctionalTests {
             assertThat(errors).extracting(e -> e.get(2).toUpperCase()).containsOnly("R-1");
             assertThat(programme.outbox("2026-01").resolve("reconciliation-2026-01.csv")).doesNotExist();
             assertThat(programme.number("SELECT COUNT(*) FROM posting")).isZero();
-            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract")).isZero();
+            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract_balance")).isZero();
         }
 
         @ParameterizedTest

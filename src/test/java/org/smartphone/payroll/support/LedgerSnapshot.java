@@ -22,7 +22,8 @@ public record LedgerSnapshot(List<List<String>> contracts, List<String> counts, 
 
     public static LedgerSnapshot of(Programme programme) {
         return new LedgerSnapshot(
-                programme.query("SELECT contract_id, collected_xof, settled_period FROM contract ORDER BY contract_id"),
+                programme.query("SELECT c.contract_id, b.collected_xof, c.settled_period FROM contract c"
+                        + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"),
                 programme.query("SELECT (SELECT COUNT(*) FROM posting), (SELECT COUNT(*) FROM deduction_line),"
                         + " (SELECT COUNT(*) FROM reconciliation_line), (SELECT COUNT(*) FROM arrears_line),"
                         + " (SELECT COUNT(*) FROM holder_ministry), (SELECT COUNT(*) FROM processed_file)").get(0),
