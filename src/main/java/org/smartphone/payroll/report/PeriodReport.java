@@ -11,6 +11,7 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
 import org.smartphone.payroll.run.RunKind;
@@ -137,14 +138,10 @@ public class PeriodReport {
             reconciliationFigures(out, p);
         }
         out.append("\nPortfolio now\n");
-        jdbc.query("SELECT SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(b.collected_xof), 0),"
-                + " COALESCE(SUM(b.financed_xof - b.collected_xof), 0)"
-                + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id", rs -> {
-                    out.append(String.format("  open contracts %d, settled %d, collected to date %s F,"
-                            + " outstanding %s F%n", rs.getLong(1), rs.getLong(2), francs(rs.getLong(3)),
-                            francs(rs.getLong(4))));
-                });
+        Portfolio portfolio = ledger.portfolio();
+        out.append(String.format("  open contracts %d, settled %d, collected to date %s F, outstanding %s F%n",
+                portfolio.openContracts(), portfolio.settledContracts(), francs(portfolio.collectedXof()),
+                francs(portfolio.outstandingXof())));
         return out.toString();
     }
 

@@ -278,6 +278,52 @@ class PeriodReportFunctionalTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void thePortfolioLineAddsUpTheContractsAndEveryPostingPublished(TestDatabase database, @TempDir Path dir) {
+        // given: the sample programme, two months deducted and reconciled
+        Programme programme = new Programme(dir, database);
+        for (String file : List.of("contracts.csv", "payroll-2026-01.csv", "withheld-2026-01.csv",
+                "payroll-2026-02.csv", "withheld-2026-02.csv")) {
+            programme.drop(SAMPLES.resolve(file), file);
+        }
+        assertThat(programme.run("import-contracts").exitCode()).isZero();
+        for (String period : List.of("2026-01", "2026-02")) {
+            assertThat(programme.run("deduct", "--period", period).exitCode()).isZero();
+            assertThat(programme.run("reconcile", "--period", period).exitCode()).isZero();
+        }
+        // the figures from the files alone: financed = price - down payment of each contract (SPEC 2),
+        // collected = what the published reconciliation files posted to it; settled when they are equal
+        Map<String, Long> financed = new TreeMap<>();
+        for (Map<String, String> contract : rows(SAMPLES.resolve("contracts.csv"))) {
+            String down = contract.get("down_payment_xof").trim();
+            financed.put(contract.get("contract_id"), Long.parseLong(contract.get("price_xof").trim())
+                    - (down.isEmpty() ? 0 : Long.parseLong(down)));
+        }
+        Map<String, Long> collected = new TreeMap<>();
+        for (String period : List.of("2026-01", "2026-02")) {
+            Path file = programme.outbox(period).resolve("reconciliation-" + period + ".csv");
+            for (Map<String, String> row : rows(file)) {
+                collected.merge(row.get("contract_id"), Long.parseLong(row.get("posted_xof")), Long::sum);
+            }
+        }
+        long settled = financed.entrySet().stream()
+                .filter(contract -> contract.getValue().equals(collected.get(contract.getKey()))).count();
+        long financedTotal = financed.values().stream().mapToLong(Long::longValue).sum();
+        long collectedTotal = collected.values().stream().mapToLong(Long::longValue).sum();
+
+        // when
+        Result result = programme.run("report", "--period", "2026-02");
+
+        // then
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(financed).hasSize(50);
+        assertThat(collectedTotal).isPositive();
+        assertThat(result.stdout()).contains(String.format(Locale.ROOT, "  open contracts %d, settled %d,"
+                + " collected to date %s F, outstanding %s F%n", financed.size() - settled, settled,
+                grouped(collectedTotal), grouped(financedTotal - collectedTotal)));
+    }
+
     /** The sample contracts imported, 2026-01 deducted and, if asked, reconciled, from the inbox. */
     private static Programme sampleMonth(Path dir, TestDatabase database, boolean reconcile) {
         Programme programme = new Programme(dir, database);
@@ -309,6 +355,11 @@ class PeriodReportFunctionalTests {
     /** An amount as an auditor reads it, written here independently of the engine's formatting. */
     private static String francs(long amount) {
         return String.format(Locale.ROOT, "%,d", amount).replace(',', '\u202F') + "\u00A0F\u00A0CFA";
+    }
+
+    /** An amount as the text report writes it: groups of three digits separated by spaces. */
+    private static String grouped(long amount) {
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', ' ');
     }
 
     private static List<Map<String, String>> rows(Path csv) {
