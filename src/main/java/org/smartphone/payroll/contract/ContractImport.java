@@ -17,6 +17,7 @@ import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.InputStaging;
+import org.smartphone.payroll.run.LedgerStatistics;
 import org.smartphone.payroll.run.RefusedException;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.RunContext;
@@ -51,6 +52,7 @@ public class ContractImport {
     private final PayrollSettings settings;
     private final Home home;
     private final StagingTables staging;
+    private final LedgerStatistics statistics;
     private final long bulkRows;
 
     /**
@@ -58,13 +60,15 @@ public class ContractImport {
      *     ledger holds, inserts them without the index on contract.matricule and builds it afterwards
      */
     public ContractImport(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
-            StagingTables staging, @Value("${payroll.bulk-import-rows:100000}") long bulkRows) {
+            StagingTables staging, LedgerStatistics statistics,
+            @Value("${payroll.bulk-import-rows:100000}") long bulkRows) {
         this.bulkRows = bulkRows;
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
         this.staging = staging;
+        this.statistics = statistics;
     }
 
     /** Reads and validates the whole file, recording the lines not to apply; fails with exit 2 past max-rejects. */
@@ -161,6 +165,7 @@ public class ContractImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        statistics.refresh("contract", "contract_balance");
         runs.recordSummary(run.runId(), inserted + " contract(s) imported");
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return inserted;

@@ -28,6 +28,7 @@ import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.InputStaging;
+import org.smartphone.payroll.run.LedgerStatistics;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,12 +55,15 @@ public class DeductionRun {
     private final RunRegistry runs;
     private final PayrollSettings settings;
     private final Home home;
+    private final LedgerStatistics statistics;
 
-    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home) {
+    public DeductionRun(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
+            LedgerStatistics statistics) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.home = home;
+        this.statistics = statistics;
     }
 
     /**
@@ -79,6 +83,7 @@ public class DeductionRun {
         HolderEntries entries = readRegister(run);
         OrderTotals totals = allocate(run, entries);
         rememberMinistryCodes(run.period(), entries);
+        statistics.refresh("deduction_line", "holder_ministry");
         runs.recordSummary(run.runId(), "ordered " + totals.lines + " line(s), " + totals.amountXof + " F; "
                 + totals.exceptions + " exception(s), shortfall " + totals.shortfallXof + " F");
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
@@ -196,10 +201,13 @@ public class DeductionRun {
         String period = run.period().toString();
         Path folder = home.outbox(run.period());
         long[] ordered = {0};
+        // the files' order (contract_id, then matricule: SPEC) is the key's, a contract having one line
+        // a period; written with the period first so that H2 reads along the key instead of sorting
+        // (it does not skip a key column bound by =)
         PublishedFile order = Outbox.publishCsv(folder, "deductions-" + period + ".csv", ORDER_HEADER, csv ->
                 query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.amount_xof FROM deduction_line d"
                         + " JOIN contract c ON c.contract_id = d.contract_id WHERE d.period = ? AND d.amount_xof > 0"
-                        + " ORDER BY d.contract_id, d.matricule", period, row -> {
+                        + " ORDER BY d.period, d.contract_id", period, row -> {
                             ordered[0] += row.getLong(4);
                             return new String[] {period, row.getString(1), row.getString(2),
                                 CsvOutput.copied(row.getString(3)), run.deductionCode(),
@@ -209,7 +217,7 @@ public class DeductionRun {
         PublishedFile exceptions = Outbox.publishCsv(folder, "deduction-exceptions-" + period + ".csv",
                 EXCEPTIONS_HEADER, csv -> query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.due_xof,"
                         + " d.amount_xof, d.reason FROM deduction_line d JOIN contract c ON c.contract_id = d.contract_id"
-                        + " WHERE d.period = ? AND d.amount_xof < d.due_xof ORDER BY d.contract_id, d.matricule",
+                        + " WHERE d.period = ? AND d.amount_xof < d.due_xof ORDER BY d.period, d.contract_id",
                         period, row -> {
                             long due = row.getLong(4);
                             long amount = row.getLong(5);
