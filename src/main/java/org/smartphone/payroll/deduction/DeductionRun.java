@@ -18,6 +18,7 @@ import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
+import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.Manifest;
@@ -210,7 +211,7 @@ public class DeductionRun {
                         + " ORDER BY d.period, d.contract_id", period, row -> {
                             ordered[0] += row.getLong(4);
                             return new String[] {period, row.getString(1), row.getString(2),
-                                CsvOutput.copied(row.getString(3)), run.deductionCode(),
+                                SpreadsheetText.copied(row.getString(3)), run.deductionCode(),
                                 Long.toString(row.getLong(4))};
                         }));
         long[] exceptionTotals = {0, 0, 0};
@@ -225,7 +226,7 @@ public class DeductionRun {
                             exceptionTotals[1] += amount;
                             exceptionTotals[2] += due - amount;
                             return new String[] {period, row.getString(1), row.getString(2),
-                                CsvOutput.copied(row.getString(3)), Long.toString(due), Long.toString(amount),
+                                SpreadsheetText.copied(row.getString(3)), Long.toString(due), Long.toString(amount),
                                 Long.toString(due - amount), row.getString(6)};
                         }));
         Manifest manifest = new Manifest("deduction", period, run.inputName(), run.sha256());

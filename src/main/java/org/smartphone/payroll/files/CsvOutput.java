@@ -14,7 +14,7 @@ import org.smartphone.payroll.progress.Progress;
 /**
  * Writes an output CSV as SPEC 5 wants it: UTF-8 without BOM, comma, RFC 4180 quoting, LF, one
  * line per record, while computing its SHA-256. Text cells have line breaks and tabs written as a
- * space; text copied from inputs is neutralised for spreadsheets by {@link #copied(String)}.
+ * space; text copied from inputs is neutralised for spreadsheets by {@link SpreadsheetText#copied(String)}.
  */
 public final class CsvOutput implements Closeable {
 
@@ -37,20 +37,6 @@ public final class CsvOutput implements Closeable {
         this.writer = new BufferedWriter(new OutputStreamWriter(digestStream, StandardCharsets.UTF_8), 1 << 16);
         writeLine(header.toArray(String[]::new));
         records = 0;
-    }
-
-    /**
-     * Text copied from an input file: a value that a spreadsheet would evaluate (starting with
-     * {@code = + - @}, tab or carriage return) gets a leading {@code '}. Null is written empty.
-     */
-    public static String copied(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@'
-                || first == '\t' || first == '\r';
-        return formula ? "'" + text : text;
     }
 
     /** Writes one record; cells are already formatted (numbers as plain digits). */

@@ -80,8 +80,7 @@ public final class RejectedLinesFile {
 
     /** Cell values come from the input: a spreadsheet must never evaluate them as a formula. */
     private static String neutralised(String value) {
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-        return formula ? "'" + flatten(value) : flatten(value);
+        return flatten(SpreadsheetText.copied(value));
     }
 
     /** One record per line, as in every output file. */

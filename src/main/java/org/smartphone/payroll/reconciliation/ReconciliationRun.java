@@ -17,6 +17,7 @@ import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
+import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
@@ -210,8 +211,8 @@ public class ReconciliationRun {
                         + " ORDER BY a.period, a.contract_id", rs -> {
                             arrearsSums[0] += rs.getLong(5);
                             arrearsSums[1] += rs.getLong(6);
-                            write(csv, period, rs.getString(1), rs.getString(2), CsvOutput.copied(rs.getString(3)),
-                                    CsvOutput.copied(rs.getString(4)), Long.toString(rs.getLong(5)),
+                            write(csv, period, rs.getString(1), rs.getString(2), SpreadsheetText.copied(rs.getString(3)),
+                                    SpreadsheetText.copied(rs.getString(4)), Long.toString(rs.getLong(5)),
                                     Long.toString(rs.getLong(6)), rs.getString(7), Integer.toString(rs.getInt(8)),
                                     rs.getString(9), rs.getString(10));
                         }, period));

@@ -149,24 +149,24 @@ class CsvOutputTests {
                 "A=B+C|A=B+C",
                 "'quoted|'quoted"})
         void getsALeadingQuoteWhenASpreadsheetWouldEvaluateIt(String text, String expected) {
-            assertThat(CsvOutput.copied(text)).isEqualTo(expected);
+            assertThat(SpreadsheetText.copied(text)).isEqualTo(expected);
         }
 
         @Test
         void aLeadingTabOrCarriageReturnIsNeutralisedToo() {
-            assertThat(CsvOutput.copied("\tAwa")).isEqualTo("'\tAwa");
-            assertThat(CsvOutput.copied("\rAwa")).isEqualTo("'\rAwa");
+            assertThat(SpreadsheetText.copied("\tAwa")).isEqualTo("'\tAwa");
+            assertThat(SpreadsheetText.copied("\rAwa")).isEqualTo("'\rAwa");
         }
 
         @Test
         void aNeutralisedLeadingTabIsWrittenAsQuoteSpace() throws Exception {
-            assertThat(text(row("2026-03", CsvOutput.copied("\tAwa"), "1"))).endsWith("\n2026-03,' Awa,1\n");
+            assertThat(text(row("2026-03", SpreadsheetText.copied("\tAwa"), "1"))).endsWith("\n2026-03,' Awa,1\n");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         void nothingIsWrittenEmpty(String text) {
-            assertThat(CsvOutput.copied(text)).isEmpty();
+            assertThat(SpreadsheetText.copied(text)).isEmpty();
         }
 
         @Test
