@@ -1,6 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.util.concurrent.Callable;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.contract.ContractImport;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
@@ -60,8 +61,8 @@ final class AbandonCommand implements Callable<Integer> {
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
                 case RECONCILIATION -> () -> engine.bean(ReconciliationRun.class).discard(period);
             };
-            System.out.println(engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period,
-                    discard));
+            System.out.println(TerminalText.line(engine.bean(RunLauncher.class).abandon(kind,
+                    kind == RunKind.IMPORT ? null : period, discard)));
             return 0;
         }
     }

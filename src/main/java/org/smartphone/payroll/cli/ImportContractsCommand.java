@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
@@ -53,7 +54,7 @@ final class ImportContractsCommand implements Callable<Integer> {
             }
             List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize()) : inboxFiles(home);
             if (files.isEmpty()) {
-                System.out.println("No contracts*.csv file in " + home.inbox() + ": nothing to import.");
+                System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox() + ": nothing to import."));
                 return 0;
             }
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

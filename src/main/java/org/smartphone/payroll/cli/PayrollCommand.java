@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.run.Failures;
 import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
@@ -11,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code payroll [--home DIR] <command>} (SPEC 6). */
 @Command(name = "payroll", mixinStandardHelpOptions = true, version = "payroll 1.0",
@@ -53,7 +55,16 @@ public final class PayrollCommand {
                 .addSubcommand(new ServeCommand(root))
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
-                    cmd.getErr().println(message(e));
+                    cmd.getErr().println(TerminalText.lines(message(e)));
+                    return exitCode(e);
+                })
+                // picocli's own handler, minus its colours: the message quotes the arguments as typed
+                .setParameterExceptionHandler((e, typed) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println(TerminalText.line(e.getMessage()));
+                    if (!UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
+                        cmd.usage(cmd.getErr());
+                    }
                     return exitCode(e);
                 });
         commandLine.getCommandSpec().exitCodeOnInvalidInput(INVALID);

@@ -2,6 +2,7 @@ package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RunSummary;
@@ -31,9 +32,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Engine engine = root.openEngine()) {
             PeriodReport report = engine.bean(PeriodReport.class);
-            System.out.print(report.text(period));
+            System.out.print(TerminalText.lines(report.text(period)));
             Path html = report.writeHtml(period);
-            System.out.println("HTML report: " + html);
+            System.out.println(TerminalText.line("HTML report: " + html));
             System.out.println("Report of " + period + " done in " + RunSummary.seconds(root.elapsed()) + ".");
             return 0;
         }

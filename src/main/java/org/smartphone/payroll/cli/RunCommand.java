@@ -1,16 +1,20 @@
 package org.smartphone.payroll.cli;
 
 import java.io.PrintStream;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
 
-/** Prints how a run ended, on stdout when it completed and on stderr otherwise. */
+/**
+ * Prints how a run ended, on stdout when it completed and on stderr otherwise; the message names the
+ * file and quotes values from it, hence escaped for the terminal.
+ */
 final class RunCommand {
 
     private RunCommand() {
     }
 
     static int report(Outcome outcome, PrintStream out, PrintStream err) {
-        (outcome.exitCode() == 0 ? out : err).println(outcome.message());
+        (outcome.exitCode() == 0 ? out : err).println(TerminalText.lines(outcome.message()));
         return outcome.exitCode();
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
@@ -47,9 +48,9 @@ final class StatusCommand implements Callable<Integer> {
                         run.kind().label().replace(" run", ""), run.period() == null ? "-" : run.period(), run.state(),
                         run.startedAt().toString().replace('T', ' '),
                         run.endedAt() == null ? "-" : run.endedAt().toString().replace('T', ' '),
-                        run.recordsRead(), run.recordsRejected(), run.inputName()
+                        run.recordsRead(), run.recordsRejected(), TerminalText.line(run.inputName()
                                 + (run.summary() == null ? "" : " | " + run.summary())
-                                + (run.message() == null ? "" : " | " + run.message()));
+                                + (run.message() == null ? "" : " | " + run.message())));
             }
             System.out.println(totals(runs) + " (" + RunSummary.seconds(root.elapsed()) + ").");
             return 0;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.config.TerminalText;
 
 /**
  * Progress of one long loop (staging a register, allocating, ageing arrears, writing a file): rows
@@ -54,7 +55,7 @@ public final class Progress implements AutoCloseable {
      */
     Progress(String task, LongSupplier total, LongSupplier position, Clock clock, PrintStream terminal,
             Consumer<String> log, Duration logEvery) {
-        this.task = task;
+        this.task = TerminalText.line(task); // it names the input file, shown live on the terminal
         this.totalSupplier = total;
         this.position = position;
         this.clock = clock;
