@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,7 @@ final class InboxRunner {
     synchronized void run(File file) {
         attempts.keySet().removeIf(path -> !Files.exists(Path.of(path)));
         Optional<InboxFile> parsed = InboxFile.of(file.toPath());
-        if (isStopping() || parsed.isEmpty() || !Files.isRegularFile(file.toPath())) {
+        if (isStopping() || parsed.isEmpty() || !Files.isRegularFile(file.toPath(), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         InboxFile input = parsed.get();

@@ -3,6 +3,7 @@ package org.smartphone.payroll.schedule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,7 @@ final class MonthlyDeadlines {
             return Finding.DONE;
         }
         Path file = home.inbox().resolve(kind.inboxName(period));
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) { // as the watcher: never a link (RegularFileFilter)
             if (isSettled(file)) {
                 LOG.info("Deadline of the {}: {} is in the inbox, running it.", run, file.getFileName());
                 runner.run(file.toFile());

@@ -60,7 +60,7 @@ class ServeConfiguration {
 
     /**
      * The inbox, polled with Spring Integration's file adapter: the three names only ({@code *.part},
-     * {@code *.tmp} and hidden files never match), files left unchanged for the settle time (by size and
+     * {@code *.tmp} and hidden files never match), regular files only, files left unchanged for the settle time (by size and
      * modification time, and by modification time alone for Spring Integration's own filter), and that
      * the runner has not just tried; in the order of the monthly cycle. No accept-once filter: a file
      * still in the inbox is offered again, and the ledger says whether it was processed.
@@ -74,7 +74,7 @@ class ServeConfiguration {
         source.setDirectory(home.inbox().toFile());
         source.setAutoCreateDirectory(false);
         source.setFilter(new ChainFileListFilter<>(List.of(new RegexPatternFileListFilter(InboxFile.NAMES),
-                new UnchangedFileFilter(serve.settleTime(), Clock.systemUTC()), settled, due)));
+                new RegularFileFilter(), new UnchangedFileFilter(serve.settleTime(), Clock.systemUTC()), settled, due)));
         return IntegrationFlow.from(source, adapter -> adapter.id(WATCHER).autoStartup(false)
                         .poller(Pollers.fixedDelay(serve.pollInterval()).maxMessagesPerPoll(FILES_PER_POLL)))
                 .handle(File.class, (file, headers) -> {

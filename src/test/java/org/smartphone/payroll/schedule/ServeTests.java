@@ -227,6 +227,43 @@ class ServeTests {
                 .isEmpty();
     }
 
+    /**
+     * Inbox entries under names serve runs that are not regular files: a named pipe (reading it would
+     * wait for a writer for ever), a folder, and a symbolic link to a valid contracts file outside the
+     * inbox. None is ever run, each is logged once however many polls see it, and a regular file
+     * dropped beside them runs as usual.
+     */
+    @Test
+    void entriesThatAreNotRegularFilesAreLoggedOnceAndNeverRun(@TempDir Path dir) throws Exception {
+        Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
+        Files.createDirectories(served.inbox());
+        Path fifo = served.inbox().resolve("payroll-2026-01.csv");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path folder = Files.createDirectory(served.inbox().resolve("withheld-2026-01.csv"));
+        Path outside = Files.copy(SAMPLES.resolve("contracts.csv"), dir.resolve("contracts-outside.csv"));
+        Path link = Files.createSymbolicLink(served.inbox().resolve("contracts-link.csv"), outside);
+        EngineProcess serve = startServe(served, Map.of());
+
+        await(serve, "the three entries logged", () -> occurrences(serve.output(), "not a regular file") == 3);
+        dropAsPart(served, "contracts.csv");
+        awaitArchived(serve, served, "contracts/contracts.csv");
+        Thread.sleep(2_000); // ten more polls of the inbox
+        stop(serve);
+
+        String log = serve.output();
+        for (String name : List.of("payroll-2026-01.csv", "withheld-2026-01.csv", "contracts-link.csv")) {
+            assertThat(occurrences(log, "not a regular file: " + name + " (")).as(name + " logged once").isEqualTo(1);
+            assertThat(log).as(name + " never run").doesNotContain(name + ": ");
+        }
+        assertThat(log).contains("not a regular file: contracts-link.csv (a symbolic link) is left in the inbox");
+        assertThat(fifo).exists();
+        assertThat(folder).isDirectory();
+        assertThat(link).isSymbolicLink();
+        assertThat(served.rejected()).isEmptyDirectory();
+        assertThat(served.number("SELECT COUNT(*) FROM contract")).as("contracts.csv imported once, the link never")
+                .isEqualTo(Files.readAllLines(SAMPLES.resolve("contracts.csv")).size() - 1);
+    }
+
     private static EngineProcess startServe(Programme programme, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(QUICK);
         environment.putAll(extra);
