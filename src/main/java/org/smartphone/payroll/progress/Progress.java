@@ -55,7 +55,7 @@ public final class Progress implements AutoCloseable {
      */
     Progress(String task, LongSupplier total, LongSupplier position, Clock clock, PrintStream terminal,
             Consumer<String> log, Duration logEvery) {
-        this.task = TerminalText.line(task); // it names the input file, shown live on the terminal
+        this.task = task;
         this.totalSupplier = total;
         this.position = position;
         this.clock = clock;
@@ -122,7 +122,7 @@ public final class Progress implements AutoCloseable {
         long now = clock.millis();
         if (terminal != null && now - lastLiveMs >= LIVE_EVERY_MS) {
             lastLiveMs = now;
-            String line = line(now);
+            String line = TerminalText.line(line(now)); // the task names the input file
             terminal.print("\r" + line + " ".repeat(Math.max(0, liveLength - line.length())));
             terminal.flush();
             liveLength = line.length();
@@ -144,7 +144,8 @@ public final class Progress implements AutoCloseable {
         String done = task + ": " + group(rows) + " rows in " + seconds(now - startMs) + rate(now);
         log.accept(done);
         if (terminal != null && liveLength > 0) {
-            terminal.print("\r" + done + " ".repeat(Math.max(0, liveLength - done.length())) + "\n");
+            String shown = TerminalText.line(done);
+            terminal.print("\r" + shown + " ".repeat(Math.max(0, liveLength - shown.length())) + "\n");
             terminal.flush();
             liveLength = 0;
         }

@@ -228,6 +228,17 @@ class ProgressTests {
         }
 
         @Test
+        void showsAnEscapeSequenceInTheFileNameEscaped() {
+            Progress progress = new Progress("reading payroll-\u001b[2J\u202E.csv", () -> 0, null, clock, terminal,
+                    log::add, Duration.ofHours(1));
+            rows(progress, clock, 4096, Duration.ofNanos(500_000));
+            progress.close();
+            assertThat(terminal()).contains("\rreading payroll-\\u001b[2J\\u202e.csv: 2 048 rows")
+                    .contains("\rreading payroll-\\u001b[2J\\u202e.csv: 4 096 rows in")
+                    .doesNotContain("\u001b").doesNotContain("\u202E");
+        }
+
+        @Test
         void staysSilentForALoopShorterThanASecond() {
             Progress progress = new Progress("writing arrears-2026-01.csv", () -> 0, null, clock, terminal, log::add,
                     Duration.ofHours(1));
