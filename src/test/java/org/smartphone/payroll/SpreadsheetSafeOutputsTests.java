@@ -38,7 +38,8 @@ class SpreadsheetSafeOutputsTests {
     void everyCopiedFormulaInDisguiseGetsALeadingQuoteAndPlainTextStaysAsItIs(TestDatabase database) {
         Programme programme = new Programme(dir.resolve("home"), database);
         // 120 000 F over 12 months: 10 000 F due in 2026-01 from each contract
-        Path contracts = write(dir, "contracts.csv", "contract_id,matricule,full_name,price_xof,first_period,ministry_code",
+        Path contracts = write(dir, "contracts.csv",
+                "contract_id,matricule,full_name,price_xof,first_period,ministry_code",
                 "C-1,M-1,\"" + HIDDEN_LINK.replace("\"", "\"\"") + "\",120000,2026-01,MIN-A",
                 "C-2,M-2," + FULL_WIDTH + ",120000,2026-01,\uFF0B221",
                 "C-3,M-3,Awa Diop,120000,2026-01,\u200E-MIN");

@@ -31,7 +31,8 @@ class TerminalSafeMessagesTests {
     @EnumSource(TestDatabase.class)
     void aHostileFileNameAndCellValueAreShownEscapedEverywhere(TestDatabase database) throws IOException {
         Programme programme = new Programme(dir.resolve("home"), database);
-        Path contracts = write(dir, "contracts-" + HOSTILE + "x.csv", "contract_id,matricule,full_name,price_xof,first_period",
+        Path contracts = write(dir, "contracts-" + HOSTILE + "x.csv",
+                "contract_id,matricule,full_name,price_xof,first_period",
                 "C-1,M-1,Awa Diop,120000,2026-01");
         Path register = write(dir, "payroll-" + HOSTILE + "x.csv", "period,matricule,net_pay_xof,employment_status",
                 "2026-01,M-1,12" + HOSTILE + "34,ACTIVE");

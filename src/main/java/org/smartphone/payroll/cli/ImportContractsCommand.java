@@ -54,7 +54,8 @@ final class ImportContractsCommand implements Callable<Integer> {
             }
             List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize()) : inboxFiles(home);
             if (files.isEmpty()) {
-                System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox() + ": nothing to import."));
+                System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox()
+                        + ": nothing to import."));
                 return 0;
             }
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

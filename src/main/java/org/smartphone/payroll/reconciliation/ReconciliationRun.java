@@ -211,8 +211,9 @@ public class ReconciliationRun {
                         + " ORDER BY a.period, a.contract_id", rs -> {
                             arrearsSums[0] += rs.getLong(5);
                             arrearsSums[1] += rs.getLong(6);
-                            write(csv, period, rs.getString(1), rs.getString(2), SpreadsheetText.copied(rs.getString(3)),
-                                    SpreadsheetText.copied(rs.getString(4)), Long.toString(rs.getLong(5)),
+                            write(csv, period, rs.getString(1), rs.getString(2),
+                                    SpreadsheetText.copied(rs.getString(3)), SpreadsheetText.copied(rs.getString(4)),
+                                    Long.toString(rs.getLong(5)),
                                     Long.toString(rs.getLong(6)), rs.getString(7), Integer.toString(rs.getInt(8)),
                                     rs.getString(9), rs.getString(10));
                         }, period));

@@ -92,10 +92,12 @@ final class HttpEndpoint implements AutoCloseable {
     private static void health(HttpExchange exchange, DataSource dataSource) throws IOException {
         String problem = databaseProblem(dataSource);
         if (problem == null) {
-            answer(exchange, 200, "application/json", "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"}}}");
+            answer(exchange, 200, "application/json",
+                    "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"}}}");
         } else {
-            answer(exchange, 503, "application/json", "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\","
-                    + "\"error\":\"" + problem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}}");
+            answer(exchange, 503, "application/json", "{\"status\":\"DOWN\",\"components\":{\"db\":"
+                    + "{\"status\":\"DOWN\",\"error\":\"" + problem.replace("\\", "\\\\").replace("\"", "\\\"")
+                    + "\"}}}");
         }
     }
 

@@ -20,11 +20,13 @@ class SpreadsheetTextTests {
 
     /** Every form of = + - @ the rule must catch: ASCII, full-width, small, super- and subscript, U+2212. */
     private static final List<String> SIGNS = List.of("=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
-            "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u207C", "\u207A", "\u207B", "\u208C", "\u208A", "\u208B", "\u2212");
+            "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u207C", "\u207A", "\u207B", "\u208C", "\u208A", "\u208B",
+            "\u2212");
 
     /** Invisible characters that may stand before them: zero-width, format, bidirectional, space, control. */
-    private static final List<String> HIDERS = List.of("", "\u200B", "\u061C", "\uFEFF", "\u202E", "\u202D", "\u200E",
-            "\u200F", "\u2066", "\u2067", "\u2068", "\u2069", "\u2060", "\u00AD", "\u200D", "\u034F", "\u3164", "\uFE0F",
+    private static final List<String> HIDERS = List.of("", "\u200B", "\u061C", "\uFEFF", "\u202E", "\u202D",
+            "\u200E", "\u200F", "\u2066", "\u2067", "\u2068", "\u2069", "\u2060", "\u00AD", "\u200D", "\u034F",
+            "\u3164", "\uFE0F",
             "\uDB40\uDC01", "\u00A0", "\u202F", "\u3000", " ", "\n", "\u0085", "\u2028", "\u200B\u202E\uFEFF");
 
     @Nested
