@@ -18,7 +18,8 @@ import org.smartphone.payroll.contract.Period;
  * {@code withheld-YYYY-MM.csv} for its reconciliation.
  *
  * <p>A plain name part holds letters, digits (any script, accents included), spaces, {@code -},
- * {@code _} and {@code .}, and neither contains {@code .csv.} nor ends in {@code .errors.csv}: the
+ * {@code _}, {@code .} and parentheses (a browser saves a second download as {@code contracts (1).csv}),
+ * and neither contains {@code .csv.} nor ends in {@code .errors.csv}: the
  * errors file ({@code <name>.errors.csv}) and reason file ({@code <name>.reason.txt}) the engine
  * writes beside an input are never taken for one when dropped back in the inbox.
  *
@@ -27,10 +28,10 @@ import org.smartphone.payroll.contract.Period;
 public record InboxName(RunKind kind, Period period) {
 
     /** The rule in words, for messages. */
-    public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces, '-', '_' and '.',"
-            + " and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
+    public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
 
-    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)[\\p{L}\\p{M}\\p{Nd} ._-]*\\.csv";
+    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv";
     private static final String PERIODIC = "(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv";
 
     /** The names taken, as a regular expression over the whole name (serve's file filter). */
