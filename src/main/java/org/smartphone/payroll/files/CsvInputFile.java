@@ -25,9 +25,10 @@ import org.smartphone.payroll.config.FaultInjection;
  *
  * <p>Streams: memory does not grow with the file. Problems of the whole file are thrown as
  * {@link InputFileException}: missing or duplicate column, empty file, bytes that are not UTF-8,
- * NUL byte, unclosed quote, line over 1 MB. A file that does not exist, is not a regular file
- * (a folder, a named pipe, a device) or cannot be opened is reported on line 0 (there is no line to point to). An I/O failure while reading is not a
- * problem of the file and is thrown as {@link UncheckedIOException}.
+ * NUL byte, unclosed quote, line over 1 MB. A file that does not exist, is not a regular file (a
+ * folder, a named pipe, a device) or cannot be opened is reported on line 0 (there is no line to
+ * point to). An I/O failure while reading is not a problem of the file and is thrown as
+ * {@link UncheckedIOException}.
  */
 public final class CsvInputFile implements Closeable {
 
@@ -80,7 +81,8 @@ public final class CsvInputFile implements Closeable {
             throw new InputFileException(name, new InputError(0, "", "", e.getMessage()));
         } catch (IOException e) {
             throw new InputFileException(name, new InputError(0, "", "",
-                    "The file " + InputName.escaped(file.toString()) + " cannot be opened: " + e.getMessage() + "."));
+                    "The file " + InputName.escaped(file.toString()) + " cannot be opened: " + e.getMessage()
+                            + "."));
         }
         MessageDigest digest = Sha256.newDigest();
         CountingStream counted = new CountingStream(new DigestInputStream(opened.stream(), digest));
@@ -171,15 +173,15 @@ public final class CsvInputFile implements Closeable {
      */
     public String sha256() throws IOException {
         byte[] rest = new byte[1 << 16];
-        while (source.buffered.read(rest) >= 0) {
+        while (source.buffered().read(rest) >= 0) {
             // normally nothing is left: next() returned null at the end of the bytes
         }
-        return Sha256.hex(source.digest);
+        return Sha256.hex(source.digest());
     }
 
     /** Whether the path no longer names the file opened (removed or replaced since, see {@link RegularFile}). */
     public boolean replaced() {
-        return source.file.replaced();
+        return source.file().replaced();
     }
 
     @Override

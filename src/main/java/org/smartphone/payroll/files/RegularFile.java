@@ -186,7 +186,8 @@ public final class RegularFile implements Closeable {
             if (Files.readAttributes(file, BasicFileAttributes.class, links).isOther()) {
                 OpenOption[] options = links.length == 0
                         ? new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
-                        : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS};
+                        : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS};
                 try (SeekableByteChannel writer = Files.newByteChannel(file, options)) {
                     opening.get(1, TimeUnit.SECONDS);
                 }

@@ -31,7 +31,8 @@ public record InboxName(RunKind kind, Period period) {
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
             + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
 
-    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv";
+    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)"
+            + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv";
     private static final String PERIODIC = "(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv";
 
     /** The names taken, as a regular expression over the whole name (serve's file filter). */

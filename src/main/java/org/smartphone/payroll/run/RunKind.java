@@ -1,6 +1,6 @@
 package org.smartphone.payroll.run;
 
-/** The three kinds of run that change the ledger, each a Spring Batch job; their inputs' names are {@link InboxName}. */
+/** The three kinds of run that change the ledger, each a Spring Batch job; {@link InboxName} names their inputs. */
 public enum RunKind {
     IMPORT("importContractsJob", "contracts import"),
     DEDUCTION("deductionJob", "deduction run"),

@@ -218,9 +218,11 @@ public class RunLauncher {
         } catch (RegularFile.NotRegularException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException(input + ": the file cannot be read (permissions).");
+            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read"
+                    + " (permissions).");
         } catch (IOException e) {
-            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read ("
+                    + e.getMessage() + ").");
         }
     }
 

@@ -45,8 +45,8 @@ class InputNameTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contracts.csv", "contracts été 2026.csv", "payroll janvier é.csv", "contracts\\2026.csv",
-        "payroll-2026-01.csv"})
+    @ValueSource(strings = {"contracts.csv", "contracts été 2026.csv", "payroll janvier é.csv",
+        "contracts\\2026.csv", "payroll-2026-01.csv"})
     void ordinaryNamesAreAccepted(String name) {
         assertThat(InputName.problem(name)).isEmpty();
     }

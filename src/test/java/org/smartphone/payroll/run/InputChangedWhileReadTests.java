@@ -180,8 +180,8 @@ class InputChangedWhileReadTests {
     /** No deduction line, no output, no run completed: the ledger and outbox are as before the command. */
     private static void assertNothingChanged(Programme programme) throws IOException {
         assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
-        assertThat(programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION' AND state <> 'REJECTED'"))
-                .isZero();
+        assertThat(programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION'"
+                + " AND state <> 'REJECTED'")).isZero();
         Path outbox = programme.outbox("2026-01");
         if (Files.exists(outbox)) {
             try (var files = Files.list(outbox)) {
