@@ -1,16 +1,13 @@
 package org.smartphone.payroll.cli;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
@@ -52,7 +49,8 @@ final class ImportContractsCommand implements Callable<Integer> {
                     return code;
                 }
             }
-            List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize()) : inboxFiles(home);
+            List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize())
+                    : InboxName.contractsFiles(home.inbox());
             if (files.isEmpty()) {
                 System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox()
                         + ": nothing to import."));
@@ -69,14 +67,5 @@ final class ImportContractsCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    private static List<Path> inboxFiles(Home home) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.inbox(), "contracts*.csv")) {
-            stream.forEach(files::add);
-        }
-        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        return files;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
@@ -50,7 +51,7 @@ abstract class PeriodRunCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine();
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(command)) {
             engine.bean(PeriodGuard.class).check(kind(), period);
-            InputChoice input = InputChoice.of(root.home(), file, kind().inboxName(period));
+            InputChoice input = InputChoice.of(root.home(), file, InboxName.of(kind(), period));
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
             return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
                     input.fromInbox(), file != null, rejects), System.out, System.err);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Cells;
@@ -73,7 +74,6 @@ public class ContractImport {
 
     /** Reads and validates the whole file, recording the lines not to apply; fails with exit 2 past max-rejects. */
     public long stage(RunContext run) {
-        run.checkInputUnchanged();
         jdbc.update("DELETE FROM contract_import_skip WHERE run_id = ?", run.runId());
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         ContractIdLines ids = new ContractIdLines();
@@ -126,14 +126,14 @@ public class ContractImport {
                     + ") was validated by an earlier version of the engine; discard it with 'abandon"
                     + " import-contracts' and run import-contracts again.");
         }
-        run.checkInputUnchanged();
         long toInsert = runs.find(run.runId()).orElseThrow().recordsRead() - (skipped.length - 1);
         if (insertsInBulk(toInsert)) {
             jdbc.execute("DROP INDEX IF EXISTS " + MATRICULE_INDEX);
         }
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         long inserted = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), ContractParser.REQUIRED, ContractParser.OPTIONAL);
+        try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), ContractParser.REQUIRED,
+                ContractParser.OPTIONAL);
                 Progress progress = Progress.start("importing " + run.inputName(), Files.size(run.input()),
                         file::bytesRead);
                 RowBatch batch = new RowBatch(jdbc, "INSERT INTO contract (" + COLUMNS
@@ -151,14 +151,20 @@ public class ContractImport {
                 if (next < skipped.length && skipped[next] == line) {
                     continue;
                 }
-                Contract c = parser.parse(new Cells(record)).orElseThrow(() -> new IllegalStateException("line "
-                        + line + " of " + run.inputName() + " was valid when the file was checked and is not now"));
+                Optional<Contract> parsed = parser.parse(new Cells(record));
+                if (parsed.isEmpty()) {
+                    run.checkReadAsStarted(file); // refused with exit 2 when the file changed since it was checked
+                    throw new IllegalStateException("line " + line + " of " + run.inputName()
+                            + " was valid when the file was checked and is not now");
+                }
+                Contract c = parsed.get();
                 batch.add(c.contractId(), c.matricule(), c.fullName(), c.ministryCode(), c.deviceModel(), c.imei(),
                         c.priceXof(), c.downPaymentXof(), c.termMonths(), c.firstPeriod().toString(),
                         c.baseInstallmentXof(), run.runId());
                 balances.add(c.contractId(), c.financedXof());
                 inserted++;
             }
+            run.checkReadAsStarted(file); // before the commit: a file changed since the stage step is refused
         } catch (InputFileException e) {
             throw new IllegalStateException(run.inputName() + " was valid when it was checked and is not now: "
                     + e.getMessage(), e);

@@ -10,7 +10,7 @@ import java.util.List;
  * Moves a processed input out of the inbox (SPEC 6). A name already taken in the target folder
  * gets the first 12 hex digits of the file's SHA-256 appended. Moving again after a crash is
  * harmless: a file already moved is left where it is, and a file that now has the input's name but
- * other content (dropped meanwhile) is not the run's, and is left alone.
+ * other content (dropped meanwhile), or is not a regular file, is not the run's, and is left alone.
  */
 public final class Archive {
 
@@ -24,7 +24,7 @@ public final class Archive {
         if (!Files.exists(input)) {
             return target;
         }
-        if (!Sha256.of(input).equals(sha256)) {
+        if (!isTheRunsFile(input, sha256)) {
             return null;
         }
         if (Files.exists(target)) {
@@ -38,6 +38,18 @@ public final class Archive {
         Outbox.forceFolderToDisk(folder);
         Outbox.forceFolderToDisk(input.getParent());
         return target;
+    }
+
+    /**
+     * Whether the inbox file is still the run's: a regular file (a symbolic link is never archived as
+     * one, a pipe put there is never read) with the run's content.
+     */
+    private static boolean isTheRunsFile(Path input, String sha256) throws IOException {
+        try {
+            return RegularFile.sha256(input, false).equals(sha256);
+        } catch (RegularFile.NotRegularException e) {
+            return false;
+        }
     }
 
     /**

@@ -6,8 +6,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.smartphone.payroll.config.FaultInjection;
 
 /**
  * An input CSV file read one record at a time, as SPEC 5 "Inputs (all)" describes: a header row
@@ -23,9 +25,10 @@ import java.util.Objects;
  *
  * <p>Streams: memory does not grow with the file. Problems of the whole file are thrown as
  * {@link InputFileException}: missing or duplicate column, empty file, bytes that are not UTF-8,
- * NUL byte, unclosed quote, line over 1 MB. A file that does not exist or cannot be opened is
- * reported on line 0 (there is no line to point to). An I/O failure while reading is not a
- * problem of the file and is thrown as {@link UncheckedIOException}.
+ * NUL byte, unclosed quote, line over 1 MB. A file that does not exist, is not a regular file (a
+ * folder, a named pipe, a device) or cannot be opened is reported on line 0 (there is no line to
+ * point to). An I/O failure while reading is not a problem of the file and is thrown as
+ * {@link UncheckedIOException}.
  */
 public final class CsvInputFile implements Closeable {
 
@@ -36,10 +39,12 @@ public final class CsvInputFile implements Closeable {
     private final int slotCount;
     private final Map<String, Integer> slotByColumn;
     private final CountingStream counted;
+    private final Source source;
 
     private CsvInputFile(String fileName, Utf8LineReader reader, RecordParser parser, int[] slotOf,
-            int slotCount, Map<String, Integer> slotByColumn, CountingStream counted) {
+            int slotCount, Map<String, Integer> slotByColumn, CountingStream counted, Source source) {
         this.fileName = fileName;
+        this.source = source;
         this.counted = counted;
         this.reader = reader;
         this.parser = parser;
@@ -49,31 +54,44 @@ public final class CsvInputFile implements Closeable {
     }
 
     /**
-     * Opens the file and reads its header.
+     * Opens the file and reads its header; a symbolic link is followed (see the other {@code open}).
      *
      * @param requiredColumns columns the header must name (lower case)
      * @param optionalColumns columns read when present; {@link InputRecord#get} gives "" otherwise
      */
     public static CsvInputFile open(Path file, List<String> requiredColumns, List<String> optionalColumns)
             throws InputFileException {
+        return open(file, true, requiredColumns, optionalColumns);
+    }
+
+    /**
+     * Opens the file, only when it is a regular file (see {@link RegularFile}), and reads its header.
+     * The bytes are hashed as they are parsed, so that {@link #sha256} identifies exactly what was read.
+     *
+     * @param followLinks whether a symbolic link is followed (a file named outside the inbox) or
+     *     refused (a file in the inbox, SPEC 6)
+     */
+    public static CsvInputFile open(Path file, boolean followLinks, List<String> requiredColumns,
+            List<String> optionalColumns) throws InputFileException {
         String name = Objects.toString(file.getFileName(), file.toString());
-        if (!Files.isRegularFile(file)) {
-            throw new InputFileException(name, new InputError(0, "", "",
-                    "The file " + file + " does not exist or is not a file."));
-        }
-        InputStream in;
-        CountingStream counted;
+        RegularFile opened;
         try {
-            counted = new CountingStream(Files.newInputStream(file));
-            in = new BufferedInputStream(counted, 1 << 16);
+            opened = RegularFile.open(file, followLinks);
+        } catch (RegularFile.NotRegularException e) {
+            throw new InputFileException(name, new InputError(0, "", "", e.getMessage()));
         } catch (IOException e) {
             throw new InputFileException(name, new InputError(0, "", "",
-                    "The file " + file + " cannot be opened: " + e.getMessage() + "."));
+                    "The file " + InputName.escaped(file.toString()) + " cannot be opened: " + e.getMessage()
+                            + "."));
         }
+        MessageDigest digest = Sha256.newDigest();
+        CountingStream counted = new CountingStream(new DigestInputStream(opened.stream(), digest));
+        InputStream in = new BufferedInputStream(counted, 1 << 16);
         Utf8LineReader reader = new Utf8LineReader(in, name);
+        Source source = new Source(opened, in, digest);
         try {
             RecordParser parser = new RecordParser(reader, Delimiter.sniff(in));
-            return withHeader(name, reader, parser, requiredColumns, optionalColumns, counted);
+            return withHeader(name, reader, parser, requiredColumns, optionalColumns, counted, source);
         } catch (InputFileException | RuntimeException e) {
             closeQuietly(reader, e);
             throw e;
@@ -81,7 +99,8 @@ public final class CsvInputFile implements Closeable {
     }
 
     private static CsvInputFile withHeader(String name, Utf8LineReader reader, RecordParser parser,
-            List<String> required, List<String> optional, CountingStream counted) throws InputFileException {
+            List<String> required, List<String> optional, CountingStream counted, Source source)
+            throws InputFileException {
         RecordParser.Raw header = parser.nextHeader();
         if (header == null || header.blank()) {
             throw headerProblem(name, "", "The file has no header row: its first line must name the columns,"
@@ -122,7 +141,7 @@ public final class CsvInputFile implements Closeable {
             throw headerProblem(name, missing.get(0), "The header row has no column " + String.join(", ", missing)
                     + "; required columns are " + String.join(", ", required) + ".");
         }
-        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted);
+        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted, source);
     }
 
     /** The next record with at least one non-blank cell, or null at the end of the file. */
@@ -134,6 +153,7 @@ public final class CsvInputFile implements Closeable {
                 return null;
             }
         } while (raw.blank());
+        FaultInjection.reached("read"); // the n-th record read: where a test edits the file in place
         return new InputRecord(raw.line(), raw.cells(), slotByColumn, raw.problem());
     }
 
@@ -144,6 +164,24 @@ public final class CsvInputFile implements Closeable {
     /** Bytes read from the file so far (ahead of the records returned by up to one 64 KB buffer). */
     public long bytesRead() {
         return counted.count;
+    }
+
+    /**
+     * The SHA-256 of every byte of the file read, once {@link #next} has returned null: the digest of
+     * exactly what was parsed, to compare with the one the run started with (a file edited in place
+     * while it is read gives another). Any byte not read yet is read first.
+     */
+    public String sha256() throws IOException {
+        byte[] rest = new byte[1 << 16];
+        while (source.buffered().read(rest) >= 0) {
+            // normally nothing is left: next() returned null at the end of the bytes
+        }
+        return Sha256.hex(source.digest());
+    }
+
+    /** Whether the path no longer names the file opened (removed or replaced since, see {@link RegularFile}). */
+    public boolean replaced() {
+        return source.file().replaced();
     }
 
     @Override
@@ -199,6 +237,10 @@ public final class CsvInputFile implements Closeable {
             count += skipped;
             return skipped;
         }
+    }
+
+    /** The file opened, the buffered stream the parser reads, and the digest of the bytes it has read. */
+    private record Source(RegularFile file, InputStream buffered, MessageDigest digest) {
     }
 
     private static void closeQuietly(Closeable closeable, Exception failure) {

@@ -8,18 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.smartphone.payroll.run.InboxName;
 
 /**
- * The files waiting in the inbox, by the input they are named as (SPEC 5 names). A file still being
+ * The files waiting in the inbox, by the input they are named as (SPEC 5 names, {@link InboxName}). A file still being
  * written ({@code *.part}, {@code *.tmp}, hidden) is not waiting yet; a file the engine would never
  * take (a misspelt name) counts as {@link Input#OTHER}, so that someone notices it.
  */
 final class InboxFiles {
-
-    private static final Pattern CONTRACTS = Pattern.compile("contracts.*\\.csv");
-    private static final Pattern REGISTER = Pattern.compile("payroll-\\d{4}-\\d{2}\\.csv");
-    private static final Pattern RETURN = Pattern.compile("withheld-\\d{4}-\\d{2}\\.csv");
 
     private InboxFiles() {
     }
@@ -40,13 +36,11 @@ final class InboxFiles {
     }
 
     static Input kindOf(String name) {
-        if (CONTRACTS.matcher(name).matches()) {
-            return Input.CONTRACTS;
-        }
-        if (REGISTER.matcher(name).matches()) {
-            return Input.REGISTER;
-        }
-        return RETURN.matcher(name).matches() ? Input.RETURN : Input.OTHER;
+        return InboxName.parse(name).map(input -> switch (input.kind()) {
+            case IMPORT -> Input.CONTRACTS;
+            case DEDUCTION -> Input.REGISTER;
+            case RECONCILIATION -> Input.RETURN;
+        }).orElse(Input.OTHER);
     }
 
     static boolean stillBeingWritten(String name) {

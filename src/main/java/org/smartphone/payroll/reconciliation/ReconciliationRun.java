@@ -79,7 +79,6 @@ public class ReconciliationRun {
         if (runs.isCommitted(run.runId())) {
             return 0;
         }
-        run.checkInputUnchanged();
         String period = run.period().toString();
         jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
         jdbc.update("DELETE FROM reconciliation_line WHERE period = ?", period);

@@ -42,7 +42,7 @@ public final class InputStaging {
         List<InputError> errors = new ArrayList<>();
         Map<String, List<Long>> invalidLinesByKey = new HashMap<>();
         long read = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), required, optional);
+        try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), required, optional);
                 Progress progress = Progress.start("reading " + run.inputName(), Files.size(run.input()),
                         file::bytesRead)) {
             InputRecord record;
@@ -58,6 +58,7 @@ public final class InputStaging {
                     }
                 }
             }
+            run.checkReadAsStarted(file);
         } catch (InputFileException e) {
             throw InputErrors.wholeFile(run, rejectedDir, e);
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.CapRatio;
-import org.smartphone.payroll.files.Sha256;
+import org.smartphone.payroll.files.CsvInputFile;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -67,17 +67,18 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
     }
 
     /**
-     * The input about to be read must be the file this run was started with: a file dropped since
-     * under the same name is not this run's.
+     * What was parsed must be the very file this run started with: the digest of the bytes read,
+     * computed as they were parsed, is compared with the one the run was started with (which names
+     * the job instance and the "already processed" refusal), at the end of the read and so before
+     * anything reaches the ledger or the outbox (SPEC 5). A file edited in place or replaced while it
+     * was read fails the run with exit 2, nothing changed, the file left where it is; the same command
+     * then reads it afresh as a new run of its own.
      */
-    public void checkInputUnchanged() {
-        try {
-            if (!Sha256.of(input).equals(sha256)) {
-                throw new RefusedException(inputName + " has changed since this run started with it; run the"
-                        + " command again to start a run with the new file.");
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+    public void checkReadAsStarted(CsvInputFile file) throws IOException {
+        if (file.replaced() || !file.sha256().equals(sha256)) {
+            throw new InvalidInputException(inputName + " changed while it was being read (it is no longer the file"
+                    + " this run started with, SHA-256 " + sha256.substring(0, 12) + "...); nothing was changed."
+                    + " Run the same command again once the file is complete: it is then read afresh.");
         }
     }
 }

@@ -2,7 +2,9 @@ package org.smartphone.payroll.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.files.Sha256;
+import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.files.RegularFile;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -65,12 +68,12 @@ public class RunLauncher {
      */
     public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named,
             long maxRejects) {
+        checkName(kind, input, fromInbox, named);
         Optional<RunRecord> unfinished = runs.unfinished(kind, period);
-        if (unfinished.isPresent() && !named && !Files.exists(input)) {
+        if (unfinished.isPresent() && !named && !Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             return resume(kind, unfinished.get());
         }
-        checkReadable(input);
-        String sha256 = sha256(input);
+        String sha256 = sha256(input, fromInbox);
         if (unfinished.isPresent()) {
             RunRecord other = unfinished.get();
             if (!other.inputSha256().equals(sha256)) {
@@ -88,6 +91,23 @@ public class RunLauncher {
     }
 
     /**
+     * Refuses, before any run is recorded, a name that would break the run or forge a line of
+     * {@code status} or of the log ({@link InputName}), and a file taken from the inbox by default whose
+     * name is not one SPEC 5 gives this kind of input ({@link InboxName}). Exit 2.
+     */
+    private static void checkName(RunKind kind, Path input, boolean fromInbox, boolean named) {
+        String name = String.valueOf(input.getFileName());
+        Optional<String> problem = InputName.problem(name);
+        if (problem.isPresent()) {
+            throw new InvalidInputException(problem.get());
+        }
+        if (fromInbox && !named && InboxName.parse(name).filter(inbox -> inbox.kind() == kind).isEmpty()) {
+            throw new InvalidInputException(name + " in the inbox is not named as the engine takes it: "
+                    + InboxName.RULE + "; rename it.");
+        }
+    }
+
+    /**
      * Finishes an unfinished run with the parameters it was started with (settings included, so a
      * resumed run gives the files the interrupted one would have). A run that has not reached the
      * ledger reads its input again, which must still be the very same file.
@@ -96,7 +116,8 @@ public class RunLauncher {
         JobParameters parameters = lastExecution(run).getJobParameters();
         if (run.state() != RunState.COMMITTED) {
             Path input = Path.of(parameters.getString(RunContext.INPUT));
-            boolean same = Files.isRegularFile(input) && sha256(input).equals(run.inputSha256());
+            boolean fromInbox = Boolean.parseBoolean(parameters.getString(RunContext.FROM_INBOX));
+            boolean same = hasDigest(input, fromInbox, run.inputSha256());
             if (!same) {
                 throw new RefusedException("The " + describe(kind, run.period() == null ? null
                         : Period.parse(run.period())) + " (run " + run.runId() + ") was interrupted before it reached"
@@ -187,11 +208,29 @@ public class RunLauncher {
         }
     }
 
-    private static String sha256(Path input) {
+    /**
+     * The SHA-256 of the input, read only if it is a regular file ({@link RegularFile}): a symbolic link
+     * in the inbox is refused, never followed; one named outside the inbox is followed (it stays there).
+     */
+    private static String sha256(Path input, boolean fromInbox) {
         try {
-            return Sha256.of(input);
+            return RegularFile.sha256(input, !fromInbox);
+        } catch (RegularFile.NotRegularException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read"
+                    + " (permissions).");
         } catch (IOException e) {
-            throw new InvalidInputException(input + ": the file cannot be read (" + e.getMessage() + ").");
+            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read ("
+                    + e.getMessage() + ").");
+        }
+    }
+
+    private static boolean hasDigest(Path input, boolean fromInbox, String sha256) {
+        try {
+            return RegularFile.sha256(input, !fromInbox).equals(sha256);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -262,18 +301,6 @@ public class RunLauncher {
             case DEDUCTION -> "deduct";
             case RECONCILIATION -> "reconcile";
         };
-    }
-
-    private static void checkReadable(Path input) {
-        if (!Files.exists(input)) {
-            throw new InvalidInputException(input + ": no such file.");
-        }
-        if (!Files.isRegularFile(input)) {
-            throw new InvalidInputException(input + ": this is not a file (a folder?).");
-        }
-        if (!Files.isReadable(input)) {
-            throw new InvalidInputException(input + ": the file cannot be read (permissions).");
-        }
     }
 
     /** Moves a refused inbox file to rejected/ (never over another file there) with the reason beside it. */

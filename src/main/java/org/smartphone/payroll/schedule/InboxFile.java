@@ -4,24 +4,22 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 
 /**
  * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
  * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
- * its reconciliation (SPEC 5). Any other name, {@code *.part} and {@code *.tmp} included, is not one.
+ * its reconciliation (SPEC 5, {@link InboxName}). Any other name, {@code *.part}, {@code *.tmp} and the
+ * engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
  *
  * @param period the month of a deduction or reconciliation; null for contracts
  */
 record InboxFile(Path path, RunKind kind, Period period) {
 
-    /** The names taken, as a regular expression over the whole name. */
-    static final String NAMES = "contracts.*\\.csv|(payroll|withheld)-\\d{4}-(0[1-9]|1[0-2])\\.csv";
-
-    private static final Pattern PERIODIC = Pattern.compile("(payroll|withheld)-(\\d{4}-\\d{2})\\.csv");
+    /** The names taken, as a regular expression over the whole name: SPEC 5's, as {@link InboxName} writes them. */
+    static final String NAMES = InboxName.PATTERN;
 
     /**
      * The order the monthly cycle needs when several files wait at once: contracts first (by name),
@@ -44,16 +42,8 @@ record InboxFile(Path path, RunKind kind, Period period) {
     };
 
     static Optional<InboxFile> of(Path path) {
-        String name = path.getFileName().toString();
-        if (!name.matches(NAMES)) {
-            return Optional.empty();
-        }
-        Matcher periodic = PERIODIC.matcher(name);
-        if (!periodic.matches()) {
-            return Optional.of(new InboxFile(path, RunKind.IMPORT, null));
-        }
-        RunKind kind = periodic.group(1).equals("payroll") ? RunKind.DEDUCTION : RunKind.RECONCILIATION;
-        return Optional.of(new InboxFile(path, kind, Period.parse(periodic.group(2))));
+        return InboxName.parse(path.getFileName().toString())
+                .map(name -> new InboxFile(path, name.kind(), name.period()));
     }
 
     String name() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRegistry;
 
@@ -67,7 +68,7 @@ final class MonthlyDeadlines {
             LOG.info("Deadline of the {}: done.", run);
             return Finding.DONE;
         }
-        Path file = home.inbox().resolve(kind.inboxName(period));
+        Path file = home.inbox().resolve(InboxName.of(kind, period));
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) { // as the watcher: never a link (RegularFileFilter)
             if (isSettled(file)) {
                 LOG.info("Deadline of the {}: {} is in the inbox, running it.", run, file.getFileName());

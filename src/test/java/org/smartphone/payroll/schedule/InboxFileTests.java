@@ -59,4 +59,24 @@ class InboxFileTests {
                     .containsExactlyElementsOf(expected);
         }
     }
+
+    /**
+     * The engine's own errors and reason files, dropped back in the inbox, are not inputs; nor is a
+     * name with a control character (it could forge a line of the log).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"contracts-x.csv.errors.csv", "contracts-x.csv.reason.txt", "contracts.errors.csv",
+        "contracts.csv.csv", "contracts-a\nb.csv", "contracts-\u202ex.csv", "contracts-a;b.csv",
+        "payroll-2026-03.csv.errors.csv"})
+    void theEnginesOwnFilesAndNamesWithControlCharactersAreNotTaken(String name) {
+        assertThat(InboxFile.of(INBOX.resolve(name))).isEmpty();
+        assertThat(name).doesNotMatch(InboxFile.NAMES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"contracts (1).csv", "contracts été 2026.csv", "contracts_2026.03.csv"})
+    void plainContractsNamesAreTaken(String name) {
+        assertThat(InboxFile.of(INBOX.resolve(name))).get().returns(RunKind.IMPORT, InboxFile::kind);
+        assertThat(name).matches(InboxFile.NAMES);
+    }
 }

@@ -1,0 +1,84 @@
+package org.smartphone.payroll.run;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smartphone.payroll.contract.Period;
+
+/**
+ * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,
+ * {@code serve} and the metrics all use it): {@code contracts*.csv}, where {@code *} is a plain name
+ * part, for an import; {@code payroll-YYYY-MM.csv} for the deduction run of that month;
+ * {@code withheld-YYYY-MM.csv} for its reconciliation.
+ *
+ * <p>A plain name part holds letters, digits (any script, accents included), spaces, {@code -},
+ * {@code _}, {@code .} and parentheses (a browser saves a second download as {@code contracts (1).csv}),
+ * and neither contains {@code .csv.} nor ends in {@code .errors.csv}: the
+ * errors file ({@code <name>.errors.csv}) and reason file ({@code <name>.reason.txt}) the engine
+ * writes beside an input are never taken for one when dropped back in the inbox.
+ *
+ * @param period the month of a deduction or reconciliation; null for contracts
+ */
+public record InboxName(RunKind kind, Period period) {
+
+    /** The rule in words, for messages. */
+    public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
+
+    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)"
+            + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv";
+    private static final String PERIODIC = "(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv";
+
+    /** The names taken, as a regular expression over the whole name (serve's file filter). */
+    public static final String PATTERN = CONTRACTS + "|" + PERIODIC;
+
+    private static final Pattern CONTRACTS_NAME = Pattern.compile(CONTRACTS);
+    private static final Pattern PERIODIC_NAME = Pattern.compile(PERIODIC);
+
+    /** The input a file of this name in the inbox is, if it is one. */
+    public static Optional<InboxName> parse(String name) {
+        if (CONTRACTS_NAME.matcher(name).matches()) {
+            return Optional.of(new InboxName(RunKind.IMPORT, null));
+        }
+        Matcher periodic = PERIODIC_NAME.matcher(name);
+        if (!periodic.matches()) {
+            return Optional.empty();
+        }
+        RunKind kind = periodic.group(1).equals("payroll") ? RunKind.DEDUCTION : RunKind.RECONCILIATION;
+        return Optional.of(new InboxName(kind, Period.parse(periodic.group(2))));
+    }
+
+    /** The name of the input of a deduction or reconciliation run of {@code period} in the inbox. */
+    public static String of(RunKind kind, Period period) {
+        return switch (kind) {
+            case DEDUCTION -> "payroll-" + period + ".csv";
+            case RECONCILIATION -> "withheld-" + period + ".csv";
+            case IMPORT -> throw new IllegalArgumentException("contracts files have no single name");
+        };
+    }
+
+    /**
+     * The inbox files that ask to be imported, in name order: every {@code contracts*.csv} but the
+     * engine's own errors and reason files. A name that asks but is not plain (a control character, a
+     * symbol) is listed too, so that the import refuses it with a message rather than skip it unseen.
+     */
+    public static List<Path> contractsFiles(Path inbox) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, "contracts*.csv")) {
+            for (Path file : stream) {
+                String name = file.getFileName().toString();
+                if (!name.contains(".csv.") && !name.endsWith(".errors.csv")) {
+                    files.add(file);
+                }
+            }
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return files;
+    }
+}
