@@ -16,9 +16,10 @@ import java.util.List;
 public record DuplicateKeys(String keyColumn, String what, String consequence) {
 
     /**
-     * How many of a group's lines its reason names: every row of the group carries the reason, so
-     * naming them all would make the errors file grow with the square of the group (SPEC 5 asks for
-     * every invalid line, which the rows themselves give).
+     * How many of a group's lines its reason names, and how many of its rows carry that reason: the
+     * others point to the first row. Naming every line on every row made the errors file grow with the
+     * square of the group (SPEC 5 asks for every invalid line, which the rows themselves give), and a
+     * long reason on each of thousands of copies of a short line made it many times the input's size.
      */
     static final int LINES_NAMED = 5;
 
@@ -35,8 +36,13 @@ public record DuplicateKeys(String keyColumn, String what, String consequence) {
         void rejected(String key, long line);
     }
 
+    /** The reason on the rows of a repeated key after the first {@link #LINES_NAMED}: the first says it all. */
+    public String seeFirst(String key, long firstLine) {
+        return "The " + keyColumn + " " + key + " is repeated; see line " + firstLine + ".";
+    }
+
     /**
-     * The reason on each row of a repeated key.
+     * The reason on the first rows of a repeated key.
      *
      * @param count how many lines carry the key
      * @param firstLines the first of those lines, in ascending order (at most {@link #LINES_NAMED} are named)

@@ -61,7 +61,8 @@ public final class InvalidLines implements Closeable {
      * Finds every key carried by more than one line (the kept one and the carriers), reports each of
      * those lines with the reason {@code duplicates} gives, and tells {@code kept} which lines are
      * rejected. A key's carriers are read twice, once to count them and once to report them, so that a
-     * key on a million lines takes no more memory than a key on two.
+     * key on a million lines takes no more memory than a key on two; the rows of its first lines say
+     * it all, the others point to the first (see {@link DuplicateKeys#LINES_NAMED}).
      */
     public void rejectRepeats(DuplicateKeys duplicates, DuplicateKeys.KeptLines kept) {
         Iterator<Carrier> counting = carriers.sorted();
@@ -83,23 +84,31 @@ public final class InvalidLines implements Closeable {
                 count++;
                 inGroup++;
             }
-            String reason = count > 1 ? duplicates.reason(key, count, Arrays.copyOf(first, named)) : null;
-            if (reason != null && keptLine > 0) {
-                reject(duplicates, kept, key, keptLine, reason);
+            Group group = count > 1 ? new Group(duplicates, key, Arrays.copyOf(first, named),
+                    duplicates.reason(key, count, Arrays.copyOf(first, named))) : null;
+            if (group != null && keptLine > 0) {
+                reject(group, kept, keptLine);
             }
             for (long i = 0; i < inGroup; i++) {
                 Carrier carrier = reporting.next();
-                if (reason != null) {
-                    reject(duplicates, kept, key, carrier.line(), reason);
+                if (group != null) {
+                    reject(group, kept, carrier.line());
                 }
             }
         }
     }
 
-    private void reject(DuplicateKeys duplicates, DuplicateKeys.KeptLines kept, String key, long line,
-            String reason) {
-        errors.add(new InputError(line, duplicates.keyColumn(), key, reason));
-        kept.rejected(key, line);
+    private void reject(Group group, DuplicateKeys.KeptLines kept, long line) {
+        errors.add(new InputError(line, group.duplicates().keyColumn(), group.key(), group.reason(line)));
+        kept.rejected(group.key(), line);
+    }
+
+    /** A repeated key: its first lines carry the whole reason, the others point to the first. */
+    private record Group(DuplicateKeys duplicates, String key, long[] named, String reason) {
+
+        String reason(long line) {
+            return Arrays.binarySearch(named, line) >= 0 ? reason : duplicates.seeFirst(key, named[0]);
+        }
     }
 
     /** Keeps the smallest lines seen, in ascending order, as many as {@code first} holds. */
@@ -122,13 +131,18 @@ public final class InvalidLines implements Closeable {
      * with no error, removes the errors file of an earlier attempt. Ends the adding.
      */
     public void settle(RunContext run, RunRegistry runs, long records) {
-        InputErrors.settle(run, runs, rejectedDir, records, errors.size() == 0 ? null : errors.sorted());
+        InputErrors.settle(run, runs, rejectedDir, records, errors.size() == 0 ? null : sorted());
+    }
+
+    /** Every error, sorted by line (stably); ends the adding. */
+    Iterator<InputError> sorted() {
+        return errors.sorted();
     }
 
     /** Each invalid line once, in ascending order; after {@link #settle}. */
     public void forEachLine(LongConsumer action) {
         long previous = -1;
-        for (Iterator<InputError> sorted = errors.sorted(); sorted.hasNext(); ) {
+        for (Iterator<InputError> sorted = sorted(); sorted.hasNext(); ) {
             long line = sorted.next().line();
             if (line != previous) {
                 action.accept(line);
