@@ -187,7 +187,7 @@ class LargeErrorFilesTests {
             assertThat(in.readLine()).isEqualTo("line,column,value,reason");
             assertThat(in.readLine()).isEqualTo("2,net_pay_xof,93400.50,The amount must be a whole number of francs;"
                     + " 93400.50 has a fraction.");
-            assertThat(in.readLine()).isEqualTo("2,matricule," + holders.get(0) + "," + firstHolder);
+            assertThat(in.readLine()).isEqualTo("2,matricule," + holders.get(0) + ",\"" + firstHolder + "\"");
             assertThat(in.readLine()).isEqualTo("3,period,2026-02,\"The period must be 2026-01, the period of this"
                     + " run.\"");
             rows = 3;
