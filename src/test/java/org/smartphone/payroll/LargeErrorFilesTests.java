@@ -210,6 +210,55 @@ class LargeErrorFilesTests {
         assertThat(Snapshot.of(programme).ledgerAndOutbox()).isEqualTo(before);
     }
 
+    /**
+     * A million contract lines, each invalid and with a contract_id of its own (every id takes part in
+     * the rule on repeated ids), imported by an engine in a JVM of 256 MB: refused whole, nothing changed.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMillionInvalidContractLinesAreReportedByAnEngineOf256Megabytes(TestDatabase database) throws IOException {
+        Programme programme = withSampleContracts(database);
+        Snapshot before = Snapshot.of(programme).ledgerAndOutbox();
+        int million = 1_000_000;
+        Path contracts = dir.resolve("contracts-bad.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(contracts, UTF_8)) {
+            out.write(CONTRACTS_HEADER + "\n");
+            for (int i = 0; i < million; i++) {
+                out.write(String.format("C-%07d,M-%07d,Kossi Agbéko,MEF,Tecno Spark 20,,95000,0,12,2026-13\n", i, i));
+            }
+        }
+
+        long started = System.nanoTime();
+        EngineProcess engine = EngineProcess.start(programme, List.of("-Xmx256m"), Map.of(), "import-contracts",
+                "--file", contracts.toString());
+        int exit = engine.waitFor();
+        System.out.printf("%s: a million invalid contract lines refused in %d s%n", database,
+                (System.nanoTime() - started) / 1_000_000_000);
+
+        assertThat(exit).as(engine.output()).isEqualTo(2);
+        assertThat(engine.output()).contains("1000000 invalid line(s), more than the 0 allowed (max-rejects);"
+                + " nothing was changed. First: line 2, column first_period, value '2026-13'");
+        Path errors = InputFiles.errorsFile(programme, "contracts-bad.csv");
+        assertThat(Files.size(errors)).isLessThan(3 * Files.size(contracts));
+        String reason = "\"A period is written YYYY-MM with a month from 01 to 12, for example 2026-01; 2026-13 is not"
+                + " accepted.\"";
+        long rows = 0;
+        try (BufferedReader in = Files.newBufferedReader(errors, UTF_8)) {
+            assertThat(in.readLine()).isEqualTo("line,column,value,reason");
+            String row;
+            while ((row = in.readLine()) != null) {
+                rows++;
+                if (!row.equals((rows + 1) + ",first_period,2026-13," + reason)) {
+                    assertThat(row).as("row %d", rows).isEqualTo((rows + 1) + ",first_period,2026-13," + reason);
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(million);
+        assertThat(InputFiles.list(programme.rejected())).extracting(Path::toString)
+                .containsExactly("contracts-bad.csv.errors.csv");
+        assertThat(Snapshot.of(programme).ledgerAndOutbox()).isEqualTo(before);
+    }
+
     private Programme withSampleContracts(TestDatabase database) {
         Programme programme = new Programme(dir.resolve("home"), database);
         Programme.Result imported = programme.run("import-contracts", "--file",
