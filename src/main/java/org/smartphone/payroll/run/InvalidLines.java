@@ -28,8 +28,13 @@ public final class InvalidLines implements Closeable {
     private final SortedSpill<InputError> errors;
     private final SortedSpill<Carrier> carriers;
 
+    /**
+     * Also removes the temporary files a killed run left in {@code rejectedDir}: one command runs at a
+     * time (SPEC 6), so none of them is in use.
+     */
     public InvalidLines(Path rejectedDir) {
         this(rejectedDir, ERRORS_BUDGET, CARRIERS_BUDGET);
+        SortedSpill.removeLeftovers(rejectedDir);
     }
 
     InvalidLines(Path rejectedDir, long errorsBudget, long carriersBudget) {

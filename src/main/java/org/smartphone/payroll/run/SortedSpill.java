@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,6 +45,8 @@ final class SortedSpill<T> implements Closeable {
     }
 
     private static final int READ_BUFFER = 8192;
+    private static final String PREFIX = ".spill-";
+    private static final String SUFFIX = ".tmp";
 
     private final Path dir;
     private final Comparator<T> order;
@@ -103,7 +106,7 @@ final class SortedSpill<T> implements Closeable {
         try {
             if (file == null) {
                 Files.createDirectories(dir);
-                path = Files.createTempFile(dir, ".spill-", ".tmp");
+                path = Files.createTempFile(dir, PREFIX, SUFFIX);
                 file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
             long start = file.position();
@@ -130,6 +133,20 @@ final class SortedSpill<T> implements Closeable {
         }
         if (path != null) {
             Files.deleteIfExists(path);
+        }
+    }
+
+    /** Removes the temporary files left in {@code dir} by a process that was killed before closing them. */
+    static void removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove temporary files in " + dir, e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.smartphone.payroll.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.smartphone.payroll.support.InputFiles;
 /**
  * The invalid lines of one input, gathered in a budget of memory (SPEC 5): the errors file they give
  * is sorted by line, a line's cell errors before the error of its repeated key, however the errors
- * were spread over temporary files; those files are gone once the run is done with them.
+ * were spread over temporary files; those files are gone once the run is done with them, or at the
+ * next run when it was killed.
  */
 class InvalidLinesTests {
 
@@ -118,5 +120,16 @@ class InvalidLinesTests {
             assertThat(found).containsExactly(new InputError(3, "matricule", "M-7", reason),
                     new InputError(4, "matricule", "M-7", reason), new InputError(9, "matricule", "M-7", reason));
         }
+    }
+
+    @Test
+    void theTemporaryFilesOfAKilledRunAreRemovedByTheNextOne() throws IOException {
+        Path leftover = Files.writeString(rejected.resolve(".spill-4711.tmp"), "a killed run's errors");
+        Path errorsFile = Files.writeString(rejected.resolve("register.csv.errors.csv"), "line,column,value,reason\n");
+
+        new InvalidLines(rejected).close();
+
+        assertThat(leftover).doesNotExist();
+        assertThat(errorsFile).exists();
     }
 }
