@@ -1,10 +1,7 @@
 package org.smartphone.payroll.contract;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
 import org.smartphone.payroll.files.PackedIdentifiers;
 
 /**
@@ -43,42 +40,32 @@ final class ContractIdLines {
     }
 
     /**
-     * Every id carried by more than one line, valid or not, with all its lines in ascending order.
-     *
-     * @param invalidLinesByKey the lines found invalid for another reason, by the (upper-cased) id they
-     *     carry: they count as carriers too
+     * Gives every line of an id carried by more than one valid line to {@code repeats} (id, line):
+     * with the invalid lines that carry an id, they are the carriers in which repeats are found.
      */
-    Map<String, List<Long>> repeated(Map<String, List<Long>> invalidLinesByKey) {
+    void repeatedLines(ObjLongConsumer<String> repeats) {
         sort();
-        Map<String, List<Long>> repeated = new TreeMap<>();
         for (int i = 0; i < size; ) {
             int j = i + 1;
             while (j < size && ids.compare(sorted[i], sorted[j]) == 0) {
                 j++;
             }
             if (j - i > 1) {
-                List<Long> carriers = new ArrayList<>(j - i);
+                String id = ids.get(sorted[i]);
                 for (int k = i; k < j; k++) {
-                    carriers.add((long) lines[sorted[k]]);
+                    repeats.accept(id, lines[sorted[k]]);
                 }
-                repeated.put(ids.get(sorted[i]), carriers);
             }
             i = j;
         }
-        for (Map.Entry<String, List<Long>> invalid : invalidLinesByKey.entrySet()) {
-            List<Long> valid = repeated.containsKey(invalid.getKey()) ? repeated.get(invalid.getKey())
-                    : linesOf(invalid.getKey());
-            if (valid.size() + invalid.getValue().size() > 1) {
-                List<Long> all = new ArrayList<>(valid);
-                all.addAll(invalid.getValue());
-                repeated.put(invalid.getKey(), all.stream().distinct().sorted().toList());
-            }
-        }
-        return repeated;
     }
 
-    /** The lines of the valid entries with this id (any text: one that is no contract_id has none). */
-    private List<Long> linesOf(String contractId) {
+    /**
+     * The line of the one valid line with this id (any text: one that is no contract_id has none), or
+     * 0 when there is none or more than one (those went to {@link #repeatedLines}).
+     */
+    long keptLine(String contractId) {
+        sort();
         int low = 0;
         int high = size - 1;
         int first = -1;
@@ -94,11 +81,8 @@ final class ContractIdLines {
                 high = middle - 1;
             }
         }
-        List<Long> found = new ArrayList<>();
-        for (int k = first; first >= 0 && k < size && ids.compare(sorted[k], contractId) == 0; k++) {
-            found.add((long) lines[sorted[k]]);
-        }
-        return found;
+        boolean alone = first >= 0 && (first + 1 == size || ids.compare(sorted[first + 1], contractId) != 0);
+        return alone ? lines[sorted[first]] : 0;
     }
 
     /** Sorts the entries by id, keeping line order among equal ids (a stable merge sort of indexes). */

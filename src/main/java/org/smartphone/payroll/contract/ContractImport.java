@@ -5,19 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
-import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.progress.Progress;
+import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
+import org.smartphone.payroll.run.InvalidLines;
 import org.smartphone.payroll.run.LedgerStatistics;
 import org.smartphone.payroll.run.RefusedException;
 import org.smartphone.payroll.run.RowBatch;
@@ -42,6 +42,10 @@ public class ContractImport {
 
     static final String COLUMNS = "contract_id, matricule, full_name, ministry_code, device_model,"
             + " imei, price_xof, down_payment_xof, term_months, first_period, base_installment_xof";
+
+    /** A contract_id twice in one file makes all its lines invalid (SPEC 2). */
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("contract_id", "this file",
+            "none of these lines is imported.");
 
     /** Written last by a stage step that completed: the apply step refuses a run without it. */
     private static final long STAGED_MARK = 0;
@@ -78,33 +82,67 @@ public class ContractImport {
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         ContractIdLines ids = new ContractIdLines();
         LedgerCheck ledger = new LedgerCheck(jdbc, runs.lastDeductedOrInProgress(), settings.batchSize());
-        InputStaging.Read read = InputStaging.read(run, home.rejected(), ContractParser.REQUIRED,
-                ContractParser.OPTIONAL, "contract_id", id -> true, (record, cells) -> parser.parse(cells).map(c -> {
-                    ids.add(c.contractId(), record.line());
-                    ledger.check(record.line(), c);
-                    return true;
-                }).orElse(false));
-        ledger.flush();
-        Map<String, List<Long>> repeated = ids.repeated(read.invalidLinesByKey());
-        read.errors().addAll(repeatedIdErrors(repeated));
-        for (LedgerCheck.Provisional error : ledger.errors()) {
-            if (!repeated.containsKey(error.contractId())) {
-                read.errors().add(error.error());
+        try (InvalidLines invalid = new InvalidLines(home.rejected())) {
+            long records = InputStaging.read(run, invalid, ContractParser.REQUIRED, ContractParser.OPTIONAL,
+                    "contract_id", id -> true, (record, cells) -> parser.parse(cells).map(c -> {
+                        ids.add(c.contractId(), record.line());
+                        ledger.check(record.line(), c);
+                        return true;
+                    }).orElse(false));
+            ledger.flush();
+            ids.repeatedLines(invalid::carrier);
+            // a line whose contract_id is repeated gets only that error, not its conflicts with the ledger
+            Set<String> inConflict = new HashSet<>();
+            ledger.errors().forEach(error -> inConflict.add(error.contractId()));
+            Set<String> repeatedInConflict = new HashSet<>();
+            invalid.rejectRepeats(DUPLICATES, new DuplicateKeys.KeptLines() {
+                @Override
+                public long keptLine(String contractId) {
+                    return ids.keptLine(contractId);
+                }
+
+                @Override
+                public void rejected(String contractId, long line) {
+                    if (inConflict.contains(contractId)) {
+                        repeatedInConflict.add(contractId);
+                    }
+                }
+            });
+            for (LedgerCheck.Provisional error : ledger.errors()) {
+                if (!repeatedInConflict.contains(error.contractId())) {
+                    invalid.add(error.error());
+                }
             }
+            invalid.settle(run, runs, records);
+            recordSkipped(run.runId(), invalid, ledger.repeats().sortedDistinct());
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        read.settle(run, runs, home.rejected());
-        LineList skipped = ledger.repeats();
-        for (InputError error : read.errors()) {
-            skipped.add(error.line());
-        }
-        skipped.add(STAGED_MARK);
+    }
+
+    /**
+     * Records the lines the apply step skips, in ascending order: the invalid ones, the repeats of
+     * contracts already imported, and the mark that the stage step completed.
+     */
+    private void recordSkipped(long runId, InvalidLines invalid, long[] repeats) {
         try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO contract_import_skip (run_id, line) VALUES (?, ?)",
                 settings.batchSize())) {
-            for (long line : skipped.sortedDistinct()) {
-                batch.add(run.runId(), line);
+            batch.add(runId, STAGED_MARK);
+            int[] next = {0};
+            invalid.forEachLine(line -> {
+                while (next[0] < repeats.length && repeats[next[0]] <= line) {
+                    if (repeats[next[0]] < line) {
+                        batch.add(runId, repeats[next[0]]);
+                    }
+                    next[0]++;
+                }
+                batch.add(runId, line);
+            });
+            for (int i = next[0]; i < repeats.length; i++) {
+                batch.add(runId, repeats[i]);
             }
         }
-        return read.records();
     }
 
     /**
@@ -212,20 +250,6 @@ public class ContractImport {
         if (!staging.isPostgres()) {
             jdbc.execute("CREATE INDEX IF NOT EXISTS " + MATRICULE_INDEX + " ON contract (matricule)");
         }
-    }
-
-    /** A contract_id twice in one file makes all its lines invalid (SPEC 2). */
-    private static List<InputError> repeatedIdErrors(Map<String, List<Long>> repeated) {
-        List<InputError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> id : repeated.entrySet()) {
-            String reason = "The contract_id " + id.getKey() + " appears more than once in this file (lines "
-                    + String.join(", ", id.getValue().stream().map(String::valueOf).toList())
-                    + "); none of these lines is imported.";
-            for (long line : id.getValue()) {
-                errors.add(new InputError(line, "contract_id", id.getKey(), reason));
-            }
-        }
-        return errors;
     }
 
     /** Reads the contract columns of a result set, in {@link #COLUMNS} order. */

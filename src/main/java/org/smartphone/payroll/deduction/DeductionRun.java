@@ -29,6 +29,7 @@ import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.InputStaging;
+import org.smartphone.payroll.run.InvalidLines;
 import org.smartphone.payroll.run.LedgerStatistics;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
@@ -101,24 +102,27 @@ public class DeductionRun {
                     due.count(builder.size() - 1, builder.size() > before, rs.getInt(2));
                 }, run.period().toString());
         HolderSet holders = builder.build();
-        HolderEntries entries = new HolderEntries(holders, due.counts());
-        RegisterParser parser = new RegisterParser(run.period());
-        InputStaging.Read read = InputStaging.read(run, home.rejected(), RegisterParser.REQUIRED,
-                RegisterParser.OPTIONAL, "matricule", holders::contains, (record, cells) -> parser.parse(cells)
-                        .map(row -> {
-                            int holder = holders.indexOf(row.entry().matricule());
-                            if (holder >= 0) {
-                                entries.add(holder, row.line(), row.entry(), row.ministryCode());
-                            }
-                            return true;
-                        }).orElse(false));
-        if (read.records() == 0) {
-            throw InputErrors.wholeFile(run, home.rejected(), new InputFileException(run.inputName(),
-                    new InputError(1, "", "", "The payroll register has no data row.")));
+        try (InvalidLines invalid = new InvalidLines(home.rejected())) {
+            HolderEntries entries = new HolderEntries(holders, due.counts(), invalid::carrier);
+            RegisterParser parser = new RegisterParser(run.period());
+            long records = InputStaging.read(run, invalid, RegisterParser.REQUIRED, RegisterParser.OPTIONAL,
+                    "matricule", holders::contains, (record, cells) -> parser.parse(cells).map(row -> {
+                        int holder = holders.indexOf(row.entry().matricule());
+                        if (holder >= 0) {
+                            entries.add(holder, row.line(), row.entry(), row.ministryCode());
+                        }
+                        return true;
+                    }).orElse(false));
+            if (records == 0) {
+                throw InputErrors.wholeFile(run, home.rejected(), new InputFileException(run.inputName(),
+                        new InputError(1, "", "", "The payroll register has no data row.")));
+            }
+            invalid.rejectRepeats(DUPLICATES, entries);
+            invalid.settle(run, runs, records);
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        read.errors().addAll(DUPLICATES.errors(entries.rejectRepeats(read.invalidLinesByKey())));
-        read.settle(run, runs, home.rejected());
-        return entries;
     }
 
     /**

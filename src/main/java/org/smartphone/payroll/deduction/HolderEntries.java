@@ -2,9 +2,10 @@ package org.smartphone.payroll.deduction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
+import org.smartphone.payroll.run.DuplicateKeys;
 
 /**
  * The register rows of contract holders, kept in memory while the deduction run reads the register:
@@ -13,9 +14,11 @@ import java.util.Map;
  * the number of contracts, not with the register.
  *
  * <p>A holder's matricule on two valid rows, or on a valid row and an invalid one, makes all those
- * lines invalid and the holder absent from the payroll (SPEC 5): {@link #rejectRepeats} finds them.
+ * lines invalid and the holder absent from the payroll (SPEC 5): the first valid row is kept here, the
+ * later rows go to the run's other carriers of a matricule, and {@link #rejected} forgets the row of a
+ * holder whose matricule turns out to be repeated.
  */
-final class HolderEntries {
+final class HolderEntries implements DuplicateKeys.KeptLines {
 
     private static final EmploymentStatus[] STATUSES = EmploymentStatus.values();
 
@@ -28,8 +31,8 @@ final class HolderEntries {
     private final int[] ministry;
     private final List<String> ministryCodes = new ArrayList<>();
     private final Map<String, Integer> ministryIndex = new HashMap<>();
-    /** Holders seen on more than one valid row, with all those lines: rare, so kept apart. */
-    private final Map<Integer, List<Long>> repeats = new LinkedHashMap<>();
+    /** Where a holder's valid rows after the first go (matricule, line): they are repeats. */
+    private final ObjLongConsumer<String> repeats;
 
     /** How many contracts due this period each holder has (some may have none yet). */
     private final int[] dueContracts;
@@ -37,9 +40,11 @@ final class HolderEntries {
     /**
      * @param dueContracts the number of each holder's contracts due this period, by position (at
      *     least as long as the holder set)
+     * @param repeats where a holder's valid rows after the first go (matricule, line)
      */
-    HolderEntries(HolderSet holders, int[] dueContracts) {
+    HolderEntries(HolderSet holders, int[] dueContracts, ObjLongConsumer<String> repeats) {
         this.holders = holders;
+        this.repeats = repeats;
         this.dueContracts = dueContracts;
         int size = holders.size();
         this.netPayXof = new long[size];
@@ -65,15 +70,10 @@ final class HolderEntries {
         return sum;
     }
 
-    /** Keeps a valid row of a holder (its position in the holder set). */
+    /** Keeps a valid row of a holder (its position in the holder set); a later one is a repeat. */
     void add(int holder, long lineNumber, PayrollEntry entry, String ministryCode) {
-        List<Long> repeated = repeats.get(holder);
-        if (repeated != null) {
-            repeated.add(lineNumber);
-            return;
-        }
         if (status[holder] != 0) {
-            repeats.put(holder, new ArrayList<>(List.of(line[holder], lineNumber)));
+            repeats.accept(entry.matricule(), lineNumber);
             return;
         }
         netPayXof[holder] = entry.netPayXof();
@@ -85,34 +85,20 @@ final class HolderEntries {
         });
     }
 
-    /**
-     * Removes every holder whose matricule is on more than one line (valid, or invalid for another
-     * reason), and returns those lines by matricule.
-     *
-     * @param invalidLines the invalid lines that carry a holder's matricule, by matricule
-     */
-    Map<String, List<Long>> rejectRepeats(Map<String, List<Long>> invalidLines) {
-        Map<String, List<Long>> rejected = new HashMap<>();
-        for (Map.Entry<Integer, List<Long>> repeat : repeats.entrySet()) {
-            rejected.put(holders.matricule(repeat.getKey()), new ArrayList<>(repeat.getValue()));
+    /** The line of the holder's first valid row, or 0: none, or not a holder. */
+    @Override
+    public long keptLine(String matricule) {
+        int holder = holders.indexOf(matricule);
+        return holder >= 0 && status[holder] != 0 ? line[holder] : 0;
+    }
+
+    /** A holder whose matricule is repeated is absent from the payroll. */
+    @Override
+    public void rejected(String matricule, long lineNumber) {
+        int holder = holders.indexOf(matricule);
+        if (holder >= 0) {
+            status[holder] = 0;
         }
-        for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {
-            int holder = holders.indexOf(invalid.getKey());
-            if (holder < 0) {
-                continue;
-            }
-            List<Long> lines = rejected.computeIfAbsent(invalid.getKey(), key -> status[holder] == 0
-                    ? new ArrayList<>() : new ArrayList<>(List.of(line[holder])));
-            lines.addAll(invalid.getValue());
-            if (lines.size() < 2) {
-                rejected.remove(invalid.getKey());
-            }
-        }
-        for (String matricule : rejected.keySet()) {
-            status[holders.indexOf(matricule)] = 0;
-        }
-        repeats.clear();
-        return rejected;
     }
 
     /** The holder's register row, or null when the holder is absent from this register. */

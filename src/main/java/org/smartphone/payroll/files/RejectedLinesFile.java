@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +41,15 @@ public final class RejectedLinesFile {
         }
         List<InputError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingLong(InputError::line)); // stable: a line keeps its column order
+        write(rejectedDir, inputFileName, sorted.iterator());
+    }
+
+    /**
+     * Writes the errors file from rows already sorted by line, at least one, read as they are written
+     * (there may be more of them than memory holds).
+     */
+    public static void write(Path rejectedDir, String inputFileName, Iterator<InputError> sortedByLine)
+            throws IOException {
         Files.createDirectories(rejectedDir);
         Path target = target(rejectedDir, inputFileName);
         // a short temporary name: the input's own name may already be near the file system's limit
@@ -48,7 +58,8 @@ public final class RejectedLinesFile {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
                     CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-                for (InputError error : sorted) {
+                while (sortedByLine.hasNext()) {
+                    InputError error = sortedByLine.next();
                     printer.printRecord(error.line(), flatten(error.column()), neutralised(error.value()),
                             flatten(error.reason()));
                 }

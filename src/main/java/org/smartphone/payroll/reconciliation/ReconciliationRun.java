@@ -3,8 +3,6 @@ package org.smartphone.payroll.reconciliation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
 import org.smartphone.payroll.files.SpreadsheetText;
-import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
@@ -26,6 +23,7 @@ import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
+import org.smartphone.payroll.run.InvalidLines;
 import org.smartphone.payroll.run.LedgerStatistics;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
@@ -48,8 +46,8 @@ public class ReconciliationRun {
             "reason");
 
     /** A contract appearing twice in one return makes both lines invalid. */
-    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("return_entry", "period", "contract_id",
-            "this return", "none of these lines is used.");
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("contract_id", "this return",
+            "none of these lines is used.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -83,8 +81,13 @@ public class ReconciliationRun {
         jdbc.update("DELETE FROM return_entry WHERE period = ?", period);
         jdbc.update("DELETE FROM reconciliation_line WHERE period = ?", period);
         jdbc.update("DELETE FROM arrears_line WHERE period = ?", period);
-        ReturnMatching matching = new ReturnMatching(order(period));
-        readReturn(run, matching);
+        ReturnMatching matching;
+        try (InvalidLines invalid = new InvalidLines(home.rejected())) {
+            matching = new ReturnMatching(order(period), invalid::carrier);
+            readReturn(run, matching, invalid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long rows = reconcileAndAge(run.period(), matching);
         statistics.refresh("reconciliation_line", "arrears_line");
         return rows;
@@ -111,37 +114,36 @@ public class ReconciliationRun {
     }
 
     /** Reads the return: matched in memory, UNEXPECTED lines staged, repeated contracts rejected. */
-    private void readReturn(RunContext run, ReturnMatching matching) {
+    private void readReturn(RunContext run, ReturnMatching matching, InvalidLines invalid) {
         String period = run.period().toString();
         ReturnParser parser = new ReturnParser(run.period());
-        InputStaging.Read read;
+        long records;
         try (RowBatch aside = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
                 + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
-            read = InputStaging.read(run, home.rejected(), ReturnParser.REQUIRED, List.of(), "contract_id",
-                    id -> true, (record, cells) -> parser.parse(cells).map(line -> {
+            records = InputStaging.read(run, invalid, ReturnParser.REQUIRED, List.of(), "contract_id", id -> true,
+                    (record, cells) -> parser.parse(cells).map(line -> {
                         if (matching.place(line) == ReturnMatching.Placement.ASIDE) {
                             aside.add(period, line.line(), line.contractId(), line.matricule(), line.amountXof());
                         }
                         return true;
                     }).orElse(false));
         }
-        // repeats of a contract of the order were seen in memory; those of others are among the staged lines
-        Map<String, List<Long>> invalidAside = new HashMap<>();
-        read.invalidLinesByKey().forEach((key, lines) -> {
-            if (matching.order().indexOf(key) < 0) {
-                invalidAside.put(key, lines);
-            }
-        });
-        read.errors().addAll(DUPLICATES.reject(jdbc, period, invalidAside));
-        List<Object[]> staged = new ArrayList<>();
-        matching.repeatedContracts(read.invalidLinesByKey()).forEach((contractId, lines) -> {
-            for (InputError error : DUPLICATES.errors(contractId, lines)) {
-                read.errors().add(error);
-                staged.add(new Object[] {period, error.line()}); // its first line, when kept aside
-            }
-        });
-        jdbc.batchUpdate("DELETE FROM return_entry WHERE period = ? AND line = ?", staged);
-        read.settle(run, runs, home.rejected());
+        try (RowBatch unstaged = new RowBatch(jdbc, "DELETE FROM return_entry WHERE period = ? AND line = ?",
+                settings.batchSize())) {
+            invalid.rejectRepeats(DUPLICATES, new DuplicateKeys.KeptLines() {
+                @Override
+                public long keptLine(String contractId) {
+                    return matching.keptLine(contractId);
+                }
+
+                @Override
+                public void rejected(String contractId, long line) {
+                    matching.rejected(contractId, line);
+                    unstaged.add(period, line); // when it was kept aside
+                }
+            });
+        }
+        invalid.settle(run, runs, records);
     }
 
     /** Applies the postings to the ledger once: the run is marked committed in the same transaction. */

@@ -1,20 +1,20 @@
 package org.smartphone.payroll.reconciliation;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
 import org.smartphone.payroll.reconciliation.ReturnParser.ReturnLine;
+import org.smartphone.payroll.run.DuplicateKeys;
 
 /**
  * Matches the lines of a withholding return with the deduction order as they are read (SPEC 4, 5).
  * A line for an order line's contract and matricule gives that line its withheld amount; a line
  * whose contract has no order line in the period, or another matricule, is left to the caller (it
- * is UNEXPECTED); a contract_id that comes back in a later line is remembered with all its lines,
- * since every line carrying it is invalid. Memory: the withheld amount and first line number of each
- * order line, and the repeated lines.
+ * is UNEXPECTED); a contract_id that comes back in a later line is repeated, since every line
+ * carrying it is invalid. The first line of each order line's contract is kept here; the other
+ * carriers of a contract_id (later lines, and the lines of contracts outside the order) go to the
+ * run's carriers, which find the repeats. Memory: the withheld amount and first line number of each
+ * order line.
  */
-final class ReturnMatching {
+final class ReturnMatching implements DuplicateKeys.KeptLines {
 
     /** Where a valid return line goes. */
     enum Placement {
@@ -29,12 +29,14 @@ final class ReturnMatching {
     private final OrderLines order;
     private final long[] withheld;
     private final int[] firstLine;
-    private final Map<String, List<Long>> repeated = new TreeMap<>();
+    private final ObjLongConsumer<String> carriers;
 
-    ReturnMatching(OrderLines order) {
+    /** @param carriers where the lines carrying a contract_id go, other than the first line of an order line's */
+    ReturnMatching(OrderLines order, ObjLongConsumer<String> carriers) {
         this.order = order;
         this.withheld = new long[order.size()];
         this.firstLine = new int[order.size()];
+        this.carriers = carriers;
     }
 
     OrderLines order() {
@@ -44,11 +46,11 @@ final class ReturnMatching {
     Placement place(ReturnLine line) {
         int i = order.indexOf(line.contractId());
         if (i < 0) {
-            return Placement.ASIDE; // its repeats are found among the lines kept aside
+            carriers.accept(line.contractId(), line.line()); // repeats outside the order are found among these
+            return Placement.ASIDE;
         }
         if (firstLine[i] != 0) {
-            repeated.computeIfAbsent(line.contractId(), k -> new ArrayList<>(List.of((long) firstLine[i])))
-                    .add(line.line());
+            carriers.accept(line.contractId(), line.line());
             return Placement.REPEAT;
         }
         firstLine[i] = Math.toIntExact(line.line());
@@ -59,27 +61,23 @@ final class ReturnMatching {
         return Placement.ORDER_LINE;
     }
 
+    /** The first line of an order line's contract, or 0 (none, or a contract outside the order). */
+    @Override
+    public long keptLine(String contractId) {
+        int i = order.indexOf(contractId);
+        return i >= 0 ? firstLine[i] : 0;
+    }
+
     /**
-     * The contract_ids of the order that the return carries on more than one line, valid or not, with
-     * those lines; from then on none of their lines counts (the order line is reconciled as if the
-     * return had no line for it).
-     *
-     * @param invalidLinesByKey the invalid lines of the return by the contract_id they carry
+     * A contract_id of the order on more than one line, valid or not: none of its lines counts (the
+     * order line is reconciled as if the return had no line for it).
      */
-    Map<String, List<Long>> repeatedContracts(Map<String, List<Long>> invalidLinesByKey) {
-        Map<String, List<Long>> lines = new TreeMap<>(repeated);
-        for (Map.Entry<String, List<Long>> invalid : invalidLinesByKey.entrySet()) {
-            int i = order.indexOf(invalid.getKey());
-            if (i >= 0) {
-                lines.computeIfAbsent(invalid.getKey(), k -> firstLine[i] == 0 ? new ArrayList<>()
-                        : new ArrayList<>(List.of((long) firstLine[i]))).addAll(invalid.getValue());
-            }
+    @Override
+    public void rejected(String contractId, long line) {
+        int i = order.indexOf(contractId);
+        if (i >= 0) {
+            withheld[i] = 0;
         }
-        lines.values().removeIf(carriers -> carriers.size() < 2);
-        for (String contractId : lines.keySet()) {
-            withheld[order.indexOf(contractId)] = 0;
-        }
-        return lines;
     }
 
     /** What the return withheld for the i-th order line (0 when it has no valid, unrepeated line for it). */

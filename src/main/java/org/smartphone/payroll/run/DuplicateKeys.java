@@ -1,95 +1,64 @@
 package org.smartphone.payroll.run;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.smartphone.payroll.files.InputError;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A key that must be unique in one input (a contract_id in a contracts file or a return, a contract
- * holder's matricule in a register) makes every line that carries it invalid (SPEC 2, 5). Valid
- * lines are staged in a table; lines already invalid for another reason still count as carriers.
+ * holder's matricule in a register) makes every line that carries it invalid (SPEC 2, 5); lines
+ * already invalid for another reason still count as carriers. {@link InvalidLines#rejectRepeats}
+ * finds them; this says how.
  *
- * @param table the staging table
- * @param scopeColumn the column that holds the run's rows (run_id or period)
  * @param keyColumn the column that must be unique
  * @param what how the file is called in the reason, e.g. "this register"
  * @param consequence what happens to those lines, e.g. "none of these lines is used."
  */
-public record DuplicateKeys(String table, String scopeColumn, String keyColumn, String what, String consequence) {
+public record DuplicateKeys(String keyColumn, String what, String consequence) {
 
-    /** For a job that finds repeated keys in memory: only {@link #errors} applies, there is no table. */
-    public DuplicateKeys(String keyColumn, String what, String consequence) {
-        this(null, null, keyColumn, what, consequence);
+    /**
+     * How many of a group's lines its reason names, and how many of its rows carry that reason: the
+     * others point to the first row. Naming every line on every row made the errors file grow with the
+     * square of the group (SPEC 5 asks for every invalid line, which the rows themselves give), and a
+     * long reason on each of thousands of copies of a short line made it many times the input's size.
+     */
+    static final int LINES_NAMED = 5;
+
+    /**
+     * The lines carrying a key that a job keeps itself while it reads (its first valid line, usually),
+     * the other carriers being given to {@link InvalidLines#carrier}.
+     */
+    public interface KeptLines {
+
+        /** The line carrying the key that the job kept, or 0 when it kept none. */
+        long keptLine(String key);
+
+        /** Called for every line of a repeated key, kept or not: from now on that line is not used. */
+        void rejected(String key, long line);
+    }
+
+    /** The reason on the rows of a repeated key after the first {@link #LINES_NAMED}: the first says it all. */
+    public String seeFirst(String key, long firstLine) {
+        return "The " + keyColumn + " " + key + " is repeated; see line " + firstLine + ".";
     }
 
     /**
-     * Finds the duplicated keys, deletes their staged rows and returns one error per line.
+     * The reason on the first rows of a repeated key.
      *
-     * @param invalidLines lines already found invalid, by the key they carry
+     * @param count how many lines carry the key
+     * @param firstLines the first of those lines, in ascending order (at most {@link #LINES_NAMED} are named)
      */
-    public List<InputError> reject(JdbcTemplate jdbc, Object scope, Map<String, List<Long>> invalidLines) {
-        Map<String, List<Long>> lines = new TreeMap<>();
-        // the keys alone, in the order of the (scope, key) index, repeats side by side: one pass
-        // that H2 serves from the index; a GROUP BY joined back to the table cost several times more
-        List<String> repeated = new ArrayList<>();
-        String[] previous = {null};
-        jdbc.query("SELECT " + keyColumn + " FROM " + table + " WHERE " + scopeColumn + " = ? ORDER BY " + keyColumn,
-                rs -> {
-                    String key = rs.getString(1);
-                    if (key.equals(previous[0]) && (repeated.isEmpty() || !repeated.get(repeated.size() - 1)
-                            .equals(key))) {
-                        repeated.add(key);
-                    }
-                    previous[0] = key;
-                }, scope);
-        for (String key : repeated) {
-            lines.put(key, new ArrayList<>(jdbc.queryForList("SELECT line FROM " + table + " WHERE " + scopeColumn
-                    + " = ? AND " + keyColumn + " = ?", Long.class, scope, key)));
+    public String reason(String key, long count, long[] firstLines) {
+        List<String> named = new ArrayList<>(LINES_NAMED);
+        for (int i = 0; i < firstLines.length && i < LINES_NAMED; i++) {
+            named.add(Long.toString(firstLines[i]));
         }
-        for (Map.Entry<String, List<Long>> invalid : invalidLines.entrySet()) {
-            List<Long> staged = jdbc.queryForList("SELECT line FROM " + table + " WHERE " + scopeColumn + " = ? AND "
-                    + keyColumn + " = ?", Long.class, scope, invalid.getKey());
-            if (staged.size() + invalid.getValue().size() > 1) {
-                lines.computeIfAbsent(invalid.getKey(), k -> new ArrayList<>(staged)).addAll(invalid.getValue());
-            }
+        String lines;
+        if (count > named.size()) {
+            lines = String.join(", ", named) + " and " + (count - named.size()) + " more";
+        } else {
+            lines = String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
         }
-        List<InputError> errors = errors(lines);
-        List<Object[]> deletions = errors.stream().map(error -> new Object[] {scope, error.line()}).toList();
-        jdbc.batchUpdate("DELETE FROM " + table + " WHERE " + scopeColumn + " = ? AND line = ?", deletions);
-        return errors;
-    }
-
-    /**
-     * The errors of {@link #errors(String, Collection)} for several keys, in ascending key order.
-     *
-     * @param linesByKey every line (valid or not) of each key that appears more than once
-     */
-    public List<InputError> errors(Map<String, List<Long>> linesByKey) {
-        List<InputError> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> duplicate : new TreeMap<>(linesByKey).entrySet()) {
-            errors.addAll(errors(duplicate.getKey(), duplicate.getValue()));
-        }
-        return errors;
-    }
-
-    /**
-     * One error per line carrying a repeated key, for a job that finds repeats itself (in memory)
-     * rather than in the staging table.
-     *
-     * @param carriers every line (valid or not) that carries the key
-     */
-    public List<InputError> errors(String key, Collection<Long> carriers) {
-        List<Long> all = carriers.stream().distinct().sorted().toList();
-        String reason = "The " + keyColumn + " " + key + " appears more than once in " + what + " (lines "
-                + String.join(", ", all.stream().map(String::valueOf).toList()) + "); " + consequence;
-        List<InputError> errors = new ArrayList<>(all.size());
-        for (long line : all) {
-            errors.add(new InputError(line, keyColumn, key, reason));
-        }
-        return errors;
+        return "The " + keyColumn + " " + key + " appears " + (count == 2 ? "twice" : count + " times") + " in "
+                + what + " (lines " + lines + "); " + consequence;
     }
 }

@@ -3,6 +3,7 @@ package org.smartphone.payroll.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
@@ -17,22 +18,29 @@ public final class InputErrors {
     private InputErrors() {
     }
 
-    /** Reports the invalid lines and fails the run when there are more than allowed. */
-    public static void settle(RunContext run, Path rejectedDir, List<InputError> errors) {
+    /**
+     * Reports the invalid lines, records the counts, and fails the run when there are more invalid
+     * lines than allowed.
+     *
+     * @param sortedByLine every error, sorted by line; null when there is none
+     */
+    static void settle(RunContext run, RunRegistry runs, Path rejectedDir, long records,
+            Iterator<InputError> sortedByLine) {
+        if (sortedByLine == null) {
+            RejectedLinesFile.deleteStale(rejectedDir, run.inputName());
+            runs.recordCounts(run.runId(), records, 0);
+            return;
+        }
+        LineCount counted = new LineCount(sortedByLine);
         try {
-            if (errors.isEmpty()) {
-                RejectedLinesFile.deleteStale(rejectedDir, run.inputName());
-                return;
-            }
-            RejectedLinesFile.write(rejectedDir, run.inputName(), errors);
+            RejectedLinesFile.write(rejectedDir, run.inputName(), counted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the errors file in " + rejectedDir, e);
         }
-        long invalidLines = errors.stream().map(InputError::line).distinct().count();
-        if (invalidLines > run.maxRejects()) {
-            InputError first = errors.stream().min((a, b) -> Long.compare(a.line(), b.line())).orElseThrow();
-            throw new InvalidInputException(run.inputName() + ": " + invalidLines + " invalid line(s), more than the "
-                    + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(first)
+        runs.recordCounts(run.runId(), records, counted.lines);
+        if (counted.lines > run.maxRejects()) {
+            throw new InvalidInputException(run.inputName() + ": " + counted.lines + " invalid line(s), more than the "
+                    + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(counted.first)
                     + ". All are listed in " + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
         }
     }
@@ -60,6 +68,37 @@ public final class InputErrors {
         String reason = oneLine(error.reason());
         return text.append(": ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
                 .toString();
+    }
+
+    /** Passes the errors on, counting the lines they are on and keeping the first. */
+    private static final class LineCount implements Iterator<InputError> {
+
+        private final Iterator<InputError> errors;
+        private InputError first;
+        private long lines;
+        private long previous = -1;
+
+        LineCount(Iterator<InputError> errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return errors.hasNext();
+        }
+
+        @Override
+        public InputError next() {
+            InputError error = errors.next();
+            if (first == null) {
+                first = error;
+            }
+            if (error.line() != previous) {
+                lines++;
+                previous = error.line();
+            }
+            return error;
+        }
     }
 
     private static String oneLine(String text) {

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smartphone.payroll.run.DuplicateKeys;
+import org.smartphone.payroll.support.RepeatedKeys;
 
 /**
  * The packed contract ids an import keeps to find the ids repeated in one file (SPEC 2: a contract_id
@@ -59,7 +61,7 @@ class ContractIdLinesTests {
                 expected.put(id, all.stream().sorted().toList());
             }
         }
-        assertThat(ids.repeated(invalidLines)).isEqualTo(expected);
+        assertThat(repeated(ids, invalidLines)).isEqualTo(expected);
     }
 
     @Test
@@ -69,14 +71,32 @@ class ContractIdLinesTests {
         ids.add("C2", 3);
         ids.add("C10", 5);
 
-        Map<String, List<Long>> repeated = ids.repeated(Map.of("C1", List.of(4L), "C3", List.of(6L)));
+        Map<String, List<Long>> repeated = repeated(ids, Map.of("C1", List.of(4L), "C3", List.of(6L)));
 
         assertThat(repeated).containsExactly(Map.entry("C1", List.of(2L, 4L)));
     }
 
     @Test
     void anEmptyFileHasNoRepeats() {
-        assertThat(new ContractIdLines().repeated(Map.of("C1", List.of(2L)))).isEmpty();
+        assertThat(repeated(new ContractIdLines(), Map.of("C1", List.of(2L)))).isEmpty();
+    }
+
+    /** The repeated ids with their lines in ascending order, found by the import's own means. */
+    private static Map<String, List<Long>> repeated(ContractIdLines ids, Map<String, List<Long>> invalidLines) {
+        RepeatedKeys carriers = new RepeatedKeys();
+        ids.repeatedLines(carriers);
+        Map<String, List<Long>> repeated = carriers.invalid(invalidLines).rejected(new DuplicateKeys.KeptLines() {
+            @Override
+            public long keptLine(String contractId) {
+                return ids.keptLine(contractId);
+            }
+
+            @Override
+            public void rejected(String contractId, long line) {
+            }
+        });
+        repeated.replaceAll((id, lines) -> lines.stream().sorted().toList());
+        return repeated;
     }
 
     private static List<String> union(Map<String, List<Long>> a, Map<String, List<Long>> b) {

@@ -311,7 +311,7 @@ class ContractImportFunctionalTests {
                     List.of("9", "contract_id", "C-8"),
                     List.of("10", "contract_id", "C-8"));
             assertThat(errorRows(programme, "contracts-b.csv").get(0).get(3))
-                    .isEqualTo("The contract_id C-2 appears more than once in this file (lines 3, 8); none of these"
+                    .isEqualTo("The contract_id C-2 appears twice in this file (lines 3 and 8); none of these"
                             + " lines is imported.");
             assertThat(ledger(programme)).containsExactly(
                     List.of("C-1", "120000", "0", "12", "2026-01", "10000", "0"),

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smartphone.payroll.support.RepeatedKeys;
 
 /**
  * The register rows of contract holders a deduction run keeps in memory (SPEC 3, 5): each holder's
@@ -23,11 +24,12 @@ class HolderEntriesTests {
 
     @Test
     void keepsEachHoldersRowAndIgnoresNoOne() {
-        HolderEntries entries = new HolderEntries(holders("A", "B", "C"), new int[16]);
+        RepeatedKeys carriers = new RepeatedKeys();
+        HolderEntries entries = new HolderEntries(holders("A", "B", "C"), new int[16], carriers);
 
         entries.add(0, 2, new PayrollEntry("A", 150_000, EmploymentStatus.ACTIVE), "MEF");
         entries.add(2, 3, new PayrollEntry("C", 0, EmploymentStatus.RETIRED), null);
-        Map<String, List<Long>> rejected = entries.rejectRepeats(Map.of());
+        Map<String, List<Long>> rejected = carriers.rejected(entries);
 
         assertThat(rejected).isEmpty();
         assertThat(entries.entry(0, "A")).isEqualTo(new PayrollEntry("A", 150_000, EmploymentStatus.ACTIVE));
@@ -40,13 +42,15 @@ class HolderEntriesTests {
 
     @Test
     void aHolderOnAValidAndAnInvalidLineIsAbsentAndBothLinesAreRejected() {
-        HolderEntries entries = new HolderEntries(holders("A", "B"), new int[16]);
+        RepeatedKeys carriers = new RepeatedKeys();
+        HolderEntries entries = new HolderEntries(holders("A", "B"), new int[16], carriers);
         entries.add(1, 7, new PayrollEntry("B", 90_000, EmploymentStatus.ACTIVE), "MEN");
 
-        Map<String, List<Long>> rejected = entries.rejectRepeats(Map.of("B", List.of(4L), "Z", List.of(5L, 6L),
-                "A", List.of(9L)));
+        // the run gives only holders' invalid lines: Z holds no contract, so its repeats are not there
+        Map<String, List<Long>> rejected = carriers.invalid(Map.of("B", List.of(4L), "A", List.of(9L)))
+                .rejected(entries);
 
-        // Z holds no contract: its repeats do not matter; A has one invalid line only
+        // A has one invalid line only
         assertThat(rejected).containsOnlyKeys("B");
         assertThat(rejected.get("B")).containsExactlyInAnyOrder(4L, 7L);
         assertThat(entries.entry(1, "B")).isNull();
@@ -61,7 +65,9 @@ class HolderEntriesTests {
         for (int i = 0; i < 200; i++) {
             names.add(String.format("M%04d", i));
         }
-        HolderEntries entries = new HolderEntries(holders(names.toArray(String[]::new)), new int[names.size()]);
+        RepeatedKeys carriers = new RepeatedKeys();
+        HolderEntries entries = new HolderEntries(holders(names.toArray(String[]::new)), new int[names.size()],
+                carriers);
         Map<String, List<Long>> validLines = new TreeMap<>();
         Map<String, List<Long>> invalidLines = new HashMap<>();
         Map<String, PayrollEntry> lastValid = new HashMap<>();
@@ -81,7 +87,7 @@ class HolderEntriesTests {
             }
         }
 
-        Map<String, List<Long>> rejected = entries.rejectRepeats(invalidLines);
+        Map<String, List<Long>> rejected = carriers.invalid(invalidLines).rejected(entries);
 
         for (String matricule : names) {
             List<Long> lines = new ArrayList<>(validLines.getOrDefault(matricule, List.of()));

@@ -16,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smartphone.payroll.reconciliation.ReturnMatching.Placement;
 import org.smartphone.payroll.reconciliation.ReturnParser.ReturnLine;
+import org.smartphone.payroll.support.RepeatedKeys;
 
 /**
  * SPEC 4 and 5: a return line gives its order line the withheld amount when contract and matricule
- * match; otherwise it is UNEXPECTED (kept aside); a contract_id on two lines makes all of them invalid.
+ * match; otherwise it is UNEXPECTED (kept aside); a contract_id on two lines makes all of them invalid, whether
+ * the order has it or not.
  */
 class ReturnMatchingTests {
 
@@ -33,12 +35,14 @@ class ReturnMatchingTests {
 
     private static final OrderLines ORDER = order("C-1", "M-1", "C-2", "M-2", "C-3", "M-1");
 
+    private final RepeatedKeys carriers = new RepeatedKeys();
+
     @Nested
     class Lines {
 
         @Test
         void aLineForTheOrderLinesContractAndMatriculeIsItsWithheldAmount() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             assertThat(matching.place(new ReturnLine(2, "C-2", "M-2", 6_500))).isEqualTo(Placement.ORDER_LINE);
             assertThat(matching.withheldXof(ORDER.indexOf("C-2"))).isEqualTo(6_500);
             assertThat(matching.withheldXof(ORDER.indexOf("C-1"))).isZero();
@@ -46,16 +50,16 @@ class ReturnMatchingTests {
 
         @Test
         void aLineWithAnotherMatriculeIsKeptAsideAndLeavesTheOrderLineUnwithheld() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             assertThat(matching.place(new ReturnLine(2, "C-3", "M-2", 9_000))).isEqualTo(Placement.ASIDE);
             assertThat(matching.withheldXof(ORDER.indexOf("C-3"))).isZero();
         }
 
         @Test
         void aLineForAContractWithoutOrderLineIsKeptAside() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             assertThat(matching.place(new ReturnLine(2, "C-9", "M-1", 1_000))).isEqualTo(Placement.ASIDE);
-            assertThat(matching.repeatedContracts(Map.of())).isEmpty();
+            assertThat(carriers.rejected(matching)).isEmpty();
         }
     }
 
@@ -64,49 +68,52 @@ class ReturnMatchingTests {
 
         @Test
         void aSecondLineMakesBothInvalidAndTheOrderLineCountsAsNotInTheReturn() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             matching.place(new ReturnLine(2, "C-1", "M-1", 5_000));
             assertThat(matching.place(new ReturnLine(7, "C-1", "M-1", 5_000))).isEqualTo(Placement.REPEAT);
-            assertThat(matching.repeatedContracts(Map.of())).isEqualTo(Map.of("C-1", List.of(2L, 7L)));
+            assertThat(carriers.rejected(matching)).isEqualTo(Map.of("C-1", List.of(2L, 7L)));
             assertThat(matching.withheldXof(ORDER.indexOf("C-1"))).isZero();
         }
 
         @Test
         void aFirstLineWithAnotherMatriculeStillMakesTheNextOneARepeat() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             assertThat(matching.place(new ReturnLine(3, "C-2", "X", 100))).isEqualTo(Placement.ASIDE);
             assertThat(matching.place(new ReturnLine(4, "C-2", "M-2", 7_000))).isEqualTo(Placement.REPEAT);
-            assertThat(matching.repeatedContracts(Map.of())).isEqualTo(Map.of("C-2", List.of(3L, 4L)));
+            assertThat(carriers.rejected(matching)).isEqualTo(Map.of("C-2", List.of(3L, 4L)));
         }
 
         @Test
         void anInvalidLineCarryingTheContractCountsAsACarrier() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             matching.place(new ReturnLine(5, "C-3", "M-1", 9_000));
-            assertThat(matching.repeatedContracts(Map.of("C-3", List.of(2L))))
+            assertThat(carriers.invalid(Map.of("C-3", List.of(2L))).rejected(matching))
                     .isEqualTo(Map.of("C-3", List.of(5L, 2L)));
             assertThat(matching.withheldXof(ORDER.indexOf("C-3"))).isZero();
         }
 
         @Test
         void oneInvalidLineAloneIsNoRepeat() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             matching.place(new ReturnLine(5, "C-1", "M-1", 5_000));
-            assertThat(matching.repeatedContracts(Map.of("C-2", List.of(3L)))).isEmpty();
+            assertThat(carriers.invalid(Map.of("C-2", List.of(3L))).rejected(matching)).isEmpty();
             assertThat(matching.withheldXof(ORDER.indexOf("C-1"))).isEqualTo(5_000);
         }
 
         @Test
         void twoInvalidLinesCarryingAContractOfTheOrderAreRepeats() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
-            assertThat(matching.repeatedContracts(Map.of("C-2", List.of(3L, 8L))))
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
+            assertThat(carriers.invalid(Map.of("C-2", List.of(3L, 8L))).rejected(matching))
                     .isEqualTo(Map.of("C-2", List.of(3L, 8L)));
         }
 
         @Test
-        void invalidLinesOfContractsOutsideTheOrderAreLeftToTheLinesKeptAside() {
-            ReturnMatching matching = new ReturnMatching(ORDER);
-            assertThat(matching.repeatedContracts(Map.of("C-9", List.of(3L, 8L)))).isEmpty();
+        void linesOfAContractOutsideTheOrderAreRepeatsTooValidOrNot() {
+            ReturnMatching matching = new ReturnMatching(ORDER, carriers);
+            assertThat(matching.place(new ReturnLine(4, "C-9", "M-1", 1_000))).isEqualTo(Placement.ASIDE);
+            assertThat(matching.place(new ReturnLine(6, "C-9", "M-1", 1_000))).isEqualTo(Placement.ASIDE);
+            assertThat(carriers.invalid(Map.of("C-9", List.of(3L), "C-8", List.of(5L))).rejected(matching))
+                    .isEqualTo(Map.of("C-9", List.of(3L, 4L, 6L)));
         }
     }
 
@@ -128,15 +135,15 @@ class ReturnMatchingTests {
         orderLines.forEach((id, line) -> builder.add(id, line[0]));
         OrderLines order = builder.build();
 
-        ReturnMatching matching = new ReturnMatching(order);
-        Map<String, List<Long>> carriers = new HashMap<>();
+        ReturnMatching matching = new ReturnMatching(order, carriers);
+        Map<String, List<Long>> lines = new HashMap<>();
         Map<String, List<Long>> invalid = new HashMap<>();
         List<ReturnLine> valid = new ArrayList<>();
-        int lines = random.nextInt(400);
-        for (long line = 2; line < lines + 2; line++) {
+        int count = random.nextInt(400);
+        for (long line = 2; line < count + 2; line++) {
             String id = random.nextInt(10) == 0 ? "C" + random.nextInt(1_000)
                     : new ArrayList<>(orderLines.keySet()).get(random.nextInt(orderLines.size()));
-            carriers.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
+            lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
             if (random.nextInt(20) == 0) {
                 invalid.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
                 continue;
@@ -158,17 +165,17 @@ class ReturnMatchingTests {
         }
 
         Map<String, List<Long>> expectedRepeats = new TreeMap<>();
-        carriers.forEach((id, all) -> {
-            if (orderLines.containsKey(id) && all.size() > 1) {
+        lines.forEach((id, all) -> {
+            if (all.size() > 1) {
                 expectedRepeats.put(id, all);
             }
         });
-        Map<String, List<Long>> repeats = matching.repeatedContracts(invalid);
+        Map<String, List<Long>> repeats = carriers.invalid(invalid).rejected(matching);
         assertThat(repeats.keySet()).isEqualTo(expectedRepeats.keySet());
         repeats.forEach((id, all) -> assertThat(new TreeSet<>(all)).isEqualTo(new TreeSet<>(expectedRepeats.get(id))));
         for (String id : orderLines.keySet()) {
             List<ReturnLine> forId = valid.stream().filter(v -> v.contractId().equals(id)).toList();
-            long expectedWithheld = carriers.getOrDefault(id, List.of()).size() == 1 && forId.size() == 1
+            long expectedWithheld = lines.getOrDefault(id, List.of()).size() == 1 && forId.size() == 1
                     && forId.get(0).matricule().equals(orderLines.get(id)[0]) ? forId.get(0).amountXof() : 0;
             assertThat(matching.withheldXof(order.indexOf(id))).as(id).isEqualTo(expectedWithheld);
         }

@@ -28,9 +28,15 @@ public final class EngineProcess {
 
     /** Starts {@code payroll <args>} with the programme's environment plus {@code extra}. */
     public static EngineProcess start(Programme programme, Map<String, String> extra, String... args) {
+        return start(programme, List.of("-Xmx512m"), extra, args);
+    }
+
+    /** Starts {@code payroll <args>} in a JVM with these options (a heap size, say). */
+    public static EngineProcess start(Programme programme, List<String> jvmOptions, Map<String, String> extra,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PayrollMain.class.getName());
