@@ -126,7 +126,6 @@ final class Engine implements AutoCloseable {
                 files.write(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
                         + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
             }
-            adoptLibraryFiles(home, files);
             return new Engine(context, embedded ? holderNote : null, home, files);
         } catch (RuntimeException | SQLException e) {
             Throwable setting = settingProblem(e);
@@ -146,6 +145,8 @@ final class Engine implements AutoCloseable {
             if (first != null) {
                 first.close();
             }
+            // also when refused: H2 traces the refusal in db/payroll.trace.db
+            adoptLibraryFiles(home, files);
         }
     }
 

@@ -208,7 +208,10 @@ public final class PrivateFiles {
         Set<PosixFilePermission> kept = EnumSet.noneOf(PosixFilePermission.class);
         kept.addAll(attributes.permissions());
         if (kept.retainAll(attributes.isDirectory() ? folderMode : fileMode)) {
-            view.setPermissions(kept);
+            // by name (chmod), not through a file descriptor as the no-follow view does: H2 holds a
+            // POSIX lock on its open database file, and closing any descriptor of that file in this
+            // process would release it, letting another process open the database too
+            Files.setPosixFilePermissions(path, kept);
         }
         if (withGroup) {
             setGroup(view, attributes, path);
