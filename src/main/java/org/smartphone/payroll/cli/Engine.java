@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.smartphone.payroll.PayrollApplication;
+import org.smartphone.payroll.config.DatabaseCredential;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.files.PrivateFiles;
 import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -46,10 +50,14 @@ final class Engine implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path holderNote;
+    private final Home home;
+    private final PrivateFiles files;
 
-    private Engine(ConfigurableApplicationContext context, Path holderNote) {
+    private Engine(ConfigurableApplicationContext context, Path holderNote, Home home, PrivateFiles files) {
         this.context = context;
         this.holderNote = holderNote;
+        this.home = home;
+        this.files = files;
     }
 
     /**
@@ -71,7 +79,6 @@ final class Engine implements AutoCloseable {
 
     private static Engine open(Home home, Map<String, String> environment, String command, boolean serve)
             throws Exception {
-        home.createFolders();
         Map<String, Object> properties = new HashMap<>();
         if (serve) {
             properties.put("payroll.serve.active", "true");
@@ -81,24 +88,32 @@ final class Engine implements AutoCloseable {
             properties.put("spring.autoconfigure.exclude", SERVE_ONLY_AUTO_CONFIGURATION);
         }
         properties.put("payroll.home", home.root().toString());
+        PrivateFiles files = privateFiles(home, settings(properties, environment));
+        PrivateFiles.use(files);
+        home.createFolders(files);
         String url = environment.get("PAYROLL_DB_URL");
-        properties.put("spring.datasource.url", url == null || url.isBlank()
-                ? "jdbc:h2:file:" + home.database().resolve("payroll") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                        + ";CACHE_SIZE=" + h2CacheKilobytes() : url);
-        properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
-        properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
-        properties.putAll(PostgresDriverDefaults.forUrl(url));
-        properties.put("logging.file.name", home.root().resolve("logs").resolve("payroll.log").toString());
-        StandardEnvironment springEnvironment = new StandardEnvironment();
-        springEnvironment.getPropertySources().addFirst(new MapPropertySource("command", properties));
-        springEnvironment.getPropertySources().addAfter("command",
-                new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
         boolean embedded = url == null || url.isBlank();
+        String embeddedUrl = "jdbc:h2:file:" + home.database().resolve("payroll")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=" + h2CacheKilobytes();
+        DatabaseCredential credential = embedded ? DatabaseCredential.of(home, files) : null;
+        properties.put("spring.datasource.url", embedded ? embeddedUrl : url);
+        // PAYROLL_DB_USER and PAYROLL_DB_PASSWORD go with PAYROLL_DB_URL (SPEC 6); H2 has its own credential
+        properties.put("spring.datasource.username", embedded ? DatabaseCredential.USER
+                : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
+        properties.put("spring.datasource.password", embedded ? credential.password()
+                : environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
+        properties.putAll(PostgresDriverDefaults.forUrl(url));
+        properties.put("logging.file.name", home.log().toString());
         Path holderNote = home.database().resolve("in-use-by.txt");
         long contextStarted = System.nanoTime();
+        // holds the embedded database open (given its credential) until the pool has its own connections
+        Connection first = null;
         try {
+            if (embedded) {
+                first = credential.connect(embeddedUrl);
+            }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(PayrollApplication.class)
-                    .environment(springEnvironment)
+                    .environment(settings(properties, environment))
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
@@ -108,11 +123,11 @@ final class Engine implements AutoCloseable {
                     + " opened, migrations checked); {} s CPU in the process", seconds(uptimeNanos()),
                     seconds(System.nanoTime() - contextStarted), seconds(processCpuNanos()));
             if (embedded) {
-                Files.writeString(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
+                files.write(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
                         + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
             }
-            return new Engine(context, embedded ? holderNote : null);
-        } catch (RuntimeException e) {
+            return new Engine(context, embedded ? holderNote : null, home, files);
+        } catch (RuntimeException | SQLException e) {
             Throwable setting = settingProblem(e);
             if (setting != null) {
                 throw new InvalidInputException("Invalid setting: " + setting.getMessage());
@@ -126,7 +141,41 @@ final class Engine implements AutoCloseable {
                                 : ". Wait for it to finish."));
             }
             throw e;
+        } finally {
+            if (first != null) {
+                first.close();
+            }
+            // also when refused: H2 traces the refusal in db/payroll.trace.db
+            adoptLibraryFiles(home, files);
         }
+    }
+
+    /** The settings of a command: its own properties, then the environment given, then application.yml. */
+    private static StandardEnvironment settings(Map<String, Object> properties, Map<String, String> environment) {
+        StandardEnvironment settings = new StandardEnvironment();
+        settings.getPropertySources().addFirst(new MapPropertySource("command", properties));
+        settings.getPropertySources().addAfter("command",
+                new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
+        return settings;
+    }
+
+    /**
+     * The files of the home with {@code payroll.file-mode}, read before the application starts (the
+     * folders, the log and the database are made first) from the same settings the application reads.
+     */
+    private static PrivateFiles privateFiles(Home home, StandardEnvironment settings) throws IOException {
+        ConfigDataEnvironmentPostProcessor.applyTo(settings);
+        try {
+            return PrivateFiles.forHome(home.root(), settings.getProperty("payroll.file-mode"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Invalid setting: " + e.getMessage());
+        }
+    }
+
+    /** H2 and logback make their files with the umask: they get the home's mode once made. */
+    private static void adoptLibraryFiles(Home home, PrivateFiles files) throws IOException {
+        files.adopt(home.database());
+        files.adopt(home.logs());
     }
 
     /**
@@ -180,6 +229,7 @@ final class Engine implements AutoCloseable {
             Files.deleteIfExists(holderNote);
         }
         context.close();
+        adoptLibraryFiles(home, files); // H2's trace file, logback's rolled logs
         log.info("engine closed in {} s ({} s CPU in the process): connections and database closed",
                 seconds(System.nanoTime() - closing), seconds(processCpuNanos() - cpu));
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * gets the first 12 hex digits of the file's SHA-256 appended. Moving again after a crash is
  * harmless: a file already moved is left where it is, and a file that now has the input's name but
  * other content (dropped meanwhile), or is not a regular file, is not the run's, and is left alone.
+ * The moved file gets the mode of the home's files, whatever mode it was dropped with (PrivateFiles).
  */
 public final class Archive {
 
@@ -19,7 +20,8 @@ public final class Archive {
 
     /** Returns where the file now is, or null when the file at {@code input} is not the one expected. */
     public static Path move(Path input, Path folder, String sha256) throws IOException {
-        Files.createDirectories(folder);
+        PrivateFiles files = PrivateFiles.current();
+        files.createFolders(folder);
         Path target = folder.resolve(input.getFileName().toString());
         if (!Files.exists(input)) {
             return target;
@@ -35,6 +37,7 @@ public final class Archive {
             target = folder.resolve(withSuffix(input.getFileName().toString(), sha256.substring(0, 12)));
         }
         Files.move(input, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        files.take(target);
         Outbox.forceFolderToDisk(folder);
         Outbox.forceFolderToDisk(input.getParent());
         return target;

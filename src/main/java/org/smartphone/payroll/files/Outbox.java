@@ -3,8 +3,8 @@ package org.smartphone.payroll.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +17,9 @@ import org.smartphone.payroll.progress.Progress;
 /**
  * Publishes output files so that each appears whole or not at all: written under a hidden
  * {@code .part} name in the same folder, flushed to disk, then renamed over the final name. A
- * {@code <file>.sha256} sidecar follows the same path.
+ * {@code <file>.sha256} sidecar follows the same path. The {@code .part} file is created anew and
+ * exclusively ({@link PrivateFiles#create}): a link planted at its name is removed, never written
+ * through, and the rename replaces a link at the final name instead of following it.
  */
 public final class Outbox {
 
@@ -29,10 +31,11 @@ public final class Outbox {
     /** Writes one CSV of the outbox; returns its record count and digest. */
     public static PublishedFile publishCsv(Path folder, String fileName, List<String> header,
             CsvBody body) throws IOException {
-        Files.createDirectories(folder);
+        PrivateFiles files = PrivateFiles.current();
+        files.createFolders(folder);
         Path part = folder.resolve("." + fileName + ".part");
         CsvOutput csv;
-        try (OutputStream out = Files.newOutputStream(part);
+        try (OutputStream out = files.create(part);
                 Progress progress = Progress.start("writing " + fileName, () -> 0)) {
             csv = new CsvOutput(out, header, progress);
             try (csv) {
@@ -48,11 +51,12 @@ public final class Outbox {
         return new PublishedFile(fileName, csv.records(), csv.sha256());
     }
 
-    /** Writes a small text file (a sidecar or a manifest) atomically. */
+    /** Writes a small text file (a sidecar, a manifest, a report, a refusal's reason) atomically. */
     public static void publishText(Path folder, String fileName, String text) throws IOException {
-        Files.createDirectories(folder);
+        PrivateFiles files = PrivateFiles.current();
+        files.createFolders(folder);
         Path part = folder.resolve("." + fileName + ".part");
-        Files.writeString(part, text, StandardCharsets.UTF_8);
+        files.write(part, text);
         forceToDisk(part);
         moveIntoPlace(part, folder.resolve(fileName));
     }
@@ -66,7 +70,7 @@ public final class Outbox {
     }
 
     private static void forceToDisk(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             channel.force(true);
         }
     }

@@ -1,11 +1,14 @@
 package org.smartphone.payroll.files;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -50,13 +53,13 @@ public final class RejectedLinesFile {
      */
     public static void write(Path rejectedDir, String inputFileName, Iterator<InputError> sortedByLine)
             throws IOException {
-        Files.createDirectories(rejectedDir);
+        PrivateFiles files = PrivateFiles.current();
+        files.createFolders(rejectedDir);
         Path target = target(rejectedDir, inputFileName);
         // a short temporary name: the input's own name may already be near the file system's limit
         Path temporary = rejectedDir.resolve(".errors-" + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(files.create(temporary), StandardCharsets.UTF_8));
                     CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
                 while (sortedByLine.hasNext()) {
                     InputError error = sortedByLine.next();
@@ -64,7 +67,7 @@ public final class RejectedLinesFile {
                             flatten(error.reason()));
                 }
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 channel.force(true); // the rename must not publish a file whose bytes a crash can lose
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

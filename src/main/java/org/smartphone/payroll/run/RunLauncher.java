@@ -1,7 +1,6 @@
 package org.smartphone.payroll.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,6 +13,7 @@ import org.smartphone.payroll.config.FaultInjection;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Archive;
+import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.InputName;
 import org.smartphone.payroll.files.RegularFile;
@@ -308,8 +308,7 @@ public class RunLauncher {
         try {
             Path moved = Archive.move(input, home.rejected(), sha256);
             if (moved != null) {
-                Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"), reason + "\n",
-                        StandardCharsets.UTF_8);
+                Outbox.publishText(moved.getParent(), moved.getFileName() + ".reason.txt", reason + "\n");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot move " + input + " to " + home.rejected(), e);

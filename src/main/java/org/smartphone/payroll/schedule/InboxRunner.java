@@ -2,7 +2,6 @@ package org.smartphone.payroll.schedule;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Archive;
+import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Sha256;
 import org.smartphone.payroll.run.AlreadyDoneException;
 import org.smartphone.payroll.run.Failures;
@@ -254,8 +254,7 @@ final class InboxRunner {
             }
             Path moved = Archive.move(input.path(), home.rejected(), Sha256.of(input.path()));
             if (moved != null) {
-                Files.writeString(moved.resolveSibling(input.name() + ".reason.txt"), message + "\n",
-                        StandardCharsets.UTF_8);
+                Outbox.publishText(moved.getParent(), input.name() + ".reason.txt", message + "\n");
             }
             LOG.warn("{}: {} The file was moved to {} {}.", input.name(), message, home.rejected(), where);
         } catch (IOException e) {

@@ -29,12 +29,11 @@ class ContractBalanceMigrationTests {
     @EnumSource(TestDatabase.class)
     void anOldLedgerKeepsWhatEachContractCollected(TestDatabase database, @TempDir Path dir) throws SQLException {
         Programme programme = new Programme(dir.resolve("home"), database);
-        Map<String, String> environment = programme.environment();
-        String url = environment.getOrDefault("PAYROLL_DB_URL",
-                "jdbc:h2:file:" + programme.home().resolve("db").resolve("payroll"));
-        String user = environment.getOrDefault("PAYROLL_DB_USER", "sa");
-        String password = environment.getOrDefault("PAYROLL_DB_PASSWORD", "");
         boolean postgres = database == TestDatabase.POSTGRES;
+        String url = programme.jdbcUrl();
+        // the version before contract_balance left its embedded database with H2's sa and no password
+        String user = postgres ? programme.jdbcUser() : "sa";
+        String password = postgres ? programme.jdbcPassword() : "";
         Flyway.configure().dataSource(url, user, password)
                 .locations("classpath:db/migration/common", postgres ? "classpath:db/migration/postgresql"
                         : "classpath:db/migration/h2")
@@ -61,7 +60,7 @@ class ContractBalanceMigrationTests {
                         List.of("C-3", "2026-03"));
         assertThat(programme.number("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
                 + " WHERE LOWER(TABLE_NAME) = 'contract' AND LOWER(COLUMN_NAME) = 'collected_xof'")).isZero();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = DriverManager.getConnection(url, programme.jdbcUser(), programme.jdbcPassword());
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("UPDATE contract_balance SET collected_xof = 36001"
                     + " WHERE contract_id = 'C-3'")).isInstanceOf(SQLException.class)

@@ -141,7 +141,7 @@ class UnfinishedMigrationTests {
         Programme.Result status = programme.run("status");
 
         assertThat(status.exitCode()).as("%s", status).isZero();
-        assertThat(schema(url)).isEqualTo(uninterrupted);
+        assertThat(schema(url, programme.jdbcPassword())).isEqualTo(uninterrupted);
     }
 
     /** An error (here a full disk) right after the n-th statement Flyway executes. */
@@ -224,8 +224,13 @@ class UnfinishedMigrationTests {
 
     /** Tables and columns, indexes (generated names left out), sequences, the lock row, the history. */
     private static List<String> schema(String url) {
+        return schema(url, "");
+    }
+
+    /** The schema of a database that has a password: one the engine has started on. */
+    private static List<String> schema(String url, String password) {
         List<String> schema = new ArrayList<>();
-        withJdbc(url, jdbc -> {
+        withJdbc(url, password, jdbc -> {
             schema.addAll(jdbc.queryForList("SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE || ' '"
                     + " || IS_NULLABLE || ' ' || COALESCE(COLUMN_DEFAULT, '') FROM INFORMATION_SCHEMA.COLUMNS"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'"
@@ -241,19 +246,28 @@ class UnfinishedMigrationTests {
                     + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' ORDER BY 1", String.class));
             schema.addAll(jdbc.queryForList("SELECT 'lock ' || id || ' ' || holder FROM engine_lock", String.class));
         });
-        schema.addAll(history(url));
+        schema.addAll(history(url, password));
         return schema;
     }
 
     private static List<String> history(String url) {
+        return history(url, "");
+    }
+
+    private static List<String> history(String url, String password) {
         List<String> history = new ArrayList<>();
-        withJdbc(url, jdbc -> history.addAll(jdbc.queryForList("SELECT 'applied ' || COALESCE(\"version\", 'none') || ' '"
+        withJdbc(url, password, jdbc -> history.addAll(jdbc.queryForList("SELECT 'applied ' || COALESCE(\"version\", 'none') || ' '"
                 + " || \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"", String.class)));
         return history;
     }
 
     private static void withJdbc(String url, Consumer<JdbcTemplate> work) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+        withJdbc(url, "", work);
+    }
+
+    /** A database made here, not by the engine, has H2's sa with no password. */
+    private static void withJdbc(String url, String password, Consumer<JdbcTemplate> work) {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", password, true);
         try {
             work.accept(new JdbcTemplate(dataSource));
         } finally {

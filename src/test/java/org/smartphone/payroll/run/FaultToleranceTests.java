@@ -151,8 +151,9 @@ class FaultToleranceTests {
             try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(
                     org.smartphone.payroll.PayrollApplication.class).properties(Map.of(
                             "payroll.home", programme.home().toString(),
-                            "spring.datasource.url", "jdbc:h2:file:" + programme.home().resolve("db/payroll"),
-                            "spring.datasource.username", "sa"))
+                            "spring.datasource.url", programme.jdbcUrl(),
+                            "spring.datasource.username", programme.jdbcUser(),
+                            "spring.datasource.password", programme.jdbcPassword()))
                     .run()) {
                 context.getBean(org.springframework.batch.core.repository.JobRepository.class).createJobInstance(
                         RunKind.DEDUCTION.jobName(), RunContext.parameters(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,10 +24,8 @@ class StagingTablesTests {
     void clearingOneRunKeepsTheRowsOfAnother(TestDatabase database, @TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), database);
         assertThat(programme.run("status").exitCode()).isZero(); // creates the schema
-        Map<String, String> env = programme.environment();
-        String url = env.getOrDefault("PAYROLL_DB_URL", "jdbc:h2:file:" + dir.resolve("home/db/payroll"));
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url,
-                env.getOrDefault("PAYROLL_DB_USER", "sa"), env.getOrDefault("PAYROLL_DB_PASSWORD", ""), true);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(programme.jdbcUrl(),
+                programme.jdbcUser(), programme.jdbcPassword(), true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             String insert = "INSERT INTO deduction_line (period, contract_id, matricule, due_xof, arrears_part_xof,"

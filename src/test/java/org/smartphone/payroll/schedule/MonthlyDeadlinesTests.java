@@ -79,6 +79,7 @@ class MonthlyDeadlinesTests {
     @Test
     void theDeadlinesComeFromTheCronSettings(@TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        assertThat(programme.run("status").exitCode()).as("the engine makes the home and its database").isZero();
         try (ConfigurableApplicationContext context = serveContext(programme)) {
             ServeSettings defaults = context.getBean(ServeSettings.class);
             LocalDateTime march1 = LocalDateTime.of(2026, 3, 1, 0, 0);
@@ -125,8 +126,9 @@ class MonthlyDeadlinesTests {
         Map<String, Object> properties = new java.util.HashMap<>();
         properties.put("payroll.home", programme.home().toString());
         properties.put("payroll.serve.active", "true");
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + programme.home().resolve("db/payroll"));
-        properties.put("spring.datasource.username", "sa");
+        properties.put("spring.datasource.url", programme.jdbcUrl());
+        properties.put("spring.datasource.username", programme.jdbcUser());
+        properties.put("spring.datasource.password", programme.jdbcPassword());
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         environment.getPropertySources().addAfter("test", new SystemEnvironmentPropertySource("payrollEnvironment",

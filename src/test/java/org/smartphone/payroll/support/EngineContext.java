@@ -27,10 +27,10 @@ public final class EngineContext implements AutoCloseable {
         Map<String, String> environment = programme.environment();
         Map<String, Object> properties = new HashMap<>();
         properties.put("payroll.home", programme.home().toString());
-        properties.put("spring.datasource.url", environment.getOrDefault("PAYROLL_DB_URL",
-                "jdbc:h2:file:" + programme.home().resolve("db").resolve("payroll") + ";WRITE_DELAY=0"));
-        properties.put("spring.datasource.username", environment.getOrDefault("PAYROLL_DB_USER", "sa"));
-        properties.put("spring.datasource.password", environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
+        properties.put("spring.datasource.url", environment.containsKey("PAYROLL_DB_URL") ? programme.jdbcUrl()
+                : programme.jdbcUrl() + ";WRITE_DELAY=0");
+        properties.put("spring.datasource.username", programme.jdbcUser());
+        properties.put("spring.datasource.password", programme.jdbcPassword());
         properties.put("logging.file.name", programme.home().resolve("logs").resolve("payroll.log").toString());
         StandardEnvironment spring = new StandardEnvironment();
         spring.getPropertySources().addFirst(new MapPropertySource("test", properties));

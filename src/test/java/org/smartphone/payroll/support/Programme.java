@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smartphone.payroll.PayrollMain;
+import org.smartphone.payroll.config.DatabaseCredential;
+import org.smartphone.payroll.config.Home;
 
 /**
  * One programme under test: a home folder on disk and a database, driven through the real command
@@ -95,13 +97,31 @@ public final class Programme {
         }
     }
 
+    /** The JDBC URL of the programme's database: PAYROLL_DB_URL, else the home's embedded H2 file. */
+    public String jdbcUrl() {
+        return environment.getOrDefault("PAYROLL_DB_URL", "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
+    }
+
+    public String jdbcUser() {
+        return environment.containsKey("PAYROLL_DB_URL") ? environment.get("PAYROLL_DB_USER")
+                : DatabaseCredential.USER;
+    }
+
+    /** PAYROLL_DB_PASSWORD, else the embedded database's own credential (made by the first command). */
+    public String jdbcPassword() {
+        if (environment.containsKey("PAYROLL_DB_URL")) {
+            return environment.get("PAYROLL_DB_PASSWORD");
+        }
+        try {
+            return DatabaseCredential.password(new Home(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs a query on the programme's database (while no command runs) and returns rows as text. */
     public List<List<String>> query(String sql) {
-        String url = environment.getOrDefault("PAYROLL_DB_URL",
-                "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
-        String user = environment.getOrDefault("PAYROLL_DB_USER", "sa");
-        String password = environment.getOrDefault("PAYROLL_DB_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), jdbcUser(), jdbcPassword());
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
