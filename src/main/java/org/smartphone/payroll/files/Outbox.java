@@ -61,9 +61,12 @@ public final class Outbox {
         moveIntoPlace(part, folder.resolve(fileName));
     }
 
-    /** A file published before a crash and changed since is rebuilt; the log says so. */
+    /**
+     * A file published before a crash and changed since is rebuilt; the log says so. Only a regular
+     * file is read: a link planted at the name (to /dev/zero, a pipe) would keep the run reading.
+     */
     private static void warnIfReplacingADifferentFile(Path target, String sha256) throws IOException {
-        if (Files.exists(target) && !Sha256.of(target).equals(sha256)) {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && !Sha256.of(target).equals(sha256)) {
             LOG.warn("{} differed from the ledger (altered or damaged since it was published); it is rebuilt",
                     target);
         }

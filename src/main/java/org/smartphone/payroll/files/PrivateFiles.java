@@ -3,6 +3,7 @@ package org.smartphone.payroll.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -128,7 +129,7 @@ public final class PrivateFiles {
     /** Writes a small text file anew ({@link #create}), in UTF-8. */
     public void write(Path file, String text) throws IOException {
         try (OutputStream out = create(file)) {
-            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
