@@ -20,12 +20,15 @@ import picocli.CommandLine.ParameterException;
             "0:done",
             "1:failed (crash, unexpected error); run the same command again to resume",
             "2:invalid input or usage; nothing changed",
-            "3:refused by state (already done, out of order, another run in progress, file already processed)"})
+            "3:refused by state (already done, out of order, another run in progress, file already processed)",
+            "4:report: written, but a control check failed (files or ledger altered)"})
 public final class PayrollCommand {
 
     static final int FAILED = 1;
     static final int INVALID = 2;
     static final int REFUSED = 3;
+    /** Not in SPEC 6, which is silent on it: the report was made, and says the data was altered. */
+    static final int CHECK_FAILED = 4;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Home folder (inbox, outbox, archive, rejected, db). Default: $PAYROLL_HOME, else ./jobs")

@@ -2,6 +2,7 @@ package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RunSummary;
@@ -9,12 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code report --period YYYY-MM}: the period summary for auditors, printed as text, and the HTML
- * page with the control checks written to {@code outbox/YYYY-MM/report-YYYY-MM.html}.
+ * {@code report --period YYYY-MM}: the period summary for auditors with the control checks, printed
+ * as text and written as the HTML page {@code outbox/YYYY-MM/report-YYYY-MM.html}; exit 4 when a
+ * control check failed.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Period report for auditors: counts and"
         + " totals per file and status, arrears by bucket, the portfolio; also writes the HTML page with the"
-        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html.")
+        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html. Exit 4 when a"
+        + " control check failed.")
 final class ReportCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
@@ -27,13 +30,26 @@ final class ReportCommand implements Callable<Integer> {
         this.root = root;
     }
 
+    /**
+     * Prints the report and writes the page whatever the checks say; a failed check is the outcome:
+     * on stderr, exit 4, so that a script or a scheduler sees it without reading the report.
+     */
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openEngine()) {
-            PeriodReport report = engine.bean(PeriodReport.class);
-            System.out.print(report.text(period));
-            Path html = report.writeHtml(period);
+            PeriodReport.Written report = engine.bean(PeriodReport.class).write(period);
+            System.out.print(report.text());
+            Path html = report.html();
             System.out.println("HTML report: " + html);
+            if (!report.failed().isEmpty()) {
+                String letters = report.failed().stream().map(c -> c.kind().letter())
+                        .collect(Collectors.joining(", "));
+                System.err.println("Report of " + period + ": " + report.failed().size() + " control check(s)"
+                        + " FAILED (" + letters + "): the files or the ledger no longer agree with what the runs"
+                        + " recorded; see the control checks above and in " + html + " ("
+                        + RunSummary.seconds(root.elapsed()) + ").");
+                return PayrollCommand.CHECK_FAILED;
+            }
             System.out.println("Report of " + period + " done in " + RunSummary.seconds(root.elapsed()) + ".");
             return 0;
         }
