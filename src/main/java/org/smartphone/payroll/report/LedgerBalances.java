@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
@@ -42,16 +43,29 @@ class LedgerBalances {
 
     Balances check() {
         return jdbc.execute((ConnectionCallback<Balances>) connection -> {
-            // PostgreSQL streams a result with a fetch size only inside a transaction
+            // PostgreSQL streams a result with a fetch size only inside a transaction; H2 computes a
+            // whole result (into a temporary file when large) before the first row unless it is
+            // lazy, and this pass holds one result per period open at the same time
+            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                lazy(connection, h2, true);
                 return check(connection);
             } finally {
                 connection.rollback();
+                lazy(connection, h2, false);
                 connection.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    private static void lazy(Connection connection, boolean h2, boolean lazy) throws SQLException {
+        if (h2) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? 1 : 0));
+            }
+        }
     }
 
     private Balances check(Connection connection) throws SQLException {
