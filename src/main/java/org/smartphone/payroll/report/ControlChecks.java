@@ -26,10 +26,10 @@ import org.smartphone.payroll.report.PeriodFigures.StatusLine;
  * <li>the reconciliation's withheld total equals the withholding return's total;</li>
  * <li>posted plus refund due equals withheld;</li>
  * <li>every file's SHA-256, recomputed, equals its seal (sidecar and manifest, or the ledger);</li>
- * <li>the deduction order's records and total equal the ledger's order lines;</li>
- * <li>the exceptions file's records and totals equal the ledger's exception lines;</li>
- * <li>the reconciliation file's records and totals equal the ledger's reconciliation rows;</li>
- * <li>the arrears file's records and totals equal the ledger's arrears lines;</li>
+ * <li>the deduction order's records and total equal the ledger's order lines, line by line;</li>
+ * <li>the exceptions file's records and totals equal the ledger's exception lines, line by line;</li>
+ * <li>the reconciliation file's records and totals equal the ledger's reconciliation rows, line by line;</li>
+ * <li>the arrears file's records and totals equal the ledger's arrears lines, line by line;</li>
  * <li>the ledger agrees with itself: every contract has collected the sum of its postings, a
  * settled one what was financed, an open one at least 0 and less than that.</li>
  * </ol>
@@ -121,6 +121,7 @@ public final class ControlChecks {
         CONTRACTS_NOT_SUM_OF_POSTINGS(false),
         SETTLED_WITH_OUTSTANDING(false),
         OPEN_OUT_OF_RANGE(false),
+        LINES_DIFFERING_FROM_LEDGER(false),
         NONE(false);
 
         private final boolean amount;
@@ -166,10 +167,11 @@ public final class ControlChecks {
                 withheldMatchesReturn(figures.reconciliationFile(), figures.withholdingReturn()),
                 postedPlusRefundIsWithheld(figures.reconciliationFile()),
                 fileDigests(digests),
-                orderMatchesLedger(figures.orderFile(), deduction),
-                exceptionsMatchLedger(figures.exceptionsFile(), deduction),
-                reconciliationMatchesLedger(figures.reconciliationFile(), reconciliation),
-                arrearsMatchLedger(figures.arrearsFile(), reconciliation),
+                orderMatchesLedger(figures.orderFile(), deduction, figures.differingRows().order()),
+                exceptionsMatchLedger(figures.exceptionsFile(), deduction, figures.differingRows().exceptions()),
+                reconciliationMatchesLedger(figures.reconciliationFile(), reconciliation,
+                        figures.differingRows().reconciliation()),
+                arrearsMatchLedger(figures.arrearsFile(), reconciliation, figures.differingRows().arrears()),
                 ledgerBalances(figures.balances()));
     }
 
@@ -230,18 +232,25 @@ public final class ControlChecks {
     }
 
     /** (f) The deduction order as published is the ledger's: lines with an amount above 0 (SPEC 3). */
-    public static Check orderMatchesLedger(Reading<OrderTotals> orderFile, Reading<DeductionFigures> ledger) {
-        return check(Kind.ORDER_MATCHES_LEDGER, List.of(orderFile, ledger), () -> List.of(
+    public static Check orderMatchesLedger(Reading<OrderTotals> orderFile, Reading<DeductionFigures> ledger,
+            Reading<Long> differing) {
+        return check(Kind.ORDER_MATCHES_LEDGER, List.of(orderFile, ledger, differing), () -> List.of(
                 new Comparison(Quantity.ORDER_FILE_RECORDS, orderFile.value().records(),
                         Quantity.LEDGER_ORDER_LINES, ledger.value().orderLines()),
                 new Comparison(Quantity.ORDER_FILE_AMOUNT, orderFile.value().amountXof(),
-                        Quantity.LEDGER_ORDER_AMOUNT, ledger.value().orderAmountXof())));
+                        Quantity.LEDGER_ORDER_AMOUNT, ledger.value().orderAmountXof()),
+                rowsDiffering(differing)));
+    }
+
+    /** Lines of a file that differ from the ledger row at the same place: none. */
+    private static Comparison rowsDiffering(Reading<Long> differing) {
+        return new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, differing.value(), Quantity.NONE, 0);
     }
 
     /** (g) The exceptions file as published is the ledger's: lines instructed below their due (SPEC 3). */
     public static Check exceptionsMatchLedger(Reading<ExceptionTotals> exceptionsFile,
-            Reading<DeductionFigures> ledger) {
-        return check(Kind.EXCEPTIONS_MATCH_LEDGER, List.of(exceptionsFile, ledger), () -> {
+            Reading<DeductionFigures> ledger, Reading<Long> differing) {
+        return check(Kind.EXCEPTIONS_MATCH_LEDGER, List.of(exceptionsFile, ledger, differing), () -> {
             ExceptionTotals file = exceptionsFile.value();
             long[] sums = new long[4];
             for (ReasonLine reason : ledger.value().exceptions()) {
@@ -257,14 +266,15 @@ public final class ControlChecks {
                     new Comparison(Quantity.EXCEPTIONS_FILE_AMOUNT, file.amountXof(),
                             Quantity.LEDGER_EXCEPTION_AMOUNT, sums[2]),
                     new Comparison(Quantity.EXCEPTIONS_FILE_SHORTFALL, file.shortfallXof(),
-                            Quantity.LEDGER_EXCEPTION_SHORTFALL, sums[3]));
+                            Quantity.LEDGER_EXCEPTION_SHORTFALL, sums[3]),
+                    rowsDiffering(differing));
         });
     }
 
     /** (h) The reconciliation file as published is the ledger's reconciliation rows (SPEC 4). */
     public static Check reconciliationMatchesLedger(Reading<ReconciliationTotals> reconciliationFile,
-            Reading<ReconciliationFigures> ledger) {
-        return check(Kind.RECONCILIATION_MATCHES_LEDGER, List.of(reconciliationFile, ledger), () -> {
+            Reading<ReconciliationFigures> ledger, Reading<Long> differing) {
+        return check(Kind.RECONCILIATION_MATCHES_LEDGER, List.of(reconciliationFile, ledger, differing), () -> {
             ReconciliationTotals file = reconciliationFile.value();
             long[] sums = new long[5];
             for (StatusLine status : ledger.value().statuses()) {
@@ -283,13 +293,15 @@ public final class ControlChecks {
                             sums[2]),
                     new Comparison(Quantity.RECONCILIATION_POSTED, file.postedXof(), Quantity.LEDGER_POSTED, sums[3]),
                     new Comparison(Quantity.RECONCILIATION_REFUND_DUE, file.refundDueXof(),
-                            Quantity.LEDGER_REFUND_DUE, sums[4]));
+                            Quantity.LEDGER_REFUND_DUE, sums[4]),
+                    rowsDiffering(differing));
         });
     }
 
     /** (i) The arrears file as published is the ledger's arrears lines (SPEC 4). */
-    public static Check arrearsMatchLedger(Reading<ArrearsTotals> arrearsFile, Reading<ReconciliationFigures> ledger) {
-        return check(Kind.ARREARS_MATCH_LEDGER, List.of(arrearsFile, ledger), () -> {
+    public static Check arrearsMatchLedger(Reading<ArrearsTotals> arrearsFile, Reading<ReconciliationFigures> ledger,
+            Reading<Long> differing) {
+        return check(Kind.ARREARS_MATCH_LEDGER, List.of(arrearsFile, ledger, differing), () -> {
             ArrearsTotals file = arrearsFile.value();
             long[] sums = new long[3];
             for (BucketLine bucket : ledger.value().buckets()) {
@@ -302,7 +314,8 @@ public final class ControlChecks {
                             sums[0]),
                     new Comparison(Quantity.ARREARS_FILE_OVERDUE, file.overdueXof(), Quantity.LEDGER_OVERDUE, sums[1]),
                     new Comparison(Quantity.ARREARS_FILE_OUTSTANDING, file.outstandingXof(),
-                            Quantity.LEDGER_OUTSTANDING, sums[2]));
+                            Quantity.LEDGER_OUTSTANDING, sums[2]),
+                    rowsDiffering(differing));
         });
     }
 

@@ -25,13 +25,14 @@ import org.smartphone.payroll.run.RunState;
  * @param reconciliation the reconciliation run's figures, once it is in the ledger
  * @param portfolio every contract in the ledger now
  * @param balances every contract's balance checked against its postings, the ledger now
+ * @param differingRows each published file compared line by line with the ledger rows it was written from
  */
 public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTotals> orderFile,
         Reading<OrderTotals> orderManifest, Reading<ExceptionTotals> exceptionsFile,
         Reading<ReconciliationTotals> reconciliationFile, Reading<ArrearsTotals> arrearsFile,
         Reading<ReturnTotal> withholdingReturn, List<FileDigest> inputs, List<FileDigest> outputs,
         Optional<DeductionFigures> deduction, Optional<ReconciliationFigures> reconciliation, Portfolio portfolio,
-        Balances balances) {
+        Balances balances, DifferingRows differingRows) {
 
     public PeriodFigures {
         runs = List.copyOf(runs);
@@ -53,6 +54,14 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
 
     /** Records of an arrears file (or the ledger's arrears lines) and the sums of its amounts. */
     public record ArrearsTotals(long records, long overdueXof, long outstandingXof) {
+    }
+
+    /**
+     * Lines of each published file that differ from the ledger row at the same place (or have none),
+     * missing while the run that writes the file has not reached the ledger.
+     */
+    public record DifferingRows(Reading<Long> order, Reading<Long> exceptions, Reading<Long> reconciliation,
+            Reading<Long> arrears) {
     }
 
     /** Records of a reconciliation file and the sums of its amount columns. */

@@ -134,7 +134,35 @@ public class PeriodReport {
                 PeriodFiles.reconciliationFile(outbox.resolve(reconciled)),
                 PeriodFiles.arrearsFile(outbox.resolve(arrears)), withholdingReturn, inputs, outputs,
                 deduction.map(r -> ledger.deduction(p)), reconciliation.map(r -> ledger.reconciliation(p)),
-                ledger.portfolio(), balances.check());
+                ledger.portfolio(), balances.check(), differingRows(outbox, p, deduction.isPresent(),
+                        reconciliation.isPresent()));
+    }
+
+    /** Each published file against the ledger rows, in the order and with the values the runs wrote. */
+    private PeriodFigures.DifferingRows differingRows(Path outbox, String p, boolean deducted, boolean reconciled) {
+        return new PeriodFigures.DifferingRows(
+                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deductions-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "amount_xof"), "SELECT matricule, contract_id, amount_xof"
+                                + " FROM deduction_line WHERE period = ? AND amount_xof > 0"
+                                + " ORDER BY period, contract_id",
+                        p) : Reading.missing("deduction_line"),
+                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deduction-exceptions-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"), "SELECT matricule,"
+                                + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
+                                + " AND amount_xof < due_xof ORDER BY period, contract_id", p)
+                        : Reading.missing("deduction_line"),
+                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("reconciliation-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "expected_xof", "withheld_xof", "posted_xof",
+                                "refund_due_xof", "status"), "SELECT matricule, contract_id, expected_xof,"
+                                + " withheld_xof, posted_xof, refund_due_xof, status FROM reconciliation_line"
+                                + " WHERE period = ? ORDER BY contract_id, matricule, unexpected", p)
+                        : Reading.missing("reconciliation_line"),
+                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("arrears-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "overdue_xof", "outstanding_xof", "oldest_unpaid_period",
+                                "months_past_due", "bucket", "reason"), "SELECT matricule, contract_id, overdue_xof,"
+                                + " outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason"
+                                + " FROM arrears_line WHERE period = ? ORDER BY period, contract_id", p)
+                        : Reading.missing("arrears_line"));
     }
 
     private static Optional<RunRecord> committed(List<RunRecord> ofPeriod, RunKind kind) {

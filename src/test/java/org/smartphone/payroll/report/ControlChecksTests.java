@@ -16,6 +16,7 @@ import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
@@ -38,6 +39,8 @@ class ControlChecksTests {
     private static final String MANIFEST = "deduction-2026-01.manifest.json";
     private static final String EXCEPTIONS = "deduction-exceptions-2026-01.csv";
     private static final String ARREARS = "arrears-2026-01.csv";
+    /** Every line of a file equals the ledger row at its place. */
+    private static final Reading<Long> SAME_LINES = Reading.of("lines", 0L);
     private static final String SHA_A = "a".repeat(64);
     private static final String SHA_B = "b".repeat(64);
 
@@ -312,18 +315,38 @@ class ControlChecksTests {
 
         @Test
         void theOrderPassesWhenItsRecordsAndTotalAreTheLedgersOrderLines() {
-            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger());
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(), SAME_LINES);
 
             assertThat(check.kind()).isEqualTo(Kind.ORDER_MATCHES_LEDGER);
             assertThat(check.outcome()).isEqualTo(Outcome.PASS);
             assertThat(check.comparisons()).containsExactly(
                     new Comparison(Quantity.ORDER_FILE_RECORDS, 41, Quantity.LEDGER_ORDER_LINES, 41),
-                    new Comparison(Quantity.ORDER_FILE_AMOUNT, 415_155, Quantity.LEDGER_ORDER_AMOUNT, 415_155));
+                    new Comparison(Quantity.ORDER_FILE_AMOUNT, 415_155, Quantity.LEDGER_ORDER_AMOUNT, 415_155),
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 0, Quantity.NONE, 0));
+        }
+
+        @Test
+        void theOrderFailsWhenLinesDifferAlthoughItsTotalsAgree() {
+            // two amounts swapped: same records, same total
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(),
+                    Reading.of(ORDER, 2L));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons()).filteredOn(c -> !c.agrees()).containsExactly(
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 2, Quantity.NONE, 0));
+        }
+
+        @Test
+        void theOrderFailsWhenItCannotBeComparedLineByLine() {
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(),
+                    Reading.unreadable(ORDER, 9, "amount_xof"));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void theOrderFailsWithBothFiguresWhenOneFrancDiffers() {
-            Check check = ControlChecks.orderMatchesLedger(order(41, 415_655), deductionLedger());
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_655), deductionLedger(), SAME_LINES);
 
             assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(check.comparisons().get(1)).isEqualTo(new Comparison(Quantity.ORDER_FILE_AMOUNT, 415_655,
@@ -332,10 +355,12 @@ class ControlChecksTests {
 
         @Test
         void theOrderIsNotAvailableBeforeTheDeductionRunReachesTheLedger() {
-            Check check = ControlChecks.orderMatchesLedger(Reading.missing(ORDER), Reading.missing("deduction_line"));
+            Check check = ControlChecks.orderMatchesLedger(Reading.missing(ORDER), Reading.missing("deduction_line"),
+                    Reading.missing("deduction_line"));
 
             assertThat(check.outcome()).isEqualTo(Outcome.NOT_AVAILABLE);
-            assertThat(check.gaps()).extracting(Reading::source).containsExactly(ORDER, "deduction_line");
+            assertThat(check.gaps()).extracting(Reading::source).containsExactly(ORDER, "deduction_line",
+                    "deduction_line");
         }
 
         @Test
@@ -344,15 +369,17 @@ class ControlChecksTests {
             Reading<ExceptionTotals> file = Reading.of(EXCEPTIONS, new ExceptionTotals(3, 47_166, 31_584, 15_582));
             Reading<ExceptionTotals> edited = Reading.of(EXCEPTIONS, new ExceptionTotals(3, 47_166, 32_584, 14_582));
 
-            assertThat(ControlChecks.exceptionsMatchLedger(file, deductionLedger()).outcome()).isEqualTo(Outcome.PASS);
-            Check check = ControlChecks.exceptionsMatchLedger(edited, deductionLedger());
+            assertThat(ControlChecks.exceptionsMatchLedger(file, deductionLedger(), SAME_LINES).outcome())
+                    .isEqualTo(Outcome.PASS);
+            Check check = ControlChecks.exceptionsMatchLedger(edited, deductionLedger(), SAME_LINES);
             assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(check.comparisons()).containsExactly(
                     new Comparison(Quantity.EXCEPTIONS_FILE_RECORDS, 3, Quantity.LEDGER_EXCEPTION_LINES, 3),
                     new Comparison(Quantity.EXCEPTIONS_FILE_DUE, 47_166, Quantity.LEDGER_EXCEPTION_DUE, 47_166),
                     new Comparison(Quantity.EXCEPTIONS_FILE_AMOUNT, 32_584, Quantity.LEDGER_EXCEPTION_AMOUNT, 31_584),
                     new Comparison(Quantity.EXCEPTIONS_FILE_SHORTFALL, 14_582, Quantity.LEDGER_EXCEPTION_SHORTFALL,
-                            15_582));
+                            15_582),
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 0, Quantity.NONE, 0));
         }
 
         @Test
@@ -363,9 +390,9 @@ class ControlChecksTests {
             Reading<ReconciliationTotals> refundHidden = Reading.of(RECONCILIATION, new ReconciliationTotals(41,
                     415_155, 411_571, 411_571, 0));
 
-            assertThat(ControlChecks.reconciliationMatchesLedger(file, reconciliationLedger()).outcome())
+            assertThat(ControlChecks.reconciliationMatchesLedger(file, reconciliationLedger(), SAME_LINES).outcome())
                     .isEqualTo(Outcome.PASS);
-            Check check = ControlChecks.reconciliationMatchesLedger(refundHidden, reconciliationLedger());
+            Check check = ControlChecks.reconciliationMatchesLedger(refundHidden, reconciliationLedger(), SAME_LINES);
             assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(check.comparisons()).filteredOn(c -> !c.agrees()).containsExactly(
                     new Comparison(Quantity.RECONCILIATION_POSTED, 411_571, Quantity.LEDGER_POSTED, 410_571),
@@ -377,13 +404,14 @@ class ControlChecksTests {
             Reading<ArrearsTotals> file = Reading.of(ARREARS, new ArrearsTotals(6, 45_747, 868_416));
             Reading<ArrearsTotals> lineRemoved = Reading.of(ARREARS, new ArrearsTotals(5, 30_498, 768_416));
 
-            assertThat(ControlChecks.arrearsMatchLedger(file, reconciliationLedger()).outcome())
+            assertThat(ControlChecks.arrearsMatchLedger(file, reconciliationLedger(), SAME_LINES).outcome())
                     .isEqualTo(Outcome.PASS);
-            assertThat(ControlChecks.arrearsMatchLedger(lineRemoved, reconciliationLedger()).comparisons())
+            assertThat(ControlChecks.arrearsMatchLedger(lineRemoved, reconciliationLedger(), SAME_LINES).comparisons())
                     .filteredOn(c -> !c.agrees()).extracting(Comparison::left)
                     .containsExactly(Quantity.ARREARS_FILE_RECORDS, Quantity.ARREARS_FILE_OVERDUE,
                             Quantity.ARREARS_FILE_OUTSTANDING);
-            assertThat(ControlChecks.arrearsMatchLedger(file, Reading.missing("reconciliation_line")).outcome())
+            assertThat(ControlChecks.arrearsMatchLedger(file, Reading.missing("reconciliation_line"),
+                    Reading.missing("reconciliation_line")).outcome())
                     .isEqualTo(Outcome.NOT_AVAILABLE);
         }
     }
@@ -427,7 +455,9 @@ class ControlChecksTests {
         PeriodFigures nothing = new PeriodFigures(Period.parse("2026-04"), List.of(), Reading.missing(ORDER),
                 Reading.missing(MANIFEST), Reading.missing(EXCEPTIONS), Reading.missing(RECONCILIATION),
                 Reading.missing(ARREARS), Reading.missing("withheld-2026-04.csv"), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), new Portfolio(0, 0, 0, 0, 0), new Balances(0, 0, 0, 0, 0, 0));
+                Optional.empty(), Optional.empty(), new Portfolio(0, 0, 0, 0, 0), new Balances(0, 0, 0, 0, 0, 0),
+                new DifferingRows(Reading.missing("deduction_line"), Reading.missing("deduction_line"),
+                        Reading.missing("reconciliation_line"), Reading.missing("arrears_line")));
 
         List<Check> checks = ControlChecks.of(nothing);
 

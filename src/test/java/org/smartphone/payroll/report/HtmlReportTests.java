@@ -17,6 +17,7 @@ import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.MinistryLine;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
@@ -68,7 +69,11 @@ class HtmlReportTests {
                                 new BucketLine("MONTHS_3_PLUS", 0, 0, 0)),
                         List.of(new MinistryLine(ministry, 4, 22_582, 668_416), new MinistryLine(null, 1, 7_916,
                                 95_000)))),
-                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429), new Balances(50, 410_571, 410_571, 0, 0, 0));
+                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429), new Balances(50, 410_571, 410_571, 0, 0, 0),
+                new DifferingRows(Reading.of("deductions-2026-01.csv", 0L),
+                        Reading.of("deduction-exceptions-2026-01.csv", 0L),
+                        Reading.of("reconciliation-2026-01.csv", 0L),
+                        Reading.of("arrears-2026-01.csv", 0L)));
     }
 
     static String render(PeriodFigures figures, String language) {
@@ -186,7 +191,9 @@ class HtmlReportTests {
                 Reading.missing("deduction-exceptions-2026-04.csv"), Reading.missing("reconciliation-2026-04.csv"),
                 Reading.missing("arrears-2026-04.csv"), Reading.missing("withheld-2026-04.csv"), List.of(),
                 List.of(), Optional.empty(), Optional.empty(), new Portfolio(50, 0, 6_268_000, 0, 6_268_000),
-                new Balances(50, 0, 0, 0, 0, 0));
+                new Balances(50, 0, 0, 0, 0, 0), new DifferingRows(Reading.missing("deduction_line"),
+                        Reading.missing("deduction_line"), Reading.missing("reconciliation_line"),
+                        Reading.missing("arrears_line")));
 
         String page = render(nothing, "en");
 

@@ -95,6 +95,28 @@ class TamperingFunctionalTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void twoAmountsSwappedInTheDeductionOrderFailCheckFThoughEveryTotalAgrees(TestDatabase database,
+            @TempDir Path dir) throws IOException {
+        Programme programme = january(dir, database);
+        // C-1 instructed 1 000 instead of 2 000, C-3 2 000 instead of 1 000; and C-7's line given to M-4
+        edit(programme, ORDER, "C-1", Map.of("amount_xof", "1000"));
+        edit(programme, ORDER, "C-3", Map.of("amount_xof", "2000"));
+        edit(programme, ORDER, "C-7", Map.of("matricule", "M-4"));
+        reseal(programme, ORDER, DEDUCTION_MANIFEST);
+
+        Report report = report(programme, "f");
+
+        report.failed("f");
+        report.passed("a", "b", "c", "d", "e", "g", "h", "i", "j");
+        report.text("f").containsPattern("total read back from deductions-2026-01.csv +10 000 F\\n +="
+                + " ledger: amount instructed +10 000 F").containsPattern("lines that differ from the ledger, line by"
+                + " line +3\\n +\u2260 expected +0");
+        assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "f")))
+                .contains("lignes qui diffèrent du registre, ligne à ligne 3 \u2260 attendu 0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void anExceptionLineChangedAndResealedFailsCheckG(TestDatabase database, @TempDir Path dir) throws IOException {
         Programme programme = january(dir, database);
         edit(programme, EXCEPTIONS, "C-4", Map.of("amount_xof", "3500", "shortfall_xof", "2500"));
@@ -105,7 +127,8 @@ class TamperingFunctionalTests {
         report.failed("g");
         report.passed("a", "b", "c", "d", "e", "f", "h", "i", "j");
         report.text("g").containsPattern("instructed, deduction-exceptions-2026-01.csv +3 500 F\\n +\u2260 ledger:"
-                + " instructed of the exceptions +3 000 F").containsPattern("shortfall, deduction-exceptions-2026-01.csv"
+                + " instructed of the exceptions +3 000 F")
+                .containsPattern("shortfall, deduction-exceptions-2026-01.csv"
                 + " +6 500 F\\n +\u2260 ledger: shortfall of the exceptions +7 000 F");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "g")))
                 .contains("instruit, deduction-exceptions-2026-01.csv " + francs(3_500) + " \u2260 registre\u00A0:"
@@ -344,7 +367,8 @@ class TamperingFunctionalTests {
         assertThat(result.stdout()).startsWith("Period report 2026-01\n")
                 .endsWith("HTML report: " + page.toAbsolutePath().normalize() + "\n");
         assertThat(result.stderr()).containsPattern("Report of 2026-01: " + failed.split(", ").length
-                + " control check\\(s\\) FAILED \\(" + failed + "\\): the files or the ledger no longer agree with what the runs recorded; see the control checks"
+                + " control check\\(s\\) FAILED \\(" + failed + "\\): the files or the ledger no longer agree with"
+                + " what the runs recorded; see the control checks"
                 + " above and in " + java.util.regex.Pattern.quote(page.toAbsolutePath().normalize().toString()));
         return new Report(result, RenderedReport.of(page));
     }
