@@ -2,6 +2,7 @@ package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.smartphone.payroll.config.TerminalText;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
@@ -10,12 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code report --period YYYY-MM}: the period summary for auditors, printed as text, and the HTML
- * page with the control checks written to {@code outbox/YYYY-MM/report-YYYY-MM.html}.
+ * {@code report --period YYYY-MM}: the period summary for auditors with the control checks, printed
+ * as text and written as the HTML page {@code outbox/YYYY-MM/report-YYYY-MM.html}; a failed
+ * control check is also said on stderr.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Period report for auditors: counts and"
         + " totals per file and status, arrears by bucket, the portfolio; also writes the HTML page with the"
-        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html.")
+        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html. A failed"
+        + " control check is also said on stderr (exit 0: the report is done).")
 final class ReportCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
@@ -28,13 +31,27 @@ final class ReportCommand implements Callable<Integer> {
         this.root = root;
     }
 
+    /**
+     * Prints the report and writes the page whatever the checks say. A failed check is a finding of
+     * the report, not a failure of the command: SPEC 6 has no exit code for it (0 is "done"), so it is
+     * said on stderr, in one line a script can look for ("FAILED"), besides both reports.
+     */
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openEngine()) {
-            PeriodReport report = engine.bean(PeriodReport.class);
-            System.out.print(TerminalText.lines(report.text(period)));
-            Path html = report.writeHtml(period);
+            PeriodReport.Written report = engine.bean(PeriodReport.class).write(period);
+            System.out.print(TerminalText.lines(report.text()));
+            Path html = report.html();
             System.out.println(TerminalText.line("HTML report: " + html));
+            if (!report.failed().isEmpty()) {
+                String letters = report.failed().stream().map(c -> c.kind().letter())
+                        .collect(Collectors.joining(", "));
+                System.err.println(TerminalText.line("Report of " + period + ": " + report.failed().size()
+                        + " control check(s) FAILED (" + letters + "): the files or the ledger no longer agree with what the runs"
+                        + " recorded; see the control checks above and in " + html + " ("
+                        + RunSummary.seconds(root.elapsed()) + ")."));
+                return 0;
+            }
             System.out.println("Report of " + period + " done in " + RunSummary.seconds(root.elapsed()) + ".");
             return 0;
         }

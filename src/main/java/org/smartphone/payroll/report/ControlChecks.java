@@ -2,10 +2,19 @@ package org.smartphone.payroll.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
+import org.smartphone.payroll.report.PeriodFigures.Balances;
+import org.smartphone.payroll.report.PeriodFigures.BucketLine;
+import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
+import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
+import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
+import org.smartphone.payroll.report.PeriodFigures.StatusLine;
 
 /**
  * The auditors' control checks of a period, computed from the figures read back from the files
@@ -16,10 +25,20 @@ import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
  * <li>the reconciliation's expected total equals the deduction order's total;</li>
  * <li>the reconciliation's withheld total equals the withholding return's total;</li>
  * <li>posted plus refund due equals withheld;</li>
- * <li>every file's SHA-256, recomputed, equals its seal (sidecar and manifest, or the ledger).</li>
+ * <li>every file's SHA-256, recomputed, equals its seal (sidecar and manifest, or the ledger);</li>
+ * <li>the deduction order's records and total equal the ledger's order lines, line by line;</li>
+ * <li>the exceptions file's records and totals equal the ledger's exception lines, line by line;</li>
+ * <li>the reconciliation file's records and totals equal the ledger's reconciliation rows, line by line;</li>
+ * <li>the arrears file's records and totals equal the ledger's arrears lines, line by line;</li>
+ * <li>the ledger agrees with itself: every contract has collected the sum of its postings, a
+ * settled one what was financed, an open one at least 0 and less than that.</li>
  * </ol>
  *
  * A check whose data is missing is NOT_AVAILABLE, never PASS; one whose data cannot be read FAILS.
+ *
+ * <p>Seals (a to e) show a file is the one its run described; anyone who can write the folder can
+ * rewrite a file with its sidecar and manifest. Checks f to i compare each file with the ledger,
+ * which only the database's own access control protects, and j compares the ledger with itself.
  */
 public final class ControlChecks {
 
@@ -32,7 +51,12 @@ public final class ControlChecks {
         RECONCILIATION_EXPECTS_ORDER("b"),
         WITHHELD_MATCHES_RETURN("c"),
         POSTED_PLUS_REFUND_IS_WITHHELD("d"),
-        FILE_DIGESTS("e");
+        FILE_DIGESTS("e"),
+        ORDER_MATCHES_LEDGER("f"),
+        EXCEPTIONS_MATCH_LEDGER("g"),
+        RECONCILIATION_MATCHES_LEDGER("h"),
+        ARREARS_MATCH_LEDGER("i"),
+        LEDGER_BALANCES("j");
 
         private final String letter;
 
@@ -67,7 +91,38 @@ public final class ControlChecks {
         RECONCILIATION_EXPECTED(true),
         RECONCILIATION_WITHHELD(true),
         RETURN_WITHHELD(true),
-        POSTED_PLUS_REFUND(true);
+        POSTED_PLUS_REFUND(true),
+        LEDGER_ORDER_LINES(false),
+        LEDGER_ORDER_AMOUNT(true),
+        EXCEPTIONS_FILE_RECORDS(false),
+        EXCEPTIONS_FILE_DUE(true),
+        EXCEPTIONS_FILE_AMOUNT(true),
+        EXCEPTIONS_FILE_SHORTFALL(true),
+        LEDGER_EXCEPTION_LINES(false),
+        LEDGER_EXCEPTION_DUE(true),
+        LEDGER_EXCEPTION_AMOUNT(true),
+        LEDGER_EXCEPTION_SHORTFALL(true),
+        RECONCILIATION_FILE_RECORDS(false),
+        RECONCILIATION_POSTED(true),
+        RECONCILIATION_REFUND_DUE(true),
+        LEDGER_RECONCILIATION_ROWS(false),
+        LEDGER_EXPECTED(true),
+        LEDGER_WITHHELD(true),
+        LEDGER_POSTED(true),
+        LEDGER_REFUND_DUE(true),
+        ARREARS_FILE_RECORDS(false),
+        ARREARS_FILE_OVERDUE(true),
+        ARREARS_FILE_OUTSTANDING(true),
+        LEDGER_ARREARS_LINES(false),
+        LEDGER_OVERDUE(true),
+        LEDGER_OUTSTANDING(true),
+        LEDGER_COLLECTED(true),
+        LEDGER_POSTINGS(true),
+        CONTRACTS_NOT_SUM_OF_POSTINGS(false),
+        SETTLED_WITH_OUTSTANDING(false),
+        OPEN_OUT_OF_RANGE(false),
+        LINES_DIFFERING_FROM_LEDGER(false),
+        NONE(false);
 
         private final boolean amount;
 
@@ -100,16 +155,34 @@ public final class ControlChecks {
         }
     }
 
-    /** Every check of the period, a to e. */
+    /** Every check of the period, a to j. */
     public static List<Check> of(PeriodFigures figures) {
         List<FileDigest> digests = new ArrayList<>(figures.inputs());
         digests.addAll(figures.outputs());
+        Reading<DeductionFigures> deduction = inLedger("deduction_line", figures.deduction());
+        Reading<ReconciliationFigures> reconciliation = inLedger("reconciliation_line", figures.reconciliation());
         return List.of(
                 orderMatchesManifest(figures.orderFile(), figures.orderManifest()),
                 reconciliationExpectsOrder(figures.reconciliationFile(), figures.orderFile()),
                 withheldMatchesReturn(figures.reconciliationFile(), figures.withholdingReturn()),
                 postedPlusRefundIsWithheld(figures.reconciliationFile()),
-                fileDigests(digests));
+                fileDigests(digests),
+                orderMatchesLedger(figures.orderFile(), deduction, figures.differingRows().order()),
+                exceptionsMatchLedger(figures.exceptionsFile(), deduction, figures.differingRows().exceptions()),
+                reconciliationMatchesLedger(figures.reconciliationFile(), reconciliation,
+                        figures.differingRows().reconciliation()),
+                arrearsMatchLedger(figures.arrearsFile(), reconciliation, figures.differingRows().arrears()),
+                ledgerBalances(figures.balances()));
+    }
+
+    /** The checks that failed, in order. */
+    public static List<Check> failed(List<Check> checks) {
+        return checks.stream().filter(c -> c.outcome() == Outcome.FAIL).toList();
+    }
+
+    /** A run's figures in the ledger, or missing when the run has not reached it. */
+    private static <T> Reading<T> inLedger(String table, Optional<T> figures) {
+        return figures.map(f -> Reading.of(table, f)).orElseGet(() -> Reading.missing(table));
     }
 
     /** (a) The sum of amount_xof and the record count of the deduction order equal its manifest's. */
@@ -156,6 +229,107 @@ public final class ControlChecks {
             }
         }
         return new Check(Kind.FILE_DIGESTS, Outcome.worst(outcomes), List.of(), List.of());
+    }
+
+    /** (f) The deduction order as published is the ledger's: lines with an amount above 0 (SPEC 3). */
+    public static Check orderMatchesLedger(Reading<OrderTotals> orderFile, Reading<DeductionFigures> ledger,
+            Reading<Long> differing) {
+        return check(Kind.ORDER_MATCHES_LEDGER, List.of(orderFile, ledger, differing), () -> List.of(
+                new Comparison(Quantity.ORDER_FILE_RECORDS, orderFile.value().records(),
+                        Quantity.LEDGER_ORDER_LINES, ledger.value().orderLines()),
+                new Comparison(Quantity.ORDER_FILE_AMOUNT, orderFile.value().amountXof(),
+                        Quantity.LEDGER_ORDER_AMOUNT, ledger.value().orderAmountXof()),
+                rowsDiffering(differing)));
+    }
+
+    /** Lines of a file that differ from the ledger row at the same place: none. */
+    private static Comparison rowsDiffering(Reading<Long> differing) {
+        return new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, differing.value(), Quantity.NONE, 0);
+    }
+
+    /** (g) The exceptions file as published is the ledger's: lines instructed below their due (SPEC 3). */
+    public static Check exceptionsMatchLedger(Reading<ExceptionTotals> exceptionsFile,
+            Reading<DeductionFigures> ledger, Reading<Long> differing) {
+        return check(Kind.EXCEPTIONS_MATCH_LEDGER, List.of(exceptionsFile, ledger, differing), () -> {
+            ExceptionTotals file = exceptionsFile.value();
+            long[] sums = new long[4];
+            for (ReasonLine reason : ledger.value().exceptions()) {
+                sums[0] += reason.count();
+                sums[1] = Math.addExact(sums[1], reason.dueXof());
+                sums[2] = Math.addExact(sums[2], reason.amountXof());
+                sums[3] = Math.addExact(sums[3], reason.shortfallXof());
+            }
+            return List.of(
+                    new Comparison(Quantity.EXCEPTIONS_FILE_RECORDS, file.records(),
+                            Quantity.LEDGER_EXCEPTION_LINES, sums[0]),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_DUE, file.dueXof(), Quantity.LEDGER_EXCEPTION_DUE, sums[1]),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_AMOUNT, file.amountXof(),
+                            Quantity.LEDGER_EXCEPTION_AMOUNT, sums[2]),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_SHORTFALL, file.shortfallXof(),
+                            Quantity.LEDGER_EXCEPTION_SHORTFALL, sums[3]),
+                    rowsDiffering(differing));
+        });
+    }
+
+    /** (h) The reconciliation file as published is the ledger's reconciliation rows (SPEC 4). */
+    public static Check reconciliationMatchesLedger(Reading<ReconciliationTotals> reconciliationFile,
+            Reading<ReconciliationFigures> ledger, Reading<Long> differing) {
+        return check(Kind.RECONCILIATION_MATCHES_LEDGER, List.of(reconciliationFile, ledger, differing), () -> {
+            ReconciliationTotals file = reconciliationFile.value();
+            long[] sums = new long[5];
+            for (StatusLine status : ledger.value().statuses()) {
+                sums[0] += status.count();
+                sums[1] = Math.addExact(sums[1], status.expectedXof());
+                sums[2] = Math.addExact(sums[2], status.withheldXof());
+                sums[3] = Math.addExact(sums[3], status.postedXof());
+                sums[4] = Math.addExact(sums[4], status.refundDueXof());
+            }
+            return List.of(
+                    new Comparison(Quantity.RECONCILIATION_FILE_RECORDS, file.records(),
+                            Quantity.LEDGER_RECONCILIATION_ROWS, sums[0]),
+                    new Comparison(Quantity.RECONCILIATION_EXPECTED, file.expectedXof(), Quantity.LEDGER_EXPECTED,
+                            sums[1]),
+                    new Comparison(Quantity.RECONCILIATION_WITHHELD, file.withheldXof(), Quantity.LEDGER_WITHHELD,
+                            sums[2]),
+                    new Comparison(Quantity.RECONCILIATION_POSTED, file.postedXof(), Quantity.LEDGER_POSTED, sums[3]),
+                    new Comparison(Quantity.RECONCILIATION_REFUND_DUE, file.refundDueXof(),
+                            Quantity.LEDGER_REFUND_DUE, sums[4]),
+                    rowsDiffering(differing));
+        });
+    }
+
+    /** (i) The arrears file as published is the ledger's arrears lines (SPEC 4). */
+    public static Check arrearsMatchLedger(Reading<ArrearsTotals> arrearsFile, Reading<ReconciliationFigures> ledger,
+            Reading<Long> differing) {
+        return check(Kind.ARREARS_MATCH_LEDGER, List.of(arrearsFile, ledger, differing), () -> {
+            ArrearsTotals file = arrearsFile.value();
+            long[] sums = new long[3];
+            for (BucketLine bucket : ledger.value().buckets()) {
+                sums[0] += bucket.count();
+                sums[1] = Math.addExact(sums[1], bucket.overdueXof());
+                sums[2] = Math.addExact(sums[2], bucket.outstandingXof());
+            }
+            return List.of(
+                    new Comparison(Quantity.ARREARS_FILE_RECORDS, file.records(), Quantity.LEDGER_ARREARS_LINES,
+                            sums[0]),
+                    new Comparison(Quantity.ARREARS_FILE_OVERDUE, file.overdueXof(), Quantity.LEDGER_OVERDUE, sums[1]),
+                    new Comparison(Quantity.ARREARS_FILE_OUTSTANDING, file.outstandingXof(),
+                            Quantity.LEDGER_OUTSTANDING, sums[2]),
+                    rowsDiffering(differing));
+        });
+    }
+
+    /**
+     * (j) The ledger agrees with itself (SPEC 2): what the contracts have collected is what was
+     * posted to them, and no contract breaks a rule of its state. The ledger is always there.
+     */
+    public static Check ledgerBalances(Balances balances) {
+        return check(Kind.LEDGER_BALANCES, List.of(), () -> List.of(
+                new Comparison(Quantity.LEDGER_COLLECTED, balances.collectedXof(), Quantity.LEDGER_POSTINGS,
+                        balances.postedXof()),
+                new Comparison(Quantity.CONTRACTS_NOT_SUM_OF_POSTINGS, balances.notSumOfPostings(), Quantity.NONE, 0),
+                new Comparison(Quantity.SETTLED_WITH_OUTSTANDING, balances.settledWithOutstanding(), Quantity.NONE, 0),
+                new Comparison(Quantity.OPEN_OUT_OF_RANGE, balances.openOutOfRange(), Quantity.NONE, 0)));
     }
 
     /**

@@ -23,6 +23,8 @@ import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Sha256;
 import org.smartphone.payroll.reconciliation.ReturnParser;
+import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
+import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
@@ -31,7 +33,8 @@ import org.smartphone.payroll.run.RunKind;
 /**
  * Reads the files of a period back for the control checks: the output CSVs summed again, the
  * manifests, the sidecars, and the archived withholding return read again with the rules of the
- * reconciliation run. An output is read strictly: its amounts must be plain integers, as the
+ * reconciliation run. Every file is read a record at a time (an order of 10 M contracts is hundreds
+ * of MB), never loaded whole. An output is read strictly: its amounts must be plain integers, as the
  * engine writes them; anything else makes it UNREADABLE.
  */
 final class PeriodFiles {
@@ -45,6 +48,17 @@ final class PeriodFiles {
     /** {@code deductions-M.csv}: its records and the sum of amount_xof. */
     static Reading<OrderTotals> orderFile(Path file) {
         return map(sums(file, List.of("amount_xof")), s -> new OrderTotals(s[0], s[1]));
+    }
+
+    /** {@code deduction-exceptions-M.csv}: its records and the sums of due, amount and shortfall. */
+    static Reading<ExceptionTotals> exceptionsFile(Path file) {
+        return map(sums(file, List.of("due_xof", "amount_xof", "shortfall_xof")),
+                s -> new ExceptionTotals(s[0], s[1], s[2], s[3]));
+    }
+
+    /** {@code arrears-M.csv}: its records and the sums of overdue and outstanding. */
+    static Reading<ArrearsTotals> arrearsFile(Path file) {
+        return map(sums(file, List.of("overdue_xof", "outstanding_xof")), s -> new ArrearsTotals(s[0], s[1], s[2]));
     }
 
     /** {@code reconciliation-M.csv}: its records and the sums of expected, withheld, posted, refund due. */

@@ -11,6 +11,7 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The period report: in plain text, what was instructed and why not more, what came back and how it
- * was posted, arrears by bucket, and the portfolio, every figure read from the ledger tables; and
- * the auditors' HTML page {@code outbox/M/report-M.html}, which adds the control checks computed
- * from the files of the period read back ({@link ControlChecks}) and the SHA-256 of every file.
+ * was posted, arrears by bucket, and the portfolio, every figure read from the ledger tables, then
+ * the control checks ({@link ControlChecks}) computed from the files of the period read back and
+ * the ledger; and the auditors' HTML page {@code outbox/M/report-M.html}, which shows the same
+ * checks with the SHA-256 of every file.
  */
 @Service
 public class PeriodReport {
@@ -33,28 +35,43 @@ public class PeriodReport {
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
     private final PeriodLedger ledger;
+    private final LedgerBalances balances;
     private final Home home;
     private final PayrollSettings settings;
 
-    PeriodReport(JdbcTemplate jdbc, RunRegistry runs, PeriodLedger ledger, Home home, PayrollSettings settings) {
+    PeriodReport(JdbcTemplate jdbc, RunRegistry runs, PeriodLedger ledger, LedgerBalances balances, Home home,
+            PayrollSettings settings) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.ledger = ledger;
+        this.balances = balances;
         this.home = home;
         this.settings = settings;
     }
 
-    /** Writes {@code outbox/M/report-M.html} whole or not at all; returns where. */
-    public Path writeHtml(Period period) throws IOException {
-        String fileName = "report-" + period + ".html";
-        Outbox.publishText(home.outbox(period), fileName, html(period));
-        return home.outbox(period).resolve(fileName);
+    /**
+     * The report of a period, made once: the text (the ledger's counts and totals, then the control
+     * checks), and {@code outbox/M/report-M.html} written whole or not at all.
+     *
+     * @param text the plain-text report
+     * @param html where the page was written
+     * @param failed the control checks that failed, in order
+     */
+    public record Written(String text, Path html, List<Check> failed) {
+
+        public Written {
+            failed = List.copyOf(failed);
+        }
     }
 
-    /** The HTML page, in the language of {@code payroll.report-language}. */
-    public String html(Period period) throws IOException {
+    public Written write(Period period) throws IOException {
         PeriodFigures figures = figures(period);
-        return HtmlReport.render(figures, ControlChecks.of(figures), ReportLabels.of(settings.reportLanguage()));
+        List<Check> checks = ControlChecks.of(figures);
+        String fileName = "report-" + period + ".html";
+        Outbox.publishText(home.outbox(period), fileName,
+                HtmlReport.render(figures, checks, ReportLabels.of(settings.reportLanguage())));
+        return new Written(text(period) + ChecksText.of(figures, checks), home.outbox(period).resolve(fileName),
+                ControlChecks.failed(checks));
     }
 
     /**
@@ -62,7 +79,7 @@ public class PeriodReport {
      * that has not reached the ledger are not the period's), and the files of the outbox and the
      * archive read back.
      */
-    public PeriodFigures figures(Period period) throws IOException {
+    PeriodFigures figures(Period period) throws IOException {
         String p = period.toString();
         List<RunRecord> ofPeriod = runs.all().stream().filter(r -> p.equals(r.period())).toList();
         List<RunLine> latest = new ArrayList<>();
@@ -113,9 +130,39 @@ public class PeriodReport {
         }
         return new PeriodFigures(period, latest, PeriodFiles.orderFile(outbox.resolve(order)),
                 PeriodFiles.manifestEntry(deductionManifest, order, "amount_xof"),
-                PeriodFiles.reconciliationFile(outbox.resolve(reconciled)), withholdingReturn, inputs, outputs,
+                PeriodFiles.exceptionsFile(outbox.resolve(exceptions)),
+                PeriodFiles.reconciliationFile(outbox.resolve(reconciled)),
+                PeriodFiles.arrearsFile(outbox.resolve(arrears)), withholdingReturn, inputs, outputs,
                 deduction.map(r -> ledger.deduction(p)), reconciliation.map(r -> ledger.reconciliation(p)),
-                ledger.portfolio());
+                ledger.portfolio(), balances.check(), differingRows(outbox, p, deduction.isPresent(),
+                        reconciliation.isPresent()));
+    }
+
+    /** Each published file against the ledger rows, in the order and with the values the runs wrote. */
+    private PeriodFigures.DifferingRows differingRows(Path outbox, String p, boolean deducted, boolean reconciled) {
+        return new PeriodFigures.DifferingRows(
+                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deductions-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "amount_xof"), "SELECT matricule, contract_id, amount_xof"
+                                + " FROM deduction_line WHERE period = ? AND amount_xof > 0"
+                                + " ORDER BY period, contract_id",
+                        p) : Reading.missing("deduction_line"),
+                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deduction-exceptions-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"), "SELECT matricule,"
+                                + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
+                                + " AND amount_xof < due_xof ORDER BY period, contract_id", p)
+                        : Reading.missing("deduction_line"),
+                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("reconciliation-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "expected_xof", "withheld_xof", "posted_xof",
+                                "refund_due_xof", "status"), "SELECT matricule, contract_id, expected_xof,"
+                                + " withheld_xof, posted_xof, refund_due_xof, status FROM reconciliation_line"
+                                + " WHERE period = ? ORDER BY contract_id, matricule, unexpected", p)
+                        : Reading.missing("reconciliation_line"),
+                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("arrears-" + p + ".csv"),
+                        List.of("matricule", "contract_id", "overdue_xof", "outstanding_xof", "oldest_unpaid_period",
+                                "months_past_due", "bucket", "reason"), "SELECT matricule, contract_id, overdue_xof,"
+                                + " outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason"
+                                + " FROM arrears_line WHERE period = ? ORDER BY period, contract_id", p)
+                        : Reading.missing("arrears_line"));
     }
 
     private static Optional<RunRecord> committed(List<RunRecord> ofPeriod, RunKind kind) {
@@ -124,7 +171,7 @@ public class PeriodReport {
                 .reduce((first, second) -> second);
     }
 
-    public String text(Period period) {
+    private String text(Period period) {
         String p = period.toString();
         StringBuilder out = new StringBuilder();
         out.append("Period report ").append(p).append('\n').append("=".repeat(20)).append("\n\n");

@@ -148,6 +148,32 @@ final class ReportLabels {
                     + " .sha256 et manifeste pour une sortie, registre pour une entrée)\u00A0: détail en section 6.",
                     "Each file's recomputed SHA-256 equals its seal (the .sha256 sidecar and the manifest for an"
                     + " output, the ledger for an input): details in section 6.");
+            case ORDER_MATCHES_LEDGER -> t("L'ordre de prélèvement publié (" + orderFile(period) + ", relu) a les"
+                    + " lignes et le total des lignes instruites du registre, ligne à ligne (matricule, contrat,"
+                    + " montant)\u00A0: un scellé refait après modification ne suffit pas.",
+                    "The published deduction order (" + orderFile(period) + ", read back) has the lines and total"
+                    + " of the ledger's order lines, line by line (matricule, contract, amount): a seal remade after"
+                    + " an edit is not enough.");
+            case EXCEPTIONS_MATCH_LEDGER -> t("Le fichier des exceptions publié (" + exceptionsFile(period)
+                    + ", relu) a les lignes et les totaux (dû, instruit, manque) des exceptions du registre, ligne"
+                    + " à ligne.",
+                    "The published exceptions file (" + exceptionsFile(period) + ", read back) has the lines and"
+                    + " totals (due, instructed, shortfall) of the ledger's exceptions, line by line.");
+            case RECONCILIATION_MATCHES_LEDGER -> t("Le fichier de rapprochement publié ("
+                    + reconciliationFile(period) + ", relu) a les lignes et les totaux (attendu, retenu, imputé, à"
+                    + " rembourser) des lignes de rapprochement du registre, ligne à ligne.",
+                    "The published reconciliation file ("
+                    + reconciliationFile(period) + ", read back) has the rows and totals (expected, withheld,"
+                    + " posted, refund due) of the ledger's reconciliation rows, line by line.");
+            case ARREARS_MATCH_LEDGER -> t("Le fichier des arriérés publié (" + arrearsFile(period) + ", relu) a"
+                    + " les lignes et les totaux (en retard, restant dû) des arriérés du registre, ligne à ligne.",
+                    "The published arrears file (" + arrearsFile(period) + ", read back) has the lines and totals"
+                    + " (overdue, outstanding) of the ledger's arrears, line by line.");
+            case LEDGER_BALANCES -> t("Le registre est cohérent avec lui-même, pour chaque contrat\u00A0:"
+                    + " encaissé = somme de ses imputations\u00A0; soldé, il ne reste rien dû\u00A0; en cours,"
+                    + " 0 \u2264 encaissé < financé.", "The ledger agrees with itself, for every contract:"
+                    + " collected = the sum of its postings; settled, nothing is outstanding; open,"
+                    + " 0 \u2264 collected < financed.");
         };
     }
 
@@ -166,6 +192,45 @@ final class ReportLabels {
             case RECONCILIATION_WITHHELD -> t("retenu, ", "withheld, ") + reconciliationFile(period);
             case RETURN_WITHHELD -> t("total de l'état des retenues", "withholding return total");
             case POSTED_PLUS_REFUND -> t("imputé + à rembourser", "posted + refund due");
+            case LEDGER_ORDER_LINES -> t("registre\u00A0: lignes instruites", "ledger: order lines");
+            case LEDGER_ORDER_AMOUNT -> t("registre\u00A0: total instruit", "ledger: amount instructed");
+            case EXCEPTIONS_FILE_RECORDS -> t("lignes de ", "records in ") + exceptionsFile(period);
+            case EXCEPTIONS_FILE_DUE -> t("dû, ", "due, ") + exceptionsFile(period);
+            case EXCEPTIONS_FILE_AMOUNT -> t("instruit, ", "instructed, ") + exceptionsFile(period);
+            case EXCEPTIONS_FILE_SHORTFALL -> t("manque, ", "shortfall, ") + exceptionsFile(period);
+            case LEDGER_EXCEPTION_LINES -> t("registre\u00A0: exceptions", "ledger: exceptions");
+            case LEDGER_EXCEPTION_DUE -> t("registre\u00A0: dû des exceptions", "ledger: due of the exceptions");
+            case LEDGER_EXCEPTION_AMOUNT -> t("registre\u00A0: instruit des exceptions",
+                    "ledger: instructed of the exceptions");
+            case LEDGER_EXCEPTION_SHORTFALL -> t("registre\u00A0: manque des exceptions",
+                    "ledger: shortfall of the exceptions");
+            case RECONCILIATION_FILE_RECORDS -> t("lignes de ", "records in ") + reconciliationFile(period);
+            case RECONCILIATION_POSTED -> t("imputé, ", "posted, ") + reconciliationFile(period);
+            case RECONCILIATION_REFUND_DUE -> t("à rembourser, ", "refund due, ") + reconciliationFile(period);
+            case LEDGER_RECONCILIATION_ROWS -> t("registre\u00A0: lignes de rapprochement",
+                    "ledger: reconciliation rows");
+            case LEDGER_EXPECTED -> t("registre\u00A0: attendu", "ledger: expected");
+            case LEDGER_WITHHELD -> t("registre\u00A0: retenu", "ledger: withheld");
+            case LEDGER_POSTED -> t("registre\u00A0: imputé", "ledger: posted");
+            case LEDGER_REFUND_DUE -> t("registre\u00A0: à rembourser", "ledger: refund due");
+            case ARREARS_FILE_RECORDS -> t("lignes de ", "records in ") + arrearsFile(period);
+            case ARREARS_FILE_OVERDUE -> t("en retard, ", "overdue, ") + arrearsFile(period);
+            case ARREARS_FILE_OUTSTANDING -> t("restant dû, ", "outstanding, ") + arrearsFile(period);
+            case LEDGER_ARREARS_LINES -> t("registre\u00A0: contrats en arriéré", "ledger: contracts in arrears");
+            case LEDGER_OVERDUE -> t("registre\u00A0: en retard", "ledger: overdue");
+            case LEDGER_OUTSTANDING -> t("registre\u00A0: restant dû des arriérés",
+                    "ledger: outstanding in arrears");
+            case LEDGER_COLLECTED -> t("encaissé, tous contrats", "collected, every contract");
+            case LEDGER_POSTINGS -> t("somme de toutes les imputations", "sum of every posting");
+            case CONTRACTS_NOT_SUM_OF_POSTINGS -> t("contrats dont l'encaissé n'est pas la somme des imputations",
+                    "contracts whose collected is not the sum of their postings");
+            case SETTLED_WITH_OUTSTANDING -> t("contrats soldés avec un restant dû",
+                    "settled contracts with something outstanding");
+            case OPEN_OUT_OF_RANGE -> t("contrats en cours hors de 0 \u2264 encaissé < financé",
+                    "open contracts outside 0 \u2264 collected < financed");
+            case LINES_DIFFERING_FROM_LEDGER -> t("lignes qui diffèrent du registre, ligne à ligne",
+                    "lines that differ from the ledger, line by line");
+            case NONE -> t("attendu", "expected");
         };
     }
 
@@ -487,6 +552,14 @@ final class ReportLabels {
 
     private static String orderFile(Period period) {
         return "deductions-" + period + ".csv";
+    }
+
+    private static String exceptionsFile(Period period) {
+        return "deduction-exceptions-" + period + ".csv";
+    }
+
+    private static String arrearsFile(Period period) {
+        return "arrears-" + period + ".csv";
     }
 
     private static String reconciliationFile(Period period) {

@@ -1,9 +1,10 @@
 /**
  * The period report for auditors. {@code PeriodReport} prints the counts and totals read from the
  * ledger tables, and writes {@code outbox/YYYY-MM/report-YYYY-MM.html}: {@code PeriodFigures} are
- * read from the ledger ({@code PeriodLedger}) and from the period's files read back
- * ({@code PeriodFiles}); {@code ControlChecks} computes pass, fail or not available from them;
- * {@code HtmlReport} renders them with {@code ReportLabels} (French or English) into one
- * self-contained page.
+ * read from the ledger ({@code PeriodLedger}, {@code LedgerBalances}) and from the period's files
+ * read back ({@code PeriodFiles}, and {@code LedgerRows} against the ledger rows);
+ * {@code ControlChecks} computes pass, fail or not available from them; {@code HtmlReport} renders
+ * them with {@code ReportLabels} (French or English) into one self-contained page, and
+ * {@code ChecksText} adds them to the printed text.
  */
 package org.smartphone.payroll.report;

@@ -12,10 +12,19 @@ import org.smartphone.payroll.report.ControlChecks.Comparison;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
 import org.smartphone.payroll.report.ControlChecks.Quantity;
+import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
+import org.smartphone.payroll.report.PeriodFigures.Balances;
+import org.smartphone.payroll.report.PeriodFigures.BucketLine;
+import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
+import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
+import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
+import org.smartphone.payroll.report.PeriodFigures.StatusLine;
 import org.smartphone.payroll.run.RunKind;
 
 /**
@@ -28,6 +37,10 @@ class ControlChecksTests {
     private static final String ORDER = "deductions-2026-01.csv";
     private static final String RECONCILIATION = "reconciliation-2026-01.csv";
     private static final String MANIFEST = "deduction-2026-01.manifest.json";
+    private static final String EXCEPTIONS = "deduction-exceptions-2026-01.csv";
+    private static final String ARREARS = "arrears-2026-01.csv";
+    /** Every line of a file equals the ledger row at its place. */
+    private static final Reading<Long> SAME_LINES = Reading.of("lines", 0L);
     private static final String SHA_A = "a".repeat(64);
     private static final String SHA_B = "b".repeat(64);
 
@@ -282,13 +295,175 @@ class ControlChecksTests {
         }
     }
 
-    @Test
-    void aPeriodWithNothingRunHasEveryCheckNotAvailable() {
-        PeriodFigures nothing = new PeriodFigures(Period.parse("2026-04"), List.of(), Reading.missing(ORDER),
-                Reading.missing(MANIFEST), Reading.missing(RECONCILIATION), Reading.missing("withheld-2026-04.csv"),
-                List.of(), List.of(), Optional.empty(), Optional.empty(), new Portfolio(0, 0, 0, 0, 0));
+    /** The ledger's figures of 2026-01 as the sample gives them: 41 order lines, two exceptions. */
+    private static Reading<DeductionFigures> deductionLedger() {
+        return Reading.of("deduction_line", new DeductionFigures(42, 430_653, 0, 41, 415_155,
+                List.of(new ReasonLine("NOT_IN_PAYROLL", 0, 0, 0, 0), new ReasonLine("CAPPED", 2, 39_166, 31_584,
+                        7_582), new ReasonLine("EMPLOYEE_SUSPENDED", 1, 8_000, 0, 8_000))));
+    }
 
-        assertThat(ControlChecks.of(nothing)).extracting(Check::kind).containsExactly(Kind.values());
-        assertThat(ControlChecks.of(nothing)).extracting(Check::outcome).containsOnly(Outcome.NOT_AVAILABLE);
+    private static Reading<ReconciliationFigures> reconciliationLedger() {
+        return Reading.of("reconciliation_line", new ReconciliationFigures(
+                List.of(new StatusLine("MATCHED", 37, 375_739, 375_739, 375_739, 0),
+                        new StatusLine("OVER", 4, 39_416, 35_832, 34_832, 1_000)),
+                List.of(new BucketLine("MONTHS_1", 5, 30_498, 768_416), new BucketLine("MONTHS_2", 1, 15_249,
+                        100_000)), List.of()));
+    }
+
+    @Nested
+    class FilesMatchTheLedger {
+
+        @Test
+        void theOrderPassesWhenItsRecordsAndTotalAreTheLedgersOrderLines() {
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(), SAME_LINES);
+
+            assertThat(check.kind()).isEqualTo(Kind.ORDER_MATCHES_LEDGER);
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(check.comparisons()).containsExactly(
+                    new Comparison(Quantity.ORDER_FILE_RECORDS, 41, Quantity.LEDGER_ORDER_LINES, 41),
+                    new Comparison(Quantity.ORDER_FILE_AMOUNT, 415_155, Quantity.LEDGER_ORDER_AMOUNT, 415_155),
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 0, Quantity.NONE, 0));
+        }
+
+        @Test
+        void theOrderFailsWhenLinesDifferAlthoughItsTotalsAgree() {
+            // two amounts swapped: same records, same total
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(),
+                    Reading.of(ORDER, 2L));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons()).filteredOn(c -> !c.agrees()).containsExactly(
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 2, Quantity.NONE, 0));
+        }
+
+        @Test
+        void theOrderFailsWhenItCannotBeComparedLineByLine() {
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_155), deductionLedger(),
+                    Reading.unreadable(ORDER, 9, "amount_xof"));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void theOrderFailsWithBothFiguresWhenOneFrancDiffers() {
+            Check check = ControlChecks.orderMatchesLedger(order(41, 415_655), deductionLedger(), SAME_LINES);
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons().get(1)).isEqualTo(new Comparison(Quantity.ORDER_FILE_AMOUNT, 415_655,
+                    Quantity.LEDGER_ORDER_AMOUNT, 415_155));
+        }
+
+        @Test
+        void theOrderIsNotAvailableBeforeTheDeductionRunReachesTheLedger() {
+            Check check = ControlChecks.orderMatchesLedger(Reading.missing(ORDER), Reading.missing("deduction_line"),
+                    Reading.missing("deduction_line"));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.NOT_AVAILABLE);
+            assertThat(check.gaps()).extracting(Reading::source).containsExactly(ORDER, "deduction_line",
+                    "deduction_line");
+        }
+
+        @Test
+        void theExceptionsAreComparedWithEveryReasonOfTheLedgerAddedUp() {
+            // 2 + 1 lines; due 39 166 + 8 000; instructed 31 584; shortfall 7 582 + 8 000
+            Reading<ExceptionTotals> file = Reading.of(EXCEPTIONS, new ExceptionTotals(3, 47_166, 31_584, 15_582));
+            Reading<ExceptionTotals> edited = Reading.of(EXCEPTIONS, new ExceptionTotals(3, 47_166, 32_584, 14_582));
+
+            assertThat(ControlChecks.exceptionsMatchLedger(file, deductionLedger(), SAME_LINES).outcome())
+                    .isEqualTo(Outcome.PASS);
+            Check check = ControlChecks.exceptionsMatchLedger(edited, deductionLedger(), SAME_LINES);
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons()).containsExactly(
+                    new Comparison(Quantity.EXCEPTIONS_FILE_RECORDS, 3, Quantity.LEDGER_EXCEPTION_LINES, 3),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_DUE, 47_166, Quantity.LEDGER_EXCEPTION_DUE, 47_166),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_AMOUNT, 32_584, Quantity.LEDGER_EXCEPTION_AMOUNT, 31_584),
+                    new Comparison(Quantity.EXCEPTIONS_FILE_SHORTFALL, 14_582, Quantity.LEDGER_EXCEPTION_SHORTFALL,
+                            15_582),
+                    new Comparison(Quantity.LINES_DIFFERING_FROM_LEDGER, 0, Quantity.NONE, 0));
+        }
+
+        @Test
+        void theReconciliationIsComparedWithEveryStatusOfTheLedgerAddedUp() {
+            // 37 + 4 rows; expected 375 739 + 39 416; withheld 375 739 + 35 832; posted 375 739 + 34 832
+            Reading<ReconciliationTotals> file = Reading.of(RECONCILIATION, new ReconciliationTotals(41, 415_155,
+                    411_571, 410_571, 1_000));
+            Reading<ReconciliationTotals> refundHidden = Reading.of(RECONCILIATION, new ReconciliationTotals(41,
+                    415_155, 411_571, 411_571, 0));
+
+            assertThat(ControlChecks.reconciliationMatchesLedger(file, reconciliationLedger(), SAME_LINES).outcome())
+                    .isEqualTo(Outcome.PASS);
+            Check check = ControlChecks.reconciliationMatchesLedger(refundHidden, reconciliationLedger(), SAME_LINES);
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons()).filteredOn(c -> !c.agrees()).containsExactly(
+                    new Comparison(Quantity.RECONCILIATION_POSTED, 411_571, Quantity.LEDGER_POSTED, 410_571),
+                    new Comparison(Quantity.RECONCILIATION_REFUND_DUE, 0, Quantity.LEDGER_REFUND_DUE, 1_000));
+        }
+
+        @Test
+        void theArrearsAreComparedWithEveryBucketOfTheLedgerAddedUp() {
+            Reading<ArrearsTotals> file = Reading.of(ARREARS, new ArrearsTotals(6, 45_747, 868_416));
+            Reading<ArrearsTotals> lineRemoved = Reading.of(ARREARS, new ArrearsTotals(5, 30_498, 768_416));
+
+            assertThat(ControlChecks.arrearsMatchLedger(file, reconciliationLedger(), SAME_LINES).outcome())
+                    .isEqualTo(Outcome.PASS);
+            assertThat(ControlChecks.arrearsMatchLedger(lineRemoved, reconciliationLedger(), SAME_LINES).comparisons())
+                    .filteredOn(c -> !c.agrees()).extracting(Comparison::left)
+                    .containsExactly(Quantity.ARREARS_FILE_RECORDS, Quantity.ARREARS_FILE_OVERDUE,
+                            Quantity.ARREARS_FILE_OUTSTANDING);
+            assertThat(ControlChecks.arrearsMatchLedger(file, Reading.missing("reconciliation_line"),
+                    Reading.missing("reconciliation_line")).outcome())
+                    .isEqualTo(Outcome.NOT_AVAILABLE);
+        }
+    }
+
+    @Nested
+    class LedgerAgreesWithItself {
+
+        @Test
+        void passesWhenEveryContractAgrees() {
+            Check check = ControlChecks.ledgerBalances(new Balances(50, 410_571, 410_571, 0, 0, 0));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(check.comparisons()).containsExactly(
+                    new Comparison(Quantity.LEDGER_COLLECTED, 410_571, Quantity.LEDGER_POSTINGS, 410_571),
+                    new Comparison(Quantity.CONTRACTS_NOT_SUM_OF_POSTINGS, 0, Quantity.NONE, 0),
+                    new Comparison(Quantity.SETTLED_WITH_OUTSTANDING, 0, Quantity.NONE, 0),
+                    new Comparison(Quantity.OPEN_OUT_OF_RANGE, 0, Quantity.NONE, 0));
+        }
+
+        @Test
+        void failsOnOneContractEvenWhenTheTotalsAgree() {
+            // 1 000 moved from one contract's balance to another's
+            Check check = ControlChecks.ledgerBalances(new Balances(50, 410_571, 410_571, 2, 0, 0));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(check.comparisons()).filteredOn(c -> !c.agrees()).containsExactly(
+                    new Comparison(Quantity.CONTRACTS_NOT_SUM_OF_POSTINGS, 2, Quantity.NONE, 0));
+        }
+
+        @Test
+        void failsOnASettledContractWithSomethingOutstandingOrAnOpenOnePaidOff() {
+            assertThat(ControlChecks.ledgerBalances(new Balances(50, 0, 0, 0, 1, 0)).outcome())
+                    .isEqualTo(Outcome.FAIL);
+            assertThat(ControlChecks.ledgerBalances(new Balances(50, 0, 0, 0, 0, 1)).outcome())
+                    .isEqualTo(Outcome.FAIL);
+        }
+    }
+
+    @Test
+    void aPeriodWithNothingRunHasEveryCheckNotAvailableButTheLedgersOwn() {
+        PeriodFigures nothing = new PeriodFigures(Period.parse("2026-04"), List.of(), Reading.missing(ORDER),
+                Reading.missing(MANIFEST), Reading.missing(EXCEPTIONS), Reading.missing(RECONCILIATION),
+                Reading.missing(ARREARS), Reading.missing("withheld-2026-04.csv"), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), new Portfolio(0, 0, 0, 0, 0), new Balances(0, 0, 0, 0, 0, 0),
+                new DifferingRows(Reading.missing("deduction_line"), Reading.missing("deduction_line"),
+                        Reading.missing("reconciliation_line"), Reading.missing("arrears_line")));
+
+        List<Check> checks = ControlChecks.of(nothing);
+
+        assertThat(checks).extracting(Check::kind).containsExactly(Kind.values());
+        assertThat(checks.subList(0, 9)).extracting(Check::outcome).containsOnly(Outcome.NOT_AVAILABLE);
+        assertThat(checks.get(9).kind()).isEqualTo(Kind.LEDGER_BALANCES);
+        assertThat(checks.get(9).outcome()).as("the ledger is always there to check").isEqualTo(Outcome.PASS);
     }
 }

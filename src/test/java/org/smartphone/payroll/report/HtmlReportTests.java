@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
+import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
+import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
 import org.smartphone.payroll.report.PeriodFigures.MinistryLine;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
@@ -45,8 +49,10 @@ class HtmlReportTests {
                         new RunLine(RunKind.RECONCILIATION, 3, RunState.COMPLETED, "withheld-2026-01.csv")),
                 Reading.of("deductions-2026-01.csv", new OrderTotals(41, 415_155)),
                 Reading.of("deduction-2026-01.manifest.json", new OrderTotals(41, 415_155)),
+                Reading.of("deduction-exceptions-2026-01.csv", new ExceptionTotals(2, 39_166, 31_584, 7_582)),
                 Reading.of("reconciliation-2026-01.csv", new ReconciliationTotals(41, 415_155, 411_571, 410_571,
                         1_000)),
+                Reading.of("arrears-2026-01.csv", new ArrearsTotals(6, 45_747, 868_416)),
                 Reading.of("withheld-2026-01.csv", new ReturnTotal(ReturnTotal.Source.ARCHIVED_FILE,
                         "archive/2026-01/withheld-2026-01.csv", 41, 411_571)),
                 List.of(new FileDigest(inputName, "archive/2026-01", RunKind.DEDUCTION, FileDigest.Seal.LEDGER,
@@ -63,7 +69,11 @@ class HtmlReportTests {
                                 new BucketLine("MONTHS_3_PLUS", 0, 0, 0)),
                         List.of(new MinistryLine(ministry, 4, 22_582, 668_416), new MinistryLine(null, 1, 7_916,
                                 95_000)))),
-                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429));
+                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429), new Balances(50, 410_571, 410_571, 0, 0, 0),
+                new DifferingRows(Reading.of("deductions-2026-01.csv", 0L),
+                        Reading.of("deduction-exceptions-2026-01.csv", 0L),
+                        Reading.of("reconciliation-2026-01.csv", 0L),
+                        Reading.of("arrears-2026-01.csv", 0L)));
     }
 
     static String render(PeriodFigures figures, String language) {
@@ -175,18 +185,24 @@ class HtmlReportTests {
     }
 
     @Test
-    void aPeriodWithNothingRunSaysSoAndPassesNothing() {
+    void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerCheck() {
         PeriodFigures nothing = new PeriodFigures(Period.parse("2026-04"), List.of(),
                 Reading.missing("deductions-2026-04.csv"), Reading.missing("deduction-2026-04.manifest.json"),
-                Reading.missing("reconciliation-2026-04.csv"), Reading.missing("withheld-2026-04.csv"), List.of(),
-                List.of(), Optional.empty(), Optional.empty(), new Portfolio(50, 0, 6_268_000, 0, 6_268_000));
+                Reading.missing("deduction-exceptions-2026-04.csv"), Reading.missing("reconciliation-2026-04.csv"),
+                Reading.missing("arrears-2026-04.csv"), Reading.missing("withheld-2026-04.csv"), List.of(),
+                List.of(), Optional.empty(), Optional.empty(), new Portfolio(50, 0, 6_268_000, 0, 6_268_000),
+                new Balances(50, 0, 0, 0, 0, 0), new DifferingRows(Reading.missing("deduction_line"),
+                        Reading.missing("deduction_line"), Reading.missing("reconciliation_line"),
+                        Reading.missing("arrears_line")));
 
         String page = render(nothing, "en");
 
-        assertThat(page).doesNotContain("data-outcome=\"pass\"", "data-outcome=\"fail\"", "<svg")
+        assertThat(page).doesNotContain("data-outcome=\"fail\"", "<svg")
                 .contains("deductions-2026-04.csv: missing (not produced yet, or removed).",
                         "The deduction run of 2026-04 is not in the ledger yet.", "not run yet");
-        assertThat(page.split("data-outcome=\"not-available\"", -1)).hasSize(6);
+        assertThat(page.split("data-outcome=\"not-available\"", -1)).hasSize(10);
+        assertThat(page.split("data-outcome=\"pass\"", -1)).as("only the ledger's own check, j").hasSize(2);
+        assertThat(page).contains("data-check=\"j\" data-outcome=\"pass\"");
         assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("http://", "https://");
     }
 }

@@ -36,7 +36,7 @@ class PeriodReportFunctionalTests {
     private static final String PERIOD = "2026-01";
     private static final String ORDER = "deductions-2026-01.csv";
     private static final String RECONCILIATION = "reconciliation-2026-01.csv";
-    private static final List<String> CHECKS = List.of("a", "b", "c", "d", "e");
+    private static final List<String> CHECKS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
     private static final List<String> STATUSES = List.of("MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED");
     private static final List<String> BUCKETS = List.of("MONTHS_1", "MONTHS_2", "MONTHS_3_PLUS");
     private static final List<String> SEALED_OUTPUTS = List.of(ORDER, "deduction-exceptions-2026-01.csv",
@@ -149,7 +149,15 @@ class PeriodReportFunctionalTests {
         assertThat(edited).isNotEqualTo(original);
         Files.writeString(order, edited, StandardCharsets.UTF_8);
 
-        RenderedReport rendered = RenderedReport.of(report(programme));
+        Result result = programme.run("report", "--period", PERIOD);
+        Path page = programme.outbox(PERIOD).resolve("report-2026-01.html");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        assertThat(result.stdout()).contains("\n  a  FAIL  ", "\n  e  FAIL  ", "\n  f  FAIL  ")
+                .endsWith("HTML report: " + page.toAbsolutePath().normalize() + "\n");
+        assertThat(result.stderr()).startsWith("Report of 2026-01: 4 control check(s) FAILED (a, b, e, f): ");
+
+        RenderedReport rendered = RenderedReport.of(page);
 
         String checkA = rendered.element("tr", "data-check", "a");
         assertThat(RenderedReport.attribute(checkA, "data-outcome")).isEqualTo("fail");
@@ -204,7 +212,11 @@ class PeriodReportFunctionalTests {
 
         assertThat(RenderedReport.attribute(rendered.element("tr", "data-check", "a"), "data-outcome"))
                 .isEqualTo("pass");
-        for (String letter : List.of("b", "c", "d", "e")) {
+        for (String letter : List.of("f", "g", "j")) {
+            assertThat(RenderedReport.attribute(rendered.element("tr", "data-check", letter), "data-outcome"))
+                    .as(letter).isEqualTo("pass");
+        }
+        for (String letter : List.of("b", "c", "d", "e", "h", "i")) {
             String row = rendered.element("tr", "data-check", letter);
             assertThat(RenderedReport.attribute(row, "data-outcome")).as(letter).isEqualTo("not-available");
             assertThat(RenderedReport.cells(row).get(3)).as(letter).isEqualTo("\u2013 Non disponible");
@@ -253,9 +265,10 @@ class PeriodReportFunctionalTests {
         }
     }
 
-    @Test
-    void everySampleMonthPassesEveryCheck(@TempDir Path dir) {
-        Programme programme = new Programme(dir, TestDatabase.H2);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everySampleMonthPassesEveryCheck(TestDatabase database, @TempDir Path dir) {
+        Programme programme = new Programme(dir, database);
         for (String file : List.of("contracts.csv", "payroll-2026-01.csv", "withheld-2026-01.csv",
                 "payroll-2026-02.csv", "withheld-2026-02.csv", "payroll-2026-03.csv", "withheld-2026-03.csv")) {
             programme.drop(SAMPLES.resolve(file), file);
@@ -268,11 +281,13 @@ class PeriodReportFunctionalTests {
         for (String period : List.of("2026-01", "2026-02", "2026-03")) {
             Result result = programme.run("report", "--period", period);
             assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.stdout()).as(period).contains("\nControl checks\n")
+                    .doesNotContain("  FAIL  ", "  NOT AVAILABLE  ");
 
             RenderedReport rendered = RenderedReport.of(programme.outbox(period)
                     .resolve("report-" + period + ".html"));
 
-            assertThat(rendered.elementsWith("tr", "data-outcome")).as(period).hasSize(5 + 2 + 4)
+            assertThat(rendered.elementsWith("tr", "data-outcome")).as(period).hasSize(10 + 2 + 4)
                     .allSatisfy(row -> assertThat(RenderedReport.attribute(row, "data-outcome")).as(period)
                             .isEqualTo("pass"));
         }

@@ -139,6 +139,20 @@ public final class Programme {
         }
     }
 
+    /** Changes the database behind the engine's back (while no command runs); returns the rows changed. */
+    public int update(String sql) {
+        String url = environment.getOrDefault("PAYROLL_DB_URL",
+                "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
+        String user = environment.getOrDefault("PAYROLL_DB_USER", "sa");
+        String password = environment.getOrDefault("PAYROLL_DB_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A single number from the database. */
     public long number(String sql) {
         return Long.parseLong(query(sql).get(0).get(0));
