@@ -3,6 +3,7 @@ package org.smartphone.payroll.contract;
 import java.util.Arrays;
 import java.util.function.ObjLongConsumer;
 import org.smartphone.payroll.files.PackedIdentifiers;
+import org.smartphone.payroll.run.DuplicateKeys;
 
 /**
  * The contract_id of every valid line of one contracts file, with its line, kept for the rule "a
@@ -11,7 +12,7 @@ import org.smartphone.payroll.files.PackedIdentifiers;
  * a map of strings would take over 100 (3 million lines: 75 MB). Sorting an index of the entries by
  * id brings repeats side by side.
  */
-final class ContractIdLines {
+final class ContractIdLines implements DuplicateKeys.KeptLines {
 
     private final PackedIdentifiers.Builder added = new PackedIdentifiers.Builder();
     private int[] lines = new int[1 << 12];
@@ -64,7 +65,8 @@ final class ContractIdLines {
      * The line of the one valid line with this id (any text: one that is no contract_id has none), or
      * 0 when there is none or more than one (those went to {@link #repeatedLines}).
      */
-    long keptLine(String contractId) {
+    @Override
+    public long keptLine(String contractId) {
         sort();
         int low = 0;
         int high = size - 1;
@@ -83,6 +85,11 @@ final class ContractIdLines {
         }
         boolean alone = first >= 0 && (first + 1 == size || ids.compare(sorted[first + 1], contractId) != 0);
         return alone ? lines[sorted[first]] : 0;
+    }
+
+    /** Nothing to forget: the apply step skips every invalid line, whatever made it so. */
+    @Override
+    public void rejected(String contractId, long line) {
     }
 
     /** Sorts the entries by id, keeping line order among equal ids (a stable merge sort of indexes). */

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.HashSet;
-import java.util.Set;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Cells;
@@ -81,8 +79,10 @@ public class ContractImport {
         jdbc.update("DELETE FROM contract_import_skip WHERE run_id = ?", run.runId());
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         ContractIdLines ids = new ContractIdLines();
-        LedgerCheck ledger = new LedgerCheck(jdbc, runs.lastDeductedOrInProgress(), settings.batchSize());
         try (InvalidLines invalid = new InvalidLines(home.rejected())) {
+            // a line whose contract_id is repeated gets only that error, not its conflicts with the ledger
+            LedgerCheck ledger = new LedgerCheck(jdbc, runs.lastDeductedOrInProgress(), settings.batchSize(),
+                    invalid::addUnlessRepeated);
             long records = InputStaging.read(run, invalid, ContractParser.REQUIRED, ContractParser.OPTIONAL,
                     "contract_id", id -> true, (record, cells) -> parser.parse(cells).map(c -> {
                         ids.add(c.contractId(), record.line());
@@ -91,28 +91,7 @@ public class ContractImport {
                     }).orElse(false));
             ledger.flush();
             ids.repeatedLines(invalid::carrier);
-            // a line whose contract_id is repeated gets only that error, not its conflicts with the ledger
-            Set<String> inConflict = new HashSet<>();
-            ledger.errors().forEach(error -> inConflict.add(error.contractId()));
-            Set<String> repeatedInConflict = new HashSet<>();
-            invalid.rejectRepeats(DUPLICATES, new DuplicateKeys.KeptLines() {
-                @Override
-                public long keptLine(String contractId) {
-                    return ids.keptLine(contractId);
-                }
-
-                @Override
-                public void rejected(String contractId, long line) {
-                    if (inConflict.contains(contractId)) {
-                        repeatedInConflict.add(contractId);
-                    }
-                }
-            });
-            for (LedgerCheck.Provisional error : ledger.errors()) {
-                if (!repeatedInConflict.contains(error.contractId())) {
-                    invalid.add(error.error());
-                }
-            }
+            invalid.rejectRepeats(DUPLICATES, ids);
             invalid.settle(run, runs, records);
             recordSkipped(run.runId(), invalid, ledger.repeats().sortedDistinct());
             return records;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.smartphone.payroll.files.InputError;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cost follows the file, not the ledger, and memory holds one batch.
  *
  * <p>Its errors are provisional: a line whose contract_id turns out to be repeated in the file gets
- * only that error, as the rule on repeated ids comes first.
+ * only that error, as the rule on repeated ids comes first. They go to a sink as they are found
+ * (contract_id, error), not to a list: a file of a million conflicts takes no more memory than one.
  */
 final class LedgerCheck {
 
@@ -27,13 +29,16 @@ final class LedgerCheck {
     private final List<Long> pendingLines;
     private final List<Contract> pending;
     private final LineList repeats = new LineList();
-    private final List<Provisional> errors = new ArrayList<>();
+    private final BiConsumer<String, InputError> provisional;
 
     /**
      * @param lastDeducted the last period deducted or being deducted, if any
+     * @param provisional where the errors go, with the contract_id of their line
      */
-    LedgerCheck(JdbcTemplate jdbc, Optional<Period> lastDeducted, int batchSize) {
+    LedgerCheck(JdbcTemplate jdbc, Optional<Period> lastDeducted, int batchSize,
+            BiConsumer<String, InputError> provisional) {
         this.jdbc = jdbc;
+        this.provisional = provisional;
         this.lastDeducted = lastDeducted;
         this.batchSize = batchSize;
         this.ledgerEmpty = !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contract)",
@@ -65,16 +70,16 @@ final class LedgerCheck {
                 if (contract.sameTermsAs(existing)) {
                     repeats.add(line);
                 } else {
-                    errors.add(new Provisional(contract.contractId(), new InputError(line, "contract_id",
+                    provisional.accept(contract.contractId(), new InputError(line, "contract_id",
                             contract.contractId(), "The contract " + contract.contractId() + " was already imported"
-                                    + " with different values; contracts cannot be amended.")));
+                                    + " with different values; contracts cannot be amended."));
                 }
             } else if (lastDeducted.isPresent() && !contract.firstPeriod().isAfter(lastDeducted.get())) {
                 Period last = lastDeducted.get();
-                errors.add(new Provisional(contract.contractId(), new InputError(line, "first_period",
+                provisional.accept(contract.contractId(), new InputError(line, "first_period",
                         contract.firstPeriod().toString(), "The first installment must fall after " + last
                                 + ", the last period already deducted; enrol the contract with "
-                                + last.plusMonths(1) + ".")));
+                                + last.plusMonths(1) + "."));
             }
         }
         pending.clear();
@@ -84,11 +89,6 @@ final class LedgerCheck {
     /** Lines of contracts already imported with the same values, in ascending order. */
     LineList repeats() {
         return repeats;
-    }
-
-    /** Conflicts and contracts starting too early, in line order. */
-    List<Provisional> errors() {
-        return errors;
     }
 
     private Map<String, Contract> imported(List<Contract> contracts) {
@@ -105,9 +105,5 @@ final class LedgerCheck {
             imported.put(existing.contractId(), existing);
         }, ids);
         return imported;
-    }
-
-    /** An error that stands unless the line's contract_id is repeated in the file. */
-    record Provisional(String contractId, InputError error) {
     }
 }

@@ -27,6 +27,8 @@ public final class InvalidLines implements Closeable {
     /** Sorted by line only, stably: a line's cell errors stay in column order, before the job's own. */
     private final SortedSpill<InputError> errors;
     private final SortedSpill<Carrier> carriers;
+    /** Errors that stand unless their line's key is repeated, sorted by key as the carriers are. */
+    private final SortedSpill<Provisional> provisional;
 
     /**
      * Also removes the temporary files a killed run left in {@code rejectedDir}: one command runs at a
@@ -43,6 +45,8 @@ public final class InvalidLines implements Closeable {
                 errorsBudget);
         this.carriers = new SortedSpill<>(rejectedDir, Comparator.comparing(Carrier::key)
                 .thenComparingLong(Carrier::line), new CarrierCodec(), carriersBudget);
+        this.provisional = new SortedSpill<>(rejectedDir, Comparator.comparing(Provisional::key),
+                new ProvisionalCodec(), errorsBudget);
     }
 
     Path rejectedDir() {
@@ -52,6 +56,14 @@ public final class InvalidLines implements Closeable {
     /** An invalid cell, or a problem of a whole line; in any order. */
     public void add(InputError error) {
         errors.add(error);
+    }
+
+    /**
+     * An error of a line carrying {@code key} that stands unless the key turns out to be repeated: the
+     * rule on repeated keys comes first (a contract in conflict with the ledger, say).
+     */
+    public void addUnlessRepeated(String key, InputError error) {
+        provisional.add(new Provisional(key, error));
     }
 
     /**
@@ -67,12 +79,16 @@ public final class InvalidLines implements Closeable {
      * those lines with the reason {@code duplicates} gives, and tells {@code kept} which lines are
      * rejected. A key's carriers are read twice, once to count them and once to report them, so that a
      * key on a million lines takes no more memory than a key on two; the rows of its first lines say
-     * it all, the others point to the first (see {@link DuplicateKeys#LINES_NAMED}).
+     * it all, the others point to the first (see {@link DuplicateKeys#LINES_NAMED}). Then adds the
+     * errors given to {@link #addUnlessRepeated} whose key is not repeated. Called once, before
+     * {@link #settle}.
      */
     public void rejectRepeats(DuplicateKeys duplicates, DuplicateKeys.KeptLines kept) {
         Iterator<Carrier> counting = carriers.sorted();
         Iterator<Carrier> reporting = carriers.sorted();
         Carrier next = counting.hasNext() ? counting.next() : null;
+        Iterator<Provisional> conditional = provisional.sorted();
+        Provisional pending = conditional.hasNext() ? conditional.next() : null;
         while (next != null) {
             String key = next.key();
             long keptLine = kept.keptLine(key);
@@ -91,6 +107,13 @@ public final class InvalidLines implements Closeable {
             }
             Group group = count > 1 ? new Group(duplicates, key, Arrays.copyOf(first, named),
                     duplicates.reason(key, count, Arrays.copyOf(first, named))) : null;
+            // the provisional errors of the keys up to this one stand, unless it is this one and repeated
+            for (; pending != null && pending.key().compareTo(key) <= 0;
+                    pending = conditional.hasNext() ? conditional.next() : null) {
+                if (group == null || !pending.key().equals(key)) {
+                    errors.add(pending.error());
+                }
+            }
             if (group != null && keptLine > 0) {
                 reject(group, kept, keptLine);
             }
@@ -100,6 +123,9 @@ public final class InvalidLines implements Closeable {
                     reject(group, kept, carrier.line());
                 }
             }
+        }
+        for (; pending != null; pending = conditional.hasNext() ? conditional.next() : null) {
+            errors.add(pending.error());
         }
     }
 
@@ -158,15 +184,38 @@ public final class InvalidLines implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
-            errors.close();
-        } finally {
-            carriers.close();
+        try (SortedSpill<?> first = errors; SortedSpill<?> second = carriers; SortedSpill<?> third = provisional) {
+            // closed in turn, each even when another fails
         }
     }
 
     /** A line carrying a key. */
     private record Carrier(String key, long line) {
+    }
+
+    /** An error that stands unless its key is repeated. */
+    private record Provisional(String key, InputError error) {
+    }
+
+    private static final class ProvisionalCodec implements SortedSpill.Codec<Provisional> {
+
+        private final ErrorCodec errors = new ErrorCodec();
+
+        @Override
+        public void write(DataOutput out, Provisional provisional) throws IOException {
+            SortedSpill.writeString(out, provisional.key());
+            errors.write(out, provisional.error());
+        }
+
+        @Override
+        public Provisional read(DataInput in) throws IOException {
+            return new Provisional(SortedSpill.readString(in), errors.read(in));
+        }
+
+        @Override
+        public long memory(Provisional provisional) {
+            return 40 + 2L * provisional.key().length() + errors.memory(provisional.error());
+        }
     }
 
     private static final class CarrierCodec implements SortedSpill.Codec<Carrier> {

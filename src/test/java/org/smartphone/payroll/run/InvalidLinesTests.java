@@ -122,6 +122,42 @@ class InvalidLinesTests {
         }
     }
 
+    /** A contract in conflict with the ledger whose id is also repeated in the file gets only the repeat. */
+    @Test
+    void anErrorGivenUnlessItsKeyIsRepeatedStandsExactlyWhenTheKeyIsNotRepeated() throws IOException {
+        try (InvalidLines invalid = new InvalidLines(rejected, 1, 1)) {
+            invalid.addUnlessRepeated("Z", new InputError(8, "contract_id", "Z", "Conflict."));
+            invalid.addUnlessRepeated("A", new InputError(3, "contract_id", "A", "Conflict."));
+            invalid.addUnlessRepeated("B", new InputError(4, "contract_id", "B", "Conflict."));
+            invalid.addUnlessRepeated("C", new InputError(6, "contract_id", "C", "Conflict."));
+            invalid.addUnlessRepeated("0", new InputError(7, "contract_id", "0", "Conflict."));
+            invalid.carrier("A", 2);
+            invalid.carrier("A", 5);
+            invalid.carrier("B", 9);
+            invalid.rejectRepeats(KEYS, new DuplicateKeys.KeptLines() {
+                @Override
+                public long keptLine(String key) {
+                    return 0;
+                }
+
+                @Override
+                public void rejected(String key, long line) {
+                }
+            });
+            List<String> found = new ArrayList<>();
+            invalid.sorted().forEachRemaining(error -> found.add(error.line() + " " + error.value() + " "
+                    + error.reason()));
+
+            // A is on lines 2 and 5: repeated, its conflict on line 3 is dropped; B (once), C and 0 (never
+            // carried) and Z (after every carrier) keep theirs
+            assertThat(found).containsExactly(
+                    "2 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
+                    "4 B Conflict.",
+                    "5 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
+                    "6 C Conflict.", "7 0 Conflict.", "8 Z Conflict.");
+        }
+    }
+
     @Test
     void theTemporaryFilesOfAKilledRunAreRemovedByTheNextOne() throws IOException {
         Path leftover = Files.writeString(rejected.resolve(".spill-4711.tmp"), "a killed run's errors");
