@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * The message of a log line ({@code %m}, {@code %msg}, {@code %message} in logback-spring.xml),
+ * The message of a log line ({@code %m}, {@code %msg}, {@code %message}: EscapingLogbackLoggingSystem),
  * escaped by {@link TerminalText#lines}: every message, whoever logs it and whatever input text it
  * quotes, reaches logs/payroll.log and serve's console without a terminal control in it.
  */
