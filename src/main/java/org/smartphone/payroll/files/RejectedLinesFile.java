@@ -99,6 +99,7 @@ public final class RejectedLinesFile {
 
     /** One record per line, as in every output file. */
     private static String flatten(String text) {
-        return text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+        return text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ')
+                .replace('\u2028', ' ').replace('\u2029', ' ').replace('\u0085', ' ');
     }
 }

@@ -78,6 +78,15 @@ class RejectedLinesFileTests {
             assertThat(errorsFile()).endsWith("\n2,full_name,Awa Diop jr x,Bad name.\n");
         }
 
+        /** As in the outbox files: a viewer may break a line at these too. */
+        @Test
+        void writesUnicodeLineAndParagraphSeparatorsAsSpaces() throws Exception {
+            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
+                    List.of(new InputError(2, "full_name", "Awa\u2028Diop\u2029jr\u0085x", "Bad name.")));
+
+            assertThat(errorsFile()).endsWith("\n2,full_name,Awa Diop jr x,Bad name.\n");
+        }
+
         @Test
         void prefixesValuesThatASpreadsheetWouldEvaluate() throws Exception {
             RejectedLinesFile.write(rejected(), "payroll-2026-03.csv", List.of(

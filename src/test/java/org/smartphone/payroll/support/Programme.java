@@ -141,11 +141,7 @@ public final class Programme {
 
     /** Changes the database behind the engine's back (while no command runs); returns the rows changed. */
     public int update(String sql) {
-        String url = environment.getOrDefault("PAYROLL_DB_URL",
-                "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
-        String user = environment.getOrDefault("PAYROLL_DB_USER", "sa");
-        String password = environment.getOrDefault("PAYROLL_DB_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), jdbcUser(), jdbcPassword());
                 Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         } catch (SQLException e) {
