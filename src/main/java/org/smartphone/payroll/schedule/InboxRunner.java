@@ -19,7 +19,7 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Outbox;
-import org.smartphone.payroll.files.Sha256;
+import org.smartphone.payroll.files.RegularFile;
 import org.smartphone.payroll.run.AlreadyDoneException;
 import org.smartphone.payroll.run.Failures;
 import org.smartphone.payroll.run.InvalidInputException;
@@ -252,7 +252,8 @@ final class InboxRunner {
                 LOG.warn("{}: {}", input.name(), message);
                 return;
             }
-            Path moved = Archive.move(input.path(), home.rejected(), Sha256.of(input.path()));
+            // read without following a link or waiting on a pipe put there since the run (RegularFile)
+            Path moved = Archive.move(input.path(), home.rejected(), RegularFile.sha256(input.path(), false));
             if (moved != null) {
                 Outbox.publishText(moved.getParent(), input.name() + ".reason.txt", message + "\n");
             }
