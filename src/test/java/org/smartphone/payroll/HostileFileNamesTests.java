@@ -42,7 +42,7 @@ class HostileFileNamesTests {
         Programme.Result result = programme.run("import-contracts");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains(LONG_NAME + ": the file name is 250 bytes long, more than the 231")
+        assertThat(result.stderr()).contains(LONG_NAME + ": the file name is 250 bytes long, more than the 225")
                 .contains("rename the file");
         assertNoRun(programme);
         assertThat(dropped).exists();

@@ -173,7 +173,7 @@ final class Engine implements AutoCloseable {
     }
 
     /** H2 and logback make their files with the umask: they get the home's mode once made. */
-    private static void adoptLibraryFiles(Home home, PrivateFiles files) throws IOException {
+    private static void adoptLibraryFiles(Home home, PrivateFiles files) {
         files.adopt(home.database());
         files.adopt(home.logs());
     }

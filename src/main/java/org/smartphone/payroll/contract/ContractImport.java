@@ -203,7 +203,10 @@ public class ContractImport {
         staging.clear("contract_import_skip", "run_id", run.runId());
     }
 
-    /** Removes what an unfinished import recorded, and restores the index a bulk apply dropped (for {@code abandon}). */
+    /**
+     * Removes what an unfinished import recorded, and restores the index a bulk apply dropped: for
+     * {@code abandon}, and after a run refused (exit 2 or 3) once its work was rolled back.
+     */
     public void discard(long runId) {
         restoreMatriculeIndex();
         jdbc.update("DELETE FROM contract_import_skip WHERE run_id = ?", runId);

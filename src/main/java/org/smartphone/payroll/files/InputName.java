@@ -12,10 +12,11 @@ public final class InputName {
 
     /**
      * The longest name an input may have, in UTF-8 bytes: file systems allow 255, and the engine adds
-     * up to 24 to it (13 for the {@code -} and 12 hex digits a name already taken in {@code archive/}
-     * or {@code rejected/} gets, then 11 for {@code .reason.txt}; {@code .errors.csv} is 11 too).
+     * up to 30 to it (13 for the {@code -} and 12 hex digits a name already taken in {@code archive/}
+     * or {@code rejected/} gets, then 11 for {@code .reason.txt}, written aside as
+     * {@code .<name>.reason.txt.part}: 6 more; {@code .errors.csv} is 11 too).
      */
-    public static final int MAX_BYTES = 255 - 13 - 11;
+    public static final int MAX_BYTES = 255 - 13 - 11 - 6;
 
     private InputName() {
     }

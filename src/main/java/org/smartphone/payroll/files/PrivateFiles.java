@@ -2,6 +2,7 @@ package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -162,7 +163,21 @@ public final class PrivateFiles {
             return;
         }
         try {
-            setModeAndGroup(file, fileMode);
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes attributes = view.readAttributes();
+            if (!attributes.isRegularFile()) {
+                // a pipe or a link swapped in at the inbox name just before the move: changing its mode
+                // through a descriptor would wait on the pipe, and a link's target is not ours
+                LOG.warn("{} is not a regular file; its mode is left as it is", file);
+                return;
+            }
+            // by name: the file now lies in a folder only the engine's account writes, so nothing can
+            // be swapped in at that name any more
+            if (!attributes.permissions().equals(fileMode)) {
+                Files.setPosixFilePermissions(file, fileMode);
+            }
+            setGroup(view, attributes, file);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("cannot give {} the mode of the home's files ({}); it stays as it was dropped", file,
                     e.toString());
@@ -183,14 +198,23 @@ public final class PrivateFiles {
      * Takes away from each file and folder directly in {@code folder} any permission the mode does not
      * give, and gives it the home's group: what H2 and logback created there with the umask.
      */
-    public void adopt(Path folder) throws IOException {
+    public void adopt(Path folder) {
         if (!posix || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        // never fails a command: it runs in its start's and its end's finally blocks, where an exception
+        // would replace the command's own outcome (a refusal, a completed run) by exit 1
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                restrict(entry, true);
+                try {
+                    restrict(entry, true);
+                } catch (IOException e) {
+                    // a temporary file removed meanwhile, a file of another account
+                    LOG.warn("cannot restrict {} to the mode of the home's files ({})", entry, e.toString());
+                }
             }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot list {} to restrict its files ({})", folder, e.toString());
         }
     }
 

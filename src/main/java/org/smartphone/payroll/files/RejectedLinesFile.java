@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -73,6 +74,23 @@ public final class RejectedLinesFile {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Removes the temporary errors files a process killed while writing one left behind: they hold
+     * input values. One command runs at a time (SPEC 6), so none of them is being written.
+     */
+    public static void removeLeftovers(Path rejectedDir) {
+        if (!Files.isDirectory(rejectedDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(rejectedDir, ".errors-*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove temporary files in " + rejectedDir, e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
 import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.files.RejectedLinesFile;
 
 /**
  * What is wrong with one input, gathered while it is read and checked (SPEC 5, "Invalid lines and
@@ -37,6 +38,7 @@ public final class InvalidLines implements Closeable {
     public InvalidLines(Path rejectedDir) {
         this(rejectedDir, ERRORS_BUDGET, CARRIERS_BUDGET);
         SortedSpill.removeLeftovers(rejectedDir);
+        RejectedLinesFile.removeLeftovers(rejectedDir);
     }
 
     InvalidLines(Path rejectedDir, long errorsBudget, long carriersBudget) {

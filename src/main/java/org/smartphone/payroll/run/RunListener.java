@@ -1,5 +1,6 @@
 package org.smartphone.payroll.run;
 
+import java.util.function.LongConsumer;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
@@ -13,11 +14,14 @@ public class RunListener implements JobExecutionListener {
     private final RunRegistry registry;
     private final RunKind kind;
     private final ObjectProvider<JobOperator> jobOperator;
+    private final LongConsumer refused;
 
-    public RunListener(RunRegistry registry, RunKind kind, ObjectProvider<JobOperator> jobOperator) {
+    public RunListener(RunRegistry registry, RunKind kind, ObjectProvider<JobOperator> jobOperator,
+            LongConsumer refused) {
         this.registry = registry;
         this.kind = kind;
         this.jobOperator = jobOperator;
+        this.refused = refused;
     }
 
     @Override
@@ -52,6 +56,7 @@ public class RunListener implements JobExecutionListener {
                     "stopped on request; run the same command again to resume");
         } else if (invalid) {
             registry.finish(runId, RunState.REJECTED, message);
+            refused.accept(runId);
         } else if (registry.isCommitted(runId)) {
             registry.finish(runId, RunState.COMMITTED, message);
         } else {

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,16 @@ public final class RunSteps {
     }
 
     public Job job(RunKind kind, StepWork... steps) {
+        return job(kind, runId -> { }, steps);
+    }
+
+    /**
+     * @param refused told the id of a run refused (exit 2 or 3) once its work was rolled back: what a
+     *     job did outside its transaction (DDL on H2) is undone there
+     */
+    public Job job(RunKind kind, LongConsumer refused, StepWork... steps) {
         JobBuilder builder = new JobBuilder(kind.jobName(), repository).observationRegistry(observations)
-                .listener(new RunListener(registry, kind, jobOperator));
+                .listener(new RunListener(registry, kind, jobOperator, refused));
         SimpleJobBuilder simple = null;
         for (int i = 0; i < steps.length; i++) {
             Step step = step(kind, steps[i], i == steps.length - 1);

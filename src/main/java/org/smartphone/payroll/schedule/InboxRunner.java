@@ -255,7 +255,8 @@ final class InboxRunner {
             // read without following a link or waiting on a pipe put there since the run (RegularFile)
             Path moved = Archive.move(input.path(), home.rejected(), RegularFile.sha256(input.path(), false));
             if (moved != null) {
-                Outbox.publishText(moved.getParent(), input.name() + ".reason.txt", message + "\n");
+                // named after the moved file: a name already taken there got the digest appended
+                Outbox.publishText(moved.getParent(), moved.getFileName() + ".reason.txt", message + "\n");
             }
             LOG.warn("{}: {} The file was moved to {} {}.", input.name(), message, home.rejected(), where);
         } catch (IOException e) {

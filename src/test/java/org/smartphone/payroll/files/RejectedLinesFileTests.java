@@ -123,6 +123,19 @@ class RejectedLinesFileTests {
             assertThat(filesInRejected()).containsExactly(Path.of("payroll-2026-03.csv.errors.csv"));
         }
 
+        /** A process killed while writing one leaves a temporary file holding input values. */
+        @Test
+        void theTemporaryFilesOfAKilledWriteAreRemovedAndNothingElse() throws Exception {
+            Files.createDirectories(rejected());
+            Path leftover = Files.writeString(rejected().resolve(".errors-5e1f.tmp"), "2,matricule,M 1,Bad.\n");
+            Path errorsFile = Files.writeString(rejected().resolve("payroll-2026-03.csv.errors.csv"), "line\n");
+
+            RejectedLinesFile.removeLeftovers(rejected());
+
+            assertThat(leftover).doesNotExist();
+            assertThat(errorsFile).exists();
+        }
+
         @Test
         void withoutErrorsNoFileIsLeft() throws Exception {
             RejectedLinesFile.write(rejected(), "payroll-2026-03.csv", List.of(new InputError(2, "a", "x", "X.")));

@@ -121,6 +121,42 @@ class InputChangedWhileReadTests {
         assertThat(register).isDirectory();
     }
 
+    /**
+     * On H2 a contracts import of many new contracts inserts without the index on matricule, dropped
+     * outside its transaction; a file changed between the import's two reads is refused at the end of
+     * the apply step (exit 2): nothing is imported and the index is there again for the runs that
+     * follow. The bulk path is taken from one new contract here (PAYROLL_BULK_IMPORT_ROWS=1).
+     */
+    @org.junit.jupiter.api.Test
+    void aContractsFileChangedBeforeItsBulkInsertIsRefusedAndTheIndexOnMatriculeIsThereAgain() throws Exception {
+        Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+        List<String> lines = new ArrayList<>();
+        lines.add("contract_id,matricule,full_name,price_xof,first_period");
+        for (int i = 1; i <= 6_000; i++) {
+            lines.add(String.format("SP-%05d,MAT-%05d,Ama Mensah,12000,2026-01", i, i));
+        }
+        Path contracts = InputFiles.write(programme.inbox(), "contracts.csv", lines.toArray(String[]::new));
+        Path pause = dir.resolve("paused");
+        // the stage step reads records 1 to 6 000; the apply step's first record is the 6 001st read
+        EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "read#6001",
+                "PAYROLL_PAUSE_FILE", pause.toString(), "PAYROLL_BULK_IMPORT_ROWS", "1"), "import-contracts");
+        try {
+            EngineProcess.awaitFile(pause, engine);
+            editInPlace(contracts, "SP-06000,MAT-06000,Ama Mensah,12000", "SP-06000,MAT-06000,Ama Mensah,12001");
+            Files.delete(pause);
+
+            assertThat(engine.waitFor()).as(engine.output()).isEqualTo(2);
+        } finally {
+            stop(engine);
+        }
+
+        assertThat(engine.output()).contains("contracts.csv changed while it was being read");
+        assertThat(programme.number("SELECT COUNT(*) FROM contract")).isZero();
+        assertThat(programme.number("SELECT COUNT(*) FROM contract_import_skip")).isZero();
+        assertThat(programme.number("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                + " WHERE UPPER(INDEX_NAME) = 'CONTRACT_MATRICULE'")).isEqualTo(1);
+    }
+
     /** Runs the deduction held before its read, replaces the register meanwhile, and returns its output (exit 2). */
     private String deductWithTheRegisterReplacedBy(Programme programme, Replacement replacement) throws Exception {
         Path pause = dir.resolve("paused");
