@@ -37,7 +37,7 @@ import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.TestDatabase;
 
 /**
- * Personal data on disk (README "Confidentiality"): what the engine writes in its home (outputs,
+ * Personal data on disk (docs/security.md): what the engine writes in its home (outputs,
  * archived and rejected inputs, errors files, the report, the log, the embedded database) is readable
  * by no other account, the embedded database has a password of its own, and no link planted in the
  * home makes the engine write over a file elsewhere.

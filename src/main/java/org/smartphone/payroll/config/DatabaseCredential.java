@@ -20,7 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.smartphone.payroll.files.PrivateFiles;
 
 /**
- * The embedded H2 database's own password (README "Confidentiality"), instead of H2's well-known
+ * The embedded H2 database's own password (docs/security.md), instead of H2's well-known
  * {@code sa} with an empty password: 32 random bytes in hex, generated at the first start and kept in
  * {@code db/credential}, readable by the engine's account only (0600), beside the database it opens
  * (a copy of {@code db/} keeps working).

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The home's files are readable by no other account (README "Confidentiality"): what the engine
+ * The home's files are readable by no other account (docs/security.md): what the engine
  * creates gets folders 0750 and files 0640 ({@code payroll.file-mode} 0600: 0700 and 0600) and the
  * home folder's group, so that treasury staff in that group can read them and nobody else can.
  *
