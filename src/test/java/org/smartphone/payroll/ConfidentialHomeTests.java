@@ -237,6 +237,20 @@ class ConfidentialHomeTests {
             }
         }
 
+        /** Running again cannot mend it: refused by the state of the home (exit 3), not a failure (1). */
+        @Test
+        void aCredentialThatIsNotTheDatabasesIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+            Programme programme = programme(dir, TestDatabase.H2);
+            assertThat(programme.run("status").exitCode()).isZero();
+            Files.writeString(credential(programme), "0".repeat(64) + "\n");
+
+            Programme.Result status = programme.run("status");
+
+            assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
+            assertThat(status.stderr()).contains("The embedded database refuses the password kept in "
+                    + credential(programme)).contains("Put back the one saved with this database");
+        }
+
         @Test
         void twoHomesHaveTwoCredentials(@TempDir Path dir) throws Exception {
             Programme first = programme(dir.resolve("1"), TestDatabase.H2);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.smartphone.payroll.files.PrivateFiles;
+import org.smartphone.payroll.run.RefusedException;
 
 /**
  * The embedded H2 database's own password (docs/security.md), instead of H2's well-known
@@ -84,9 +85,10 @@ public final class DatabaseCredential {
                 if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
                     throw e;
                 }
-                throw new IllegalStateException("The embedded database refuses the password kept in " + file
-                        + " (was that file replaced or removed?). Put back the one saved with this database.",
-                        refused);
+                // refused by the state of the home, not a failure a rerun mends (SPEC 6: exit 3)
+                throw new RefusedException("The embedded database refuses the password kept in " + file
+                        + " (was that file replaced or removed?). Put back the one saved with this database"
+                        + " (back up db/credential with db/).");
             }
             try (Statement statement = earlier.createStatement()) {
                 // hex digits only: nothing to escape
