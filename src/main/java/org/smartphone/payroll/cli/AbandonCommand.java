@@ -1,7 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.util.concurrent.Callable;
-import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.ContractImport;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.DeductionRun;

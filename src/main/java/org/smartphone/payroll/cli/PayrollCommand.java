@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.Failures;
 import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;

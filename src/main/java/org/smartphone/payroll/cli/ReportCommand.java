@@ -3,7 +3,7 @@ package org.smartphone.payroll.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RunSummary;

@@ -1,7 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.io.PrintStream;
-import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
 
 /**

@@ -2,6 +2,7 @@ package org.smartphone.payroll.config;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.smartphone.payroll.text.TerminalText;
 
 /**
  * The message of a log line ({@code %m}, {@code %msg}, {@code %message}: EscapingLogbackLoggingSystem),

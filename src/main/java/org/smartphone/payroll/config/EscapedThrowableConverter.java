@@ -1,6 +1,7 @@
 package org.smartphone.payroll.config;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import org.smartphone.payroll.text.TerminalText;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
 /**

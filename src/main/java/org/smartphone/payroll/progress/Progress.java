@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartphone.payroll.config.TerminalText;
+import org.smartphone.payroll.text.TerminalText;
 
 /**
  * Progress of one long loop (staging a register, allocating, ageing arrears, writing a file): rows

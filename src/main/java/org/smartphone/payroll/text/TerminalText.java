@@ -1,4 +1,4 @@
-package org.smartphone.payroll.config;
+package org.smartphone.payroll.text;
 
 /**
  * Text the engine shows on a terminal or writes to its log, made harmless: file names, cell values

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.config;
+package org.smartphone.payroll.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
