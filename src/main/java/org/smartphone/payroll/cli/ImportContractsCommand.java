@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.text.TerminalText;
+import org.smartphone.payroll.run.CloseInboxName;
 import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
@@ -53,7 +54,8 @@ final class ImportContractsCommand implements Callable<Integer> {
                     : InboxName.contractsFiles(home.inbox());
             if (files.isEmpty()) {
                 System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox()
-                        + ": nothing to import."));
+                        + ": nothing to import" + CloseInboxName.beside(home.inbox().resolve("contracts.csv"), "the inbox")
+                        + "."));
                 return 0;
             }
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

@@ -91,7 +91,7 @@ public final class Cells {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {
             reject(column, value, "A period is written YYYY-MM with a month from 01 to 12, for example 2026-01; "
-                    + shown(value) + " is not accepted.");
+                    + shown(value) + " is not accepted." + SpreadsheetConversion.dateHint(value));
             return null;
         }
     }
@@ -117,9 +117,13 @@ public final class Cells {
         return (int) number;
     }
 
-    /** Records a rule the caller checks itself (IMEI check digit, period of the run, status ...). */
+    /**
+     * Records a rule the caller checks itself (IMEI check digit, period of the run, status ...). A value
+     * a spreadsheet wrote in scientific notation (an IMEI, a matricule, an amount) gets the advice to
+     * format its column as Text.
+     */
     public void reject(String column, String value, String reason) {
-        errors.add(new InputError(record.line(), column, value, reason));
+        errors.add(new InputError(record.line(), column, value, reason + SpreadsheetConversion.numberHint(value)));
     }
 
     /** Records a problem of the line as a whole (duplicate, conflict ...). */

@@ -103,14 +103,16 @@ public final class CsvInputFile implements Closeable {
             throws InputFileException {
         RecordParser.Raw header = parser.nextHeader();
         if (header == null || header.blank()) {
-            throw headerProblem(name, "", "The file has no header row: its first line must name the columns,"
-                    + " for example " + String.join(",", required) + ".");
+            throw headerProblem(name, "", noHeader(header, parser, counted.count, String.join(",", required)));
         }
         if (header.problem() != null) {
             throw headerProblem(name, "", "The header row is not valid CSV. " + header.problem());
         }
-        Map<String, Integer> positionOf = new HashMap<>();
         String[] names = header.cells();
+        if (names.length == 1 && names[0].indexOf('\t') >= 0) {
+            throw headerProblem(name, "", "The file is tab-separated; save it as CSV with , or ; between values.");
+        }
+        Map<String, Integer> positionOf = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             String column = names[i].toLowerCase(Locale.ROOT);
             Integer earlier = positionOf.putIfAbsent(column, i);
@@ -138,8 +140,8 @@ public final class CsvInputFile implements Closeable {
             }
         }
         if (!missing.isEmpty()) {
-            throw headerProblem(name, missing.get(0), "The header row has no column " + String.join(", ", missing)
-                    + "; required columns are " + String.join(", ", required) + ".");
+            List<String> absent = concat(required, optional).stream().filter(c -> !positionOf.containsKey(c)).toList();
+            throw headerProblem(name, missing.get(0), HeaderAdvice.reason(List.of(names), lowerCase(required), absent));
         }
         return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted, source);
     }
@@ -189,8 +191,33 @@ public final class CsvInputFile implements Closeable {
         reader.close();
     }
 
+    /**
+     * Why there is no header, in the words of what the file holds: nothing at all (0 bytes, often a file
+     * saved or copied before it was written), only a byte order mark, only blank lines, or a blank first
+     * line before the rest. Read further only here, once the file has already failed.
+     */
+    private static String noHeader(RecordParser.Raw header, RecordParser parser, long bytesRead, String example)
+            throws InputFileException {
+        String rule = ": its first line must name the columns, for example " + example + ".";
+        if (header == null) {
+            return bytesRead == 0 ? "The file is empty (0 bytes): save or export it again, with a header row naming"
+                    + " the columns, for example " + example + "."
+                    : "The file holds only a byte order mark, no header row" + rule;
+        }
+        RecordParser.Raw next = parser.nextHeader();
+        while (next != null && next.blank()) {
+            next = parser.nextHeader();
+        }
+        return (next == null ? "The file holds only blank lines, no header row"
+                : "The first line of the file is blank, so it has no header row") + rule;
+    }
+
     private static InputFileException headerProblem(String name, String column, String reason) {
         return new InputFileException(name, new InputError(1, column, "", reason));
+    }
+
+    private static List<String> lowerCase(List<String> columns) {
+        return columns.stream().map(column -> column.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static List<String> concat(List<String> required, List<String> optional) {

@@ -216,7 +216,7 @@ public class RunLauncher {
         try {
             return RegularFile.sha256(input, !fromInbox);
         } catch (RegularFile.NotRegularException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new InvalidInputException(withCloseNames(e.getMessage(), input, fromInbox));
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read"
                     + " (permissions).");
@@ -224,6 +224,18 @@ public class RunLauncher {
             throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read ("
                     + e.getMessage() + ").");
         }
+    }
+
+    /**
+     * The message for a file that is not there, naming the files beside it that were most likely meant
+     * ({@link CloseInboxName}): {@code Payroll_2026-01.csv} for {@code payroll-2026-01.csv}.
+     */
+    private static String withCloseNames(String message, Path input, boolean fromInbox) {
+        if (RegularFile.at(input, !fromInbox) != RegularFile.Kind.MISSING) {
+            return message;
+        }
+        String close = CloseInboxName.beside(input, fromInbox ? "the inbox" : "its folder");
+        return close.isEmpty() ? message : message.substring(0, message.length() - 1) + close + ".";
     }
 
     private static boolean hasDigest(Path input, boolean fromInbox, String sha256) {
