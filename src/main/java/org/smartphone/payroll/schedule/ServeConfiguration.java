@@ -24,7 +24,6 @@ import org.springframework.integration.endpoint.SourcePollingChannelAdapter;
 import org.springframework.integration.file.filters.ChainFileListFilter;
 import org.springframework.integration.file.filters.FileListFilter;
 import org.springframework.integration.file.filters.LastModifiedFileListFilter;
-import org.springframework.integration.file.filters.RegexPatternFileListFilter;
 import org.springframework.integration.file.inbound.FileReadingMessageSource;
 
 /** The wiring of {@code serve}; present only in the application the serve command opens. */
@@ -60,9 +59,10 @@ class ServeConfiguration {
 
     /**
      * The inbox, polled with Spring Integration's file adapter: the three names only ({@code *.part},
-     * {@code *.tmp} and hidden files never match), regular files only, files left unchanged for the settle time (by size and
-     * modification time, and by modification time alone for Spring Integration's own filter), and that
-     * the runner has not just tried; in the order of the monthly cycle. No accept-once filter: a file
+     * {@code *.tmp} and hidden files never match; any other name is logged once, {@link InboxNameFilter}),
+     * regular files only, files left unchanged for the settle time (by size and modification time, and
+     * by modification time alone for Spring Integration's own filter), and that the runner has not just
+     * tried; in the order of the monthly cycle. No accept-once filter: a file
      * still in the inbox is offered again, and the ledger says whether it was processed.
      */
     @Bean
@@ -73,7 +73,7 @@ class ServeConfiguration {
         FileReadingMessageSource source = new FileReadingMessageSource(InboxFile.FILE_ORDER);
         source.setDirectory(home.inbox().toFile());
         source.setAutoCreateDirectory(false);
-        source.setFilter(new ChainFileListFilter<>(List.of(new RegexPatternFileListFilter(InboxFile.NAMES),
+        source.setFilter(new ChainFileListFilter<>(List.of(new InboxNameFilter(),
                 new RegularFileFilter(), new UnchangedFileFilter(serve.settleTime(), Clock.systemUTC()), settled, due)));
         return IntegrationFlow.from(source, adapter -> adapter.id(WATCHER).autoStartup(false)
                         .poller(Pollers.fixedDelay(serve.pollInterval()).maxMessagesPerPoll(FILES_PER_POLL)))
