@@ -264,6 +264,40 @@ class ServeTests {
                 .isEqualTo(Files.readAllLines(SAMPLES.resolve("contracts.csv")).size() - 1);
     }
 
+    /**
+     * Files named nearly as serve takes them (issue 13, "help in their words"): each other name in the
+     * inbox is logged once however many polls see it, with the name to give it (or the names serve takes),
+     * and never run; renamed, the register runs as if it had been dropped so.
+     */
+    @Test
+    void aFileNamedNearlyRightIsLoggedOnceWithItsNameAndRunsOnceRenamed(@TempDir Path dir) throws Exception {
+        Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
+        served.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        Path near = served.drop(SAMPLES.resolve("payroll-2026-01.csv"), "Payroll_2026-01.csv");
+        Path notes = Files.writeString(served.inbox().resolve("notes.txt"), "to do\n");
+        String nearLine = "Payroll_2026-01.csv in the inbox is not recognised, so serve does not run it: rename it"
+                + " payroll-2026-01.csv.";
+        String notesLine = "notes.txt in the inbox is not recognised, so serve does not run it: serve takes"
+                + " contracts*.csv (where * holds only letters, digits, spaces, '-', '_', '.', '(' and ')', and never"
+                + " '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv.";
+        EngineProcess serve = startServe(served, Map.of());
+
+        awaitArchived(serve, served, "contracts/contracts.csv");
+        await(serve, "both names logged", () -> serve.output().contains(nearLine) && serve.output().contains(notesLine));
+        Thread.sleep(2_000); // ten more polls of the inbox
+        assertThat(serve.output()).doesNotContain("starting the deduction run");
+        assertThat(served.outbox("2026-01")).doesNotExist();
+        Files.move(near, served.inbox().resolve("payroll-2026-01.csv"));
+        awaitArchived(serve, served, "2026-01/payroll-2026-01.csv");
+        stop(serve);
+
+        String log = serve.output();
+        assertThat(occurrences(log, nearLine)).as("logged once").isEqualTo(1);
+        assertThat(occurrences(log, notesLine)).as("logged once").isEqualTo(1);
+        assertThat(notes).exists();
+        assertThat(Snapshot.of(served).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox())).isEmpty();
+    }
+
     private static EngineProcess startServe(Programme programme, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(QUICK);
         environment.putAll(extra);
