@@ -66,26 +66,28 @@ class HelpInTheirWordsTests {
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void ofAContractsFileNamesEveryRenameOptionalColumnsIncluded(TestDatabase database) {
-            Path file = InputFiles.write(dir, "contracts-new.csv", "Contrat;matricule;Nom et prénom;Prix (FCFA);Apport;"
-                    + "Durée;Première période;Ministère;Modèle;IMEI", "SP-9;MAT-9;Ama;120 000;0;12;2026-02;MEF;A15;");
+            Path file = InputFiles.write(dir, "contracts-new.csv", "Contrat;matricule;Nom et prénom;Prix (FCFA);"
+                    + "Apport;Durée;Première période;Ministère;Modèle;IMEI",
+                    "SP-9;MAT-9;Ama;120 000;0;12;2026-02;MEF;A15;");
 
             Programme.Result result = refused(readyToDeduct(database), file, "import-contracts");
 
             String reason = "The header row lacks contract_id, full_name, price_xof, first_period; found: Contrat,"
-                    + " matricule, Nom et prénom, Prix (FCFA), Apport, Durée, Première période, Ministère, Modèle, IMEI;"
-                    + " rename Contrat to contract_id, Nom et prénom to full_name, Prix (FCFA) to price_xof, Apport to"
+                    + " matricule, Nom et prénom, Prix (FCFA), Apport, Durée, Première période, Ministère, Modèle,"
+                    + " IMEI; rename Contrat to contract_id, Nom et prénom to full_name, Prix (FCFA) to price_xof, Apport to"
                     + " down_payment_xof, Durée to term_months, Première période to first_period, Ministère to"
                     + " ministry_code, Modèle to device_model.";
             assertThat(result.stderr().lines()).contains("contracts-new.csv: line 1, column contract_id: "
                     + reason.substring(0, reason.length() - 1) + "; nothing was changed.");
-            assertThat(errorRows(readyToDeduct(database), file)).containsExactly(List.of("1", "contract_id", "", reason));
+            assertThat(errorRows(readyToDeduct(database), file))
+                    .containsExactly(List.of("1", "contract_id", "", reason));
         }
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void ofAReturnSuggestsAccentsSeparatorsAndCurrencyAway(TestDatabase database) {
-            Path file = InputFiles.write(dir, "withheld-2026-01.csv", "Période;N° contrat;matricule;Montant retenu (XOF)",
-                    "2026-01;SP-2026-0001;MAT-104233;15 000");
+            Path file = InputFiles.write(dir, "withheld-2026-01.csv",
+                    "Période;N° contrat;matricule;Montant retenu (XOF)", "2026-01;SP-2026-0001;MAT-104233;15 000");
 
             Programme.Result result = refused(readyToReconcile(database), file, "reconcile", "--period", "2026-01");
 
@@ -124,7 +126,8 @@ class HelpInTheirWordsTests {
 
             Programme.Result deduct = refused(readyToDeduct(database), register, "deduct", "--period", "2026-01");
             Programme.Result imported = refused(readyToDeduct(database), contracts, "import-contracts");
-            Programme.Result reconcile = refused(readyToReconcile(database), returned, "reconcile", "--period", "2026-01");
+            Programme.Result reconcile = refused(readyToReconcile(database), returned, "reconcile", "--period",
+                    "2026-01");
 
             String reason = "The file is tab-separated; save it as CSV with , or ; between values";
             assertThat(deduct.stderr().lines()).contains("payroll-2026-01.csv: line 1: " + reason
@@ -133,7 +136,8 @@ class HelpInTheirWordsTests {
                     + "; nothing was changed.");
             assertThat(reconcile.stderr().lines()).contains("withheld-2026-01.csv: line 1: " + reason
                     + "; nothing was changed.");
-            assertThat(errorRows(readyToDeduct(database), register)).containsExactly(List.of("1", "", "", reason + "."));
+            assertThat(errorRows(readyToDeduct(database), register))
+                    .containsExactly(List.of("1", "", "", reason + "."));
         }
 
         @ParameterizedTest
@@ -145,10 +149,11 @@ class HelpInTheirWordsTests {
 
             Programme.Result deduct = refused(readyToDeduct(database), register, "deduct", "--period", "2026-01");
             Programme.Result imported = refused(readyToDeduct(database), contracts, "import-contracts");
-            Programme.Result reconcile = refused(readyToReconcile(database), returned, "reconcile", "--period", "2026-01");
+            Programme.Result reconcile = refused(readyToReconcile(database), returned, "reconcile", "--period",
+                    "2026-01");
 
-            assertThat(deduct.stderr().lines()).contains("payroll-2026-01.csv: line 1: The file is empty (0 bytes): save"
-                    + " or export it again, with a header row naming the columns, for example"
+            assertThat(deduct.stderr().lines()).contains("payroll-2026-01.csv: line 1: The file is empty (0 bytes):"
+                    + " save or export it again, with a header row naming the columns, for example"
                     + " period,matricule,net_pay_xof,employment_status; nothing was changed.");
             assertThat(imported.stderr().lines()).contains("contracts-empty.csv: line 1: The file is empty (0 bytes):"
                     + " save or export it again, with a header row naming the columns, for example"
@@ -161,7 +166,8 @@ class HelpInTheirWordsTests {
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void onlyAByteOrderMarkOrOnlyBlankLinesSayThereIsNoHeader(TestDatabase database) throws IOException {
-            Path bom = Files.write(dir.resolve("payroll-2026-01.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            Path bom = Files.write(dir.resolve("payroll-2026-01.csv"),
+                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Path blank = Files.writeString(dir.resolve("contracts-blank.csv"), "\r\n  \r\n,,\r\n", UTF_8);
             Path late = Files.writeString(dir.resolve("withheld-2026-01.csv"), "\n" + RETURN_HEADER + "\n", UTF_8);
 
@@ -175,8 +181,8 @@ class HelpInTheirWordsTests {
             assertThat(imported.stderr().lines()).contains("contracts-blank.csv: line 1: The file holds only blank"
                     + " lines, no header row: its first line must name the columns, for example"
                     + " contract_id,matricule,full_name,price_xof,first_period; nothing was changed.");
-            assertThat(reconcile.stderr().lines()).contains("withheld-2026-01.csv: line 1: The first line of the file is"
-                    + " blank, so it has no header row: its first line must name the columns, for example"
+            assertThat(reconcile.stderr().lines()).contains("withheld-2026-01.csv: line 1: The first line of the"
+                    + " file is blank, so it has no header row: its first line must name the columns, for example"
                     + " period,contract_id,matricule,amount_withheld_xof; nothing was changed.");
         }
     }
@@ -220,8 +226,8 @@ class HelpInTheirWordsTests {
                             + " is not accepted." + SCIENTIFIC),
                     List.of("9", "period", "2026-1", PERIOD + "2026-1 is not accepted."));
             assertThat(result.stderr()).contains("First: line 2, column period, value '01/01/2026': " + PERIOD
-                    + "01/01/2026 is not accepted. A spreadsheet turned this cell into a date: format the column as Text"
-                    + " before saving. All are listed in ");
+                    + "01/01/2026 is not accepted. A spreadsheet turned this cell into a date: format the column as"
+                    + " Text before saving. All are listed in ");
         }
 
         @ParameterizedTest
@@ -314,7 +320,8 @@ class HelpInTheirWordsTests {
 
                 assertThat(result.exitCode()).as(result.toString()).isZero();
                 assertThat(result.stdout().lines()).contains("No contracts*.csv file in " + programme.inbox()
-                        + ": nothing to import; the inbox holds Contracts.csv, which is close: rename it contracts.csv.");
+                        + ": nothing to import; the inbox holds Contracts.csv, which is close: rename it"
+                        + " contracts.csv.");
                 assertThat(LedgerSnapshot.of(programme)).isEqualTo(before);
                 assertThat(dropped).exists();
             } finally {

@@ -53,9 +53,9 @@ final class ImportContractsCommand implements Callable<Integer> {
             List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize())
                     : InboxName.contractsFiles(home.inbox());
             if (files.isEmpty()) {
+                String close = CloseInboxName.beside(home.inbox().resolve("contracts.csv"), "the inbox");
                 System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox()
-                        + ": nothing to import" + CloseInboxName.beside(home.inbox().resolve("contracts.csv"), "the inbox")
-                        + "."));
+                        + ": nothing to import" + close + "."));
                 return 0;
             }
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

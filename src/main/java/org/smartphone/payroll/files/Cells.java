@@ -123,7 +123,8 @@ public final class Cells {
      * format its column as Text.
      */
     public void reject(String column, String value, String reason) {
-        errors.add(new InputError(record.line(), column, value, reason + SpreadsheetConversion.numberHint(value)));
+        String hint = SpreadsheetConversion.numberHint(value);
+        errors.add(new InputError(record.line(), column, value, hint.isEmpty() ? reason : reason + hint));
     }
 
     /** Records a problem of the line as a whole (duplicate, conflict ...). */

@@ -283,7 +283,8 @@ class ServeTests {
         EngineProcess serve = startServe(served, Map.of());
 
         awaitArchived(serve, served, "contracts/contracts.csv");
-        await(serve, "both names logged", () -> serve.output().contains(nearLine) && serve.output().contains(notesLine));
+        await(serve, "both names logged", () -> serve.output().contains(nearLine)
+                && serve.output().contains(notesLine));
         Thread.sleep(2_000); // ten more polls of the inbox
         assertThat(serve.output()).doesNotContain("starting the deduction run");
         assertThat(served.outbox("2026-01")).doesNotExist();
