@@ -142,6 +142,18 @@ class HelpInTheirWordsTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
+        void separatedByABarIsNamedAsSuch(TestDatabase database) {
+            Path register = InputFiles.write(dir, "payroll-2026-01.csv", REGISTER_HEADER.replace(',', '|'),
+                    "2026-01|MAT-104233|350000|ACTIVE");
+
+            Programme.Result deduct = refused(readyToDeduct(database), register, "deduct", "--period", "2026-01");
+
+            assertThat(deduct.stderr().lines()).contains("payroll-2026-01.csv: line 1: The file has | between values;"
+                    + " save it as CSV with , or ; between values; nothing was changed.");
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
         void anEmptyFileSaysItIsEmptyForEveryInput(TestDatabase database) throws IOException {
             Path register = Files.write(dir.resolve("payroll-2026-01.csv"), new byte[0]);
             Path contracts = Files.write(dir.resolve("contracts-empty.csv"), new byte[0]);

@@ -24,10 +24,10 @@ import org.smartphone.payroll.config.FaultInjection;
  * with or without BOM, RFC 4180 quoting. Records whose cells are all blank are skipped.
  *
  * <p>Streams: memory does not grow with the file. Problems of the whole file are thrown as
- * {@link InputFileException}: missing or duplicate column, empty file, bytes that are not UTF-8,
- * NUL byte, unclosed quote, line over 1 MB. A file that does not exist, is not a regular file (a
- * folder, a named pipe, a device) or cannot be opened is reported on line 0 (there is no line to
- * point to). An I/O failure while reading is not a problem of the file and is thrown as
+ * {@link InputFileException}: missing or duplicate column (with the renames {@link HeaderAdvice} finds),
+ * empty file, tab- or |-separated file, bytes that are not UTF-8, NUL byte, unclosed quote, line over
+ * 1 MB. A file that does not exist, is not a regular file (a folder, a named pipe, a device) or cannot
+ * be opened is reported on line 0 (there is no line to point to). An I/O failure while reading is not a problem of the file and is thrown as
  * {@link UncheckedIOException}.
  */
 public final class CsvInputFile implements Closeable {
@@ -111,6 +111,9 @@ public final class CsvInputFile implements Closeable {
         String[] names = header.cells();
         if (names.length == 1 && names[0].indexOf('\t') >= 0) {
             throw headerProblem(name, "", "The file is tab-separated; save it as CSV with , or ; between values.");
+        }
+        if (names.length == 1 && names[0].indexOf('|') >= 0) {
+            throw headerProblem(name, "", "The file has | between values; save it as CSV with , or ; between values.");
         }
         Map<String, Integer> positionOf = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
