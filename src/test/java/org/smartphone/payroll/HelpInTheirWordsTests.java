@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -350,7 +351,7 @@ class HelpInTheirWordsTests {
         LedgerSnapshot before = LedgerSnapshot.of(programme);
         String[] args = command;
         if (file != null) {
-            args = java.util.Arrays.copyOf(command, command.length + 2);
+            args = Arrays.copyOf(command, command.length + 2);
             args[command.length] = "--file";
             args[command.length + 1] = file.toString();
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -312,7 +313,7 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
     }
 
     private static Map<String, Integer> months(String... names) {
-        Map<String, Integer> months = new java.util.HashMap<>();
+        Map<String, Integer> months = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             for (String name : names[i].split(" ")) {
                 months.put(name, i + 1);
