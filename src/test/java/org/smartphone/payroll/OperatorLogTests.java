@@ -92,7 +92,8 @@ class OperatorLogTests {
 
     /**
      * On H2 the second command cannot even open the database, so it is refused before the engine
-     * starts; on PostgreSQL the run lock refuses it. Either way the refusal is in the log.
+     * starts; on PostgreSQL the run lock refuses it. Either way the refusal is in the log, and only
+     * the refusal is on the terminal. Both commands run in processes of their own, as they would.
      */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -104,16 +105,18 @@ class OperatorLogTests {
                 "PAYROLL_PAUSE_FILE", pause.toString()), "deduct", "--period", "2026-01");
         EngineProcess.awaitFile(pause, first);
 
-        Programme.Result refused = programme.run("deduct", "--period", "2026-01");
+        EngineProcess second = EngineProcess.start(programme, Map.of(), "deduct", "--period", "2026-01");
+        int refused = second.waitFor();
 
         Files.delete(pause);
         assertThat(first.waitFor()).as(first.output()).isZero();
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
-        assertThat(refused.stderr()).contains("Another run is in progress");
+        assertThat(refused).as(second.output()).isEqualTo(3);
+        String shown = second.output().strip();
+        assertThat(shown).startsWith("Another run is in progress: 'deduct --period 2026-01' (process " + first.pid())
+                .doesNotContain("\n");
         String log = log(programme);
-        assertThat(lines(log, refused.stderr().strip())).singleElement().asString()
-                .contains(" WARN ").contains("command ended: payroll deduct --period 2026-01 (" + who()
-                        + "): exit 3 (refused) in ");
+        assertThat(lines(log, shown)).singleElement().asString().contains(" WARN ").contains(
+                "command ended: payroll deduct --period 2026-01 (" + who() + "): exit 3 (refused) in ");
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
     }
 
