@@ -120,6 +120,27 @@ class OperatorLogTests {
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
     }
 
+    /**
+     * A credential that is not the database's is refused before the engine starts. Another home's
+     * command runs in between, as another process would have: the refusal goes to this home's log all
+     * the same, not to the log of whichever command ran last.
+     */
+    @Test
+    void aCommandRefusedBeforeTheEngineStartsIsLoggedInItsOwnHome() throws IOException {
+        Programme programme = programme(TestDatabase.H2);
+        assertThat(programme.run("status").exitCode()).isZero();
+        Files.writeString(programme.home().resolve("db").resolve("credential"), "0".repeat(64) + "\n");
+        Programme other = new Programme(dir.resolve("other"), TestDatabase.H2);
+        assertThat(other.run("status").exitCode()).isZero();
+
+        Programme.Result refused = programme.run("status");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(lines(log(programme), refused.stderr().strip())).singleElement().asString().contains(" WARN ")
+                .contains("command ended: payroll status (" + who() + "): exit 3 (refused) in ");
+        assertThat(log(other)).doesNotContain(refused.stderr().strip());
+    }
+
     @Test
     void anInvalidSettingIsOneWarningLineNotSpringBootsFailureReport() throws IOException {
         Programme programme = programme(TestDatabase.H2).with("PAYROLL_CAP_RATIO", "a third");
