@@ -36,6 +36,7 @@ final class CommandLog {
     private final String commandLine;
     private final long startedNanos = System.nanoTime();
     private final List<String> outcomes = new ArrayList<>();
+    /** "by ACCOUNT on HOST", set once the command has opened its home: until then it logs nothing. */
     private String who;
     private Throwable failure;
 
