@@ -17,7 +17,8 @@ import org.smartphone.payroll.text.TerminalText;
  * from the log alone who ran what and how it ended:
  * <pre>
  * command started: payroll deduct --period 2026-01 (by ama on treasury-01)
- * command ended: payroll deduct --period 2026-01 (by ama on treasury-01): exit 0 (done) in 3.2 s: The deduction run completed (run 2): ...
+ * command ended: payroll deduct --period 2026-01 (by ama on treasury-01): exit 0 (done) in 3.2 s: The
+ *     deduction run completed (run 2): ...
  * </pre>
  * The end line holds the exit code, the time since the command line was read, and the sentences the
  * terminal showed (each on the one line). Its level says how it ended: INFO done (exit 0), WARN an

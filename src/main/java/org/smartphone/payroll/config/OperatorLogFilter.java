@@ -29,9 +29,10 @@ import org.smartphone.payroll.run.RefusedException;
  */
 public class OperatorLogFilter extends Filter<ILoggingEvent> {
 
-    /** Flyway's {@code Database} class: "Using H2 2.4.240 which is newer than the version Flyway has been verified with...". */
+    /** Flyway's {@code Database}: "Using H2 2.4.240 which is newer than the version Flyway has been verified with". */
     private static final String FLYWAY_DATABASE = "org.flywaydb.core.internal.database.base.Database";
-    private static final String FAILURE_ANALYSIS = "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter";
+    private static final String FAILURE_ANALYSIS =
+            "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter";
     private static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
 
     @Override
@@ -62,6 +63,7 @@ public class OperatorLogFilter extends Filter<ILoggingEvent> {
     }
 
     private static boolean isEmbeddedH2VersionWarning(ILoggingEvent event) {
-        return event.getLoggerName().equals(FLYWAY_DATABASE) && String.valueOf(event.getMessage()).startsWith("Using H2 ");
+        return event.getLoggerName().equals(FLYWAY_DATABASE)
+                && String.valueOf(event.getMessage()).startsWith("Using H2 ");
     }
 }
