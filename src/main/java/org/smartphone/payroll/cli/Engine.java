@@ -22,7 +22,11 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.LogFile;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -65,20 +69,22 @@ final class Engine implements AutoCloseable {
      * writes them at commit, so that a killed process never loses a commit whose effects on the
      * file system (an archived input) already happened.
      */
-    static Engine open(Home home, Map<String, String> environment, String command) throws Exception {
-        return open(home, environment, command, false);
+    static Engine open(Home home, Map<String, String> environment, String command, CommandLog commandLog)
+            throws Exception {
+        return open(home, environment, command, commandLog, false);
     }
 
     /**
      * The application of {@code serve}: the same engine, plus the inbox watcher, the schedule and the
      * metrics endpoint (config in the schedule package, on only here), logging to the console too.
      */
-    static Engine openForServe(Home home, Map<String, String> environment, String command) throws Exception {
-        return open(home, environment, command, true);
+    static Engine openForServe(Home home, Map<String, String> environment, String command, CommandLog commandLog)
+            throws Exception {
+        return open(home, environment, command, commandLog, true);
     }
 
-    private static Engine open(Home home, Map<String, String> environment, String command, boolean serve)
-            throws Exception {
+    private static Engine open(Home home, Map<String, String> environment, String command, CommandLog commandLog,
+            boolean serve) throws Exception {
         Map<String, Object> properties = new HashMap<>();
         if (serve) {
             properties.put("payroll.serve.active", "true");
@@ -88,9 +94,13 @@ final class Engine implements AutoCloseable {
             properties.put("spring.autoconfigure.exclude", SERVE_ONLY_AUTO_CONFIGURATION);
         }
         properties.put("payroll.home", home.root().toString());
-        PrivateFiles files = privateFiles(home, settings(properties, environment));
+        properties.put("logging.file.name", home.log().toString());
+        StandardEnvironment settings = settings(properties, environment);
+        PrivateFiles files = privateFiles(home, settings);
         PrivateFiles.use(files);
         home.createFolders(files);
+        logToHome(settings);
+        commandLog.started();
         String url = environment.get("PAYROLL_DB_URL");
         boolean embedded = url == null || url.isBlank();
         String embeddedUrl = "jdbc:h2:file:" + home.database().resolve("payroll")
@@ -103,7 +113,6 @@ final class Engine implements AutoCloseable {
         properties.put("spring.datasource.password", embedded ? credential.password()
                 : environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
         properties.putAll(PostgresDriverDefaults.forUrl(url));
-        properties.put("logging.file.name", home.log().toString());
         Path holderNote = home.database().resolve("in-use-by.txt");
         long contextStarted = System.nanoTime();
         // holds the embedded database open (given its credential) until the pool has its own connections
@@ -170,6 +179,21 @@ final class Engine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Invalid setting: " + e.getMessage());
         }
+    }
+
+    /**
+     * Sends the log to this home's logs/payroll.log before anything else happens, so that a command
+     * refused before the application starts (the embedded database held by another process, its
+     * credential not the database's) is logged there too. Logging is set up as Spring Boot sets it up
+     * at start (the same settings, the same system), which then finds it done and only applies the
+     * levels of application.yml. A command run before this one in the same JVM (the tests) logged
+     * into its own home: that setup is undone first.
+     */
+    private static void logToHome(ConfigurableEnvironment settings) {
+        LoggingSystem logging = LoggingSystem.get(Engine.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(settings), null, LogFile.get(settings));
     }
 
     /** H2 and logback make their files with the umask: they get the home's mode once made. */

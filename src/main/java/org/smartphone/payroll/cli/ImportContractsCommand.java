@@ -45,7 +45,7 @@ final class ImportContractsCommand implements Callable<Integer> {
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);
             if (file == null && unfinished.isPresent()) {
-                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), System.out, System.err);
+                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), root.log(), System.out, System.err);
                 if (code != 0) {
                     return code;
                 }
@@ -62,7 +62,7 @@ final class ImportContractsCommand implements Callable<Integer> {
             for (Path contracts : files) {
                 Outcome outcome = launcher.launch(RunKind.IMPORT, null, contracts,
                         InputChoice.isIn(home.inbox(), contracts), file != null, rejects);
-                int code = RunCommand.report(outcome, System.out, System.err);
+                int code = RunCommand.report(outcome, root.log(), System.out, System.err);
                 if (code != 0) {
                     return code;
                 }

@@ -36,15 +36,17 @@ public final class PayrollCommand {
     private final Map<String, String> environment;
     private final String commandLine;
     private final long startedNanos = System.nanoTime();
+    private final CommandLog log;
 
-    private PayrollCommand(Map<String, String> environment, String commandLine) {
+    private PayrollCommand(Map<String, String> environment, String commandLine, CommandLog log) {
         this.environment = environment;
         this.commandLine = commandLine;
+        this.log = log;
     }
 
     /** Parses and runs one command line; returns the exit code. */
     public static int execute(Map<String, String> environment, String... args) {
-        PayrollCommand root = new PayrollCommand(environment, String.join(" ", args));
+        PayrollCommand root = new PayrollCommand(environment, String.join(" ", args), new CommandLog(args));
         CommandLine commandLine = new CommandLine(root)
                 .addSubcommand(new ImportContractsCommand(root))
                 .addSubcommand(new DeductCommand(root))
@@ -56,6 +58,7 @@ public final class PayrollCommand {
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
                     cmd.getErr().println(TerminalText.lines(message(e)));
+                    root.log.failed(e, message(e));
                     return exitCode(e);
                 })
                 // picocli's own handler, minus its colours: the message quotes the arguments as typed
@@ -68,7 +71,9 @@ public final class PayrollCommand {
                     return exitCode(e);
                 });
         commandLine.getCommandSpec().exitCodeOnInvalidInput(INVALID);
-        return commandLine.execute(args);
+        int exitCode = commandLine.execute(args);
+        root.log.ended(exitCode);
+        return exitCode;
     }
 
     Home home() {
@@ -84,17 +89,22 @@ public final class PayrollCommand {
         return commandLine;
     }
 
+    /** Where this command says how it went, for the log. */
+    CommandLog log() {
+        return log;
+    }
+
     /** Time since the command line was parsed, the engine's startup included: what the operator waited. */
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     Engine openEngine() throws Exception {
-        return Engine.open(home(), environment, commandLine);
+        return Engine.open(home(), environment, commandLine, log);
     }
 
     Engine openServeEngine() throws Exception {
-        return Engine.openForServe(home(), environment, commandLine);
+        return Engine.openForServe(home(), environment, commandLine, log);
     }
 
     static int exitCode(Throwable e) {

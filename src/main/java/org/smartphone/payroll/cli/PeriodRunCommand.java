@@ -54,7 +54,7 @@ abstract class PeriodRunCommand implements Callable<Integer> {
             InputChoice input = InputChoice.of(root.home(), file, InboxName.of(kind(), period));
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
             return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
-                    input.fromInbox(), file != null, rejects), System.out, System.err);
+                    input.fromInbox(), file != null, rejects), root.log(), System.out, System.err);
         }
     }
 }

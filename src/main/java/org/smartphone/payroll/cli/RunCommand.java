@@ -5,16 +5,17 @@ import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
 
 /**
- * Prints how a run ended, on stdout when it completed and on stderr otherwise; the message names the
- * file and quotes values from it, hence escaped for the terminal.
+ * Prints how a run ended, on stdout when it completed and on stderr otherwise, and hands it to the
+ * command's log; the message names the file and quotes values from it, hence escaped for the terminal.
  */
 final class RunCommand {
 
     private RunCommand() {
     }
 
-    static int report(Outcome outcome, PrintStream out, PrintStream err) {
+    static int report(Outcome outcome, CommandLog log, PrintStream out, PrintStream err) {
         (outcome.exitCode() == 0 ? out : err).println(TerminalText.lines(outcome.message()));
+        log.outcome(outcome.message());
         return outcome.exitCode();
     }
 }

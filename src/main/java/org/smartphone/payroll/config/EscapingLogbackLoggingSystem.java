@@ -31,6 +31,7 @@ import org.springframework.core.annotation.Order;
  * <p>Boot's default configuration takes no conversion rule of ours; a logback-spring.xml could
  * declare them, but Logback's XML configurator costs every command about 70 ms more CPU at start.
  * So the default configuration runs, the rules are added, and the appenders' patterns are read again.
+ * Each appender also gets the {@link OperatorLogFilter}, which keeps out lines an operator would misread.
  */
 public class EscapingLogbackLoggingSystem extends LogbackLoggingSystem {
 
@@ -61,6 +62,10 @@ public class EscapingLogbackLoggingSystem extends LogbackLoggingSystem {
                 encoder.stop();
                 encoder.start(); // a new layout, its pattern compiled with the rules above
             }
+            OperatorLogFilter filter = new OperatorLogFilter();
+            filter.setContext(context);
+            filter.start();
+            appender.addFilter(filter);
         });
     }
 
