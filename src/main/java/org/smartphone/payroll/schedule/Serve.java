@@ -65,6 +65,7 @@ public final class Serve {
         scheduler.schedule(guarded(deadlines::deductionDeadline), new CronTrigger(settings.deductCron(), clock.getZone()));
         scheduler.schedule(guarded(deadlines::reconciliationDeadline),
                 new CronTrigger(settings.reconcileCron(), clock.getZone()));
+        scheduler.execute(guarded(runner::writeMissingReport));
         scheduler.scheduleWithFixedDelay(guarded(runner::resumeInterrupted), settings.pollInterval());
         watcher.get().start();
         LOG.info("serve started: watching {} every {} ms (files settle {} ms); deduction deadline '{}', reconciliation"
