@@ -1,6 +1,11 @@
 package org.smartphone.payroll.schedule;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -21,7 +26,7 @@ import org.smartphone.payroll.run.RunState;
  * {@code report --period M} ({@link PeriodReport}, {@code outbox/M/report-M.html}). The report is not
  * part of the run: one that cannot be written is logged and tried again at each poll until it is,
  * and the reconciliation stands. A serve started again writes the report of the latest reconciled
- * month if it is missing (serve stopped or was killed before writing it).
+ * month when it was not written since (serve stopped or was killed before writing it).
  */
 final class PeriodReports {
 
@@ -45,13 +50,26 @@ final class PeriodReports {
         writePending();
     }
 
-    /** At serve's start: the latest reconciled month's report, if it was never written. */
+    /**
+     * At serve's start: the latest reconciled month's report, if it was not written since that
+     * reconciliation ended (serve stopped before writing it, or the month was reconciled by the command).
+     */
     void catchUp() {
-        Optional<Period> latest = runs.all().stream()
+        Optional<RunRecord> latest = runs.all().stream()
                 .filter(run -> run.kind() == RunKind.RECONCILIATION && run.state() == RunState.COMPLETED)
-                .map(RunRecord::period).max(String::compareTo).map(Period::parse);
-        latest.filter(p -> !Files.exists(home.outbox(p).resolve("report-" + p + ".html")))
-                .ifPresent(this::reconciled);
+                .max(Comparator.comparing(RunRecord::period));
+        latest.filter(run -> !writtenSince(run)).map(run -> Period.parse(run.period())).ifPresent(this::reconciled);
+    }
+
+    private boolean writtenSince(RunRecord run) {
+        Path page = home.outbox(Period.parse(run.period())).resolve("report-" + run.period() + ".html");
+        try {
+            LocalDateTime written = LocalDateTime.ofInstant(Files.getLastModifiedTime(page).toInstant(),
+                    ZoneId.systemDefault());
+            return run.endedAt() != null && !written.isBefore(run.endedAt());
+        } catch (IOException missing) {
+            return false;
+        }
     }
 
     /** Writes the reports still to write, in month order; a failure is said once until it changes. */

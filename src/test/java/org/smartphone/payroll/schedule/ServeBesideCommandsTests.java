@@ -102,7 +102,9 @@ class ServeBesideCommandsTests {
 
     /**
      * serve killed (kill -9) while a report reads the ledger through it: the report fails (exit 1,
-     * nothing written), and afterwards every command and a new serve work as before.
+     * nothing written), and afterwards every command and a new serve work as before; the key file the
+     * killed serve left sends no command to it. A new serve writes the report of the latest reconciled
+     * month when it is missing (here reconciled by the command, which writes none).
      */
     @Test
     void serveKilledWhileAReportReadsThroughItLeavesNothingBroken(@TempDir Path dir) throws Exception {
@@ -128,15 +130,32 @@ class ServeBesideCommandsTests {
         assertThat(status.stdout()).contains("2 run(s): 0 unfinished, 2 completed");
         assertThat(programme.run("report", "--period", "2026-01").exitCode()).isZero();
 
+        // db/served-by still names the killed serve: a command holding the database now is named, not it
         programme.drop(SAMPLES.resolve("withheld-2026-01.csv"), "withheld-2026-01.csv");
+        EngineProcess reconcile = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageAndReconcile",
+                "PAYROLL_PAUSE_FILE", pause.toString()), "reconcile", "--period", "2026-01");
+        EngineProcess.awaitFile(pause, reconcile);
+        Programme.Result refused = programme.run("status");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.stderr()).contains("Another run is in progress: 'reconcile --period 2026-01' (process "
+                + reconcile.pid() + ", since ").contains(". Wait for it to finish.");
+        Files.delete(pause);
+        assertThat(reconcile.waitFor()).as(reconcile.output()).isZero();
+
+        // the page of the deduction alone, written above: older than the reconciliation
+        Path page = programme.outbox("2026-01").resolve("report-2026-01.html");
+        byte[] beforeReconciliation = Files.readAllBytes(page);
         EngineProcess again = startServe(programme, Map.of());
-        Path reconciled = programme.outbox("2026-01").resolve("reconciliation-2026-01.csv");
-        await(again, "the reconciliation by a new serve", () -> again.output().contains("Report of 2026-01 written"));
-        assertThat(reconciled).exists();
+        await(again, "the report of the latest reconciled month", () -> again.output().contains("Report of 2026-01"
+                + " written to " + page + "."));
+        assertThat(page).binaryContent().isNotEqualTo(beforeReconciliation);
         EngineProcess statusBeside = EngineProcess.start(programme, Map.of(), "status");
         assertThat(statusBeside.waitFor()).as(statusBeside.output()).isZero();
         assertThat(statusBeside.output()).contains("3 run(s): 0 unfinished, 3 completed");
         stop(again);
+        byte[] writtenByServe = Files.readAllBytes(page);
+        assertThat(programme.run("report", "--period", "2026-01").exitCode()).isZero();
+        assertThat(page).binaryContent().isEqualTo(writtenByServe);
     }
 
     /**
