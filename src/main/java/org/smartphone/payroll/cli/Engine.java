@@ -120,9 +120,11 @@ final class Engine implements AutoCloseable {
                 if (shared.isEmpty()) {
                     throw e;
                 }
-                log.info("the embedded database is held by serve: '{}' reads it through serve's server", command);
                 try {
-                    return opening.start(shared.get(), credential, false);
+                    Engine engine = opening.start(shared.get(), credential, false);
+                    // once the application has started: to the log file, not on the command's output
+                    log.info("the embedded database is held by serve: '{}' reads it through serve's server", command);
+                    return engine;
                 } catch (RuntimeException | SQLException lost) {
                     if (SharedDatabase.url(home).isPresent()) {
                         throw lost;
@@ -186,6 +188,8 @@ final class Engine implements AutoCloseable {
                             + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
                     if (use == Use.SERVES) {
                         shared = SharedDatabase.start(home, files, home.database().resolve("payroll"));
+                    } else {
+                        SharedDatabase.forgetLeftover(home);
                     }
                 } catch (IOException | SQLException | RuntimeException e) {
                     context.close();

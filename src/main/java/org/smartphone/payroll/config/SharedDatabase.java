@@ -100,6 +100,14 @@ public final class SharedDatabase implements AutoCloseable {
         return alive ? Optional.of("jdbc:h2:tcp://127.0.0.1:" + fields[0] + "/" + fields[1]) : Optional.empty();
     }
 
+    /**
+     * Removes the announcement a killed serve left, once this process holds the database itself: no
+     * serve can be serving it then.
+     */
+    public static void forgetLeftover(Home home) throws IOException {
+        Files.deleteIfExists(home.database().resolve(FILE_NAME));
+    }
+
     /** Stops taking connections (those open are closed), then removes the announcement. */
     @Override
     public void close() throws IOException {

@@ -40,7 +40,7 @@ import org.smartphone.payroll.run.RunningJob;
  * {@code rejected/} by the engine, whatever this process remembers. What this class remembers is
  * only when to look at a file again:
  * <ul>
- * <li>exit 0: archived by the run;</li>
+ * <li>exit 0: archived by the run; a reconciliation's period report is written then ({@link PeriodReports});</li>
  * <li>exit 2: moved to {@code rejected/} beside its errors file;</li>
  * <li>exit 3 because the run is already done: moved to {@code rejected/} with the reason;</li>
  * <li>exit 3 because another run must come first: left in the inbox, one log line, tried again when a

@@ -128,6 +128,7 @@ class ServeBesideCommandsTests {
         Programme.Result status = programme.run("status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).contains("2 run(s): 0 unfinished, 2 completed");
+        assertThat(programme.home().resolve("db/served-by")).as("the killed serve's key, forgotten").doesNotExist();
         assertThat(programme.run("report", "--period", "2026-01").exitCode()).isZero();
 
         // db/served-by still names the killed serve: a command holding the database now is named, not it
