@@ -103,7 +103,7 @@ class ServeBesideCommandsTests {
     /**
      * serve killed (kill -9) while a report reads the ledger through it: the report fails (exit 1,
      * nothing written), and afterwards every command and a new serve work as before; the key file the
-     * killed serve left sends no command to it. A new serve writes the report of the latest reconciled
+     * killed serve left is forgotten by the next command. A new serve writes the report of the latest reconciled
      * month when it is missing (here reconciled by the command, which writes none).
      */
     @Test
@@ -131,7 +131,7 @@ class ServeBesideCommandsTests {
         assertThat(programme.home().resolve("db/served-by")).as("the killed serve's key, forgotten").doesNotExist();
         assertThat(programme.run("report", "--period", "2026-01").exitCode()).isZero();
 
-        // db/served-by still names the killed serve: a command holding the database now is named, not it
+        // a command holding the database is named to status, which waits for it as before
         programme.drop(SAMPLES.resolve("withheld-2026-01.csv"), "withheld-2026-01.csv");
         EngineProcess reconcile = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:stageAndReconcile",
                 "PAYROLL_PAUSE_FILE", pause.toString()), "reconcile", "--period", "2026-01");
