@@ -10,9 +10,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.smartphone.payroll.PayrollApplication;
 import org.smartphone.payroll.config.DatabaseCredential;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.config.SharedDatabase;
 import org.smartphone.payroll.files.PrivateFiles;
 import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
@@ -54,14 +56,27 @@ final class Engine implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path holderNote;
+    private final SharedDatabase shared;
     private final Home home;
     private final PrivateFiles files;
 
-    private Engine(ConfigurableApplicationContext context, Path holderNote, Home home, PrivateFiles files) {
+    private Engine(ConfigurableApplicationContext context, Path holderNote, SharedDatabase shared, Home home,
+            PrivateFiles files) {
         this.context = context;
         this.holderNote = holderNote;
+        this.shared = shared;
         this.home = home;
         this.files = files;
+    }
+
+    /** What a command does with the database, which decides how it may open one that serve holds. */
+    enum Use {
+        /** Changes the ledger: refused (exit 3) while another process holds the embedded database (SPEC 6). */
+        CHANGES,
+        /** Only reads it (status, report): through serve's server while serve holds it (SharedDatabase). */
+        READS,
+        /** serve: holds the embedded database and shares it with the reading commands. */
+        SERVES
     }
 
     /**
@@ -69,27 +84,14 @@ final class Engine implements AutoCloseable {
      * writes them at commit, so that a killed process never loses a commit whose effects on the
      * file system (an archived input) already happened.
      */
-    static Engine open(Home home, Map<String, String> environment, String command, CommandLog commandLog)
+    static Engine open(Home home, Map<String, String> environment, String command, Use use, CommandLog commandLog)
             throws Exception {
-        return open(home, environment, command, commandLog, false);
-    }
-
-    /**
-     * The application of {@code serve}: the same engine, plus the inbox watcher, the schedule and the
-     * metrics endpoint (config in the schedule package, on only here), logging to the console too.
-     */
-    static Engine openForServe(Home home, Map<String, String> environment, String command, CommandLog commandLog)
-            throws Exception {
-        return open(home, environment, command, commandLog, true);
-    }
-
-    private static Engine open(Home home, Map<String, String> environment, String command, CommandLog commandLog,
-            boolean serve) throws Exception {
         Map<String, Object> properties = new HashMap<>();
-        if (serve) {
+        if (use == Use.SERVES) {
             properties.put("payroll.serve.active", "true");
             properties.put("logging.threshold.console", "INFO");
             properties.put("logging.level.org.smartphone.payroll.schedule", "INFO");
+            SharedDatabase.listenOnLoopbackOnly();
         } else {
             properties.put("spring.autoconfigure.exclude", SERVE_ONLY_AUTO_CONFIGURATION);
         }
@@ -106,7 +108,6 @@ final class Engine implements AutoCloseable {
         String embeddedUrl = "jdbc:h2:file:" + home.database().resolve("payroll")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=" + h2CacheKilobytes();
         DatabaseCredential credential = embedded ? DatabaseCredential.of(home, files) : null;
-        properties.put("spring.datasource.url", embedded ? embeddedUrl : url);
         // PAYROLL_DB_USER and PAYROLL_DB_PASSWORD go with PAYROLL_DB_URL (SPEC 6); H2 has its own credential
         properties.put("spring.datasource.username", embedded ? DatabaseCredential.USER
                 : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
@@ -114,28 +115,32 @@ final class Engine implements AutoCloseable {
                 : environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
         properties.putAll(PostgresDriverDefaults.forUrl(url));
         Path holderNote = home.database().resolve("in-use-by.txt");
-        long contextStarted = System.nanoTime();
-        // holds the embedded database open (given its credential) until the pool has its own connections
-        Connection first = null;
+        Opening opening = new Opening(home, files, properties, environment, command, use, holderNote);
         try {
-            if (embedded) {
-                first = credential.connect(embeddedUrl);
+            if (!embedded) {
+                return opening.start(url, null, false);
             }
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(PayrollApplication.class)
-                    .environment(settings(properties, environment))
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    .run();
-            // what a command spends before its work, measured apart from the job (README Performance)
-            log.info("engine started: {} s since the JVM started, of which {} s for the Spring context (database"
-                    + " opened, migrations checked); {} s CPU in the process", seconds(uptimeNanos()),
-                    seconds(System.nanoTime() - contextStarted), seconds(processCpuNanos()));
-            if (embedded) {
-                files.write(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
-                        + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
+            try {
+                return opening.start(embeddedUrl, credential, true);
+            } catch (RuntimeException | SQLException e) {
+                Optional<String> shared = use == Use.READS && isDatabaseInUse(e) ? SharedDatabase.url(home)
+                        : Optional.empty();
+                if (shared.isEmpty()) {
+                    throw e;
+                }
+                try {
+                    Engine engine = opening.start(shared.get(), credential, false);
+                    // once the application has started: to the log file, not on the command's output
+                    log.info("the embedded database is held by serve: '{}' reads it through serve's server", command);
+                    return engine;
+                } catch (RuntimeException | SQLException lost) {
+                    if (SharedDatabase.url(home).isPresent()) {
+                        throw lost;
+                    }
+                    // serve ended meanwhile (stopped, or killed): the database is free again
+                    return opening.start(embeddedUrl, credential, true);
+                }
             }
-            return new Engine(context, embedded ? holderNote : null, home, files);
         } catch (RuntimeException | SQLException e) {
             Throwable setting = settingProblem(e);
             if (setting != null) {
@@ -145,17 +150,61 @@ final class Engine implements AutoCloseable {
                 String holder = holder(holderNote);
                 throw new RefusedException("Another run is in progress: " + holder + " holds the database in "
                         + home.database() + (holder.matches(".*\\bserve\\b.*")
-                                ? ". serve keeps the embedded database for as long as it runs: stop it (SIGTERM)"
-                                        + " first, or use PostgreSQL (PAYROLL_DB_URL) to run commands beside it."
+                                ? ". serve keeps the embedded database for as long as it runs (status and report"
+                                        + " read it through serve): stop it (SIGTERM) first, or use PostgreSQL"
+                                        + " (PAYROLL_DB_URL) to run commands beside it."
                                 : ". Wait for it to finish."));
             }
             throw e;
         } finally {
-            if (first != null) {
-                first.close();
-            }
             // also when refused: H2 traces the refusal in db/payroll.trace.db
             adoptLibraryFiles(home, files);
+        }
+    }
+
+    /** What opening the application takes, for one database URL or another. */
+    private record Opening(Home home, PrivateFiles files, Map<String, Object> properties,
+            Map<String, String> environment, String command, Use use, Path holderNote) {
+
+        /**
+         * Starts the application on the database at {@code url}. The embedded database is first opened
+         * (given its credential) by a connection held until the pool has its own, so that it is opened
+         * once. The process that holds it ({@code owner}) says so in the holder note, for the commands
+         * refused meanwhile, and serve shares it with the reading commands.
+         */
+        Engine start(String url, DatabaseCredential credential, boolean owner) throws Exception {
+            properties.put("spring.datasource.url", url);
+            long contextStarted = System.nanoTime();
+            try (Connection first = credential == null ? null : credential.connect(url)) {
+                ConfigurableApplicationContext context = new SpringApplicationBuilder(PayrollApplication.class)
+                        .environment(settings(properties, environment))
+                        .web(WebApplicationType.NONE)
+                        .logStartupInfo(false)
+                        .registerShutdownHook(false)
+                        .run();
+                // what a command spends before its work, measured apart from the job (README Performance)
+                log.info("engine started: {} s since the JVM started, of which {} s for the Spring context"
+                        + " (database opened, migrations checked); {} s CPU in the process",
+                        seconds(uptimeNanos()), seconds(System.nanoTime() - contextStarted),
+                        seconds(processCpuNanos()));
+                if (!owner) {
+                    return new Engine(context, null, null, home, files);
+                }
+                SharedDatabase shared = null;
+                try {
+                    files.write(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
+                            + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
+                    if (use == Use.SERVES) {
+                        shared = SharedDatabase.start(home, files, home.database().resolve("payroll"));
+                    } else {
+                        SharedDatabase.forgetLeftover(home);
+                    }
+                } catch (IOException | SQLException | RuntimeException e) {
+                    context.close();
+                    throw e;
+                }
+                return new Engine(context, holderNote, shared, home, files);
+            }
         }
     }
 
@@ -249,6 +298,9 @@ final class Engine implements AutoCloseable {
     public void close() throws IOException {
         long closing = System.nanoTime();
         long cpu = processCpuNanos();
+        if (shared != null) {
+            shared.close();
+        }
         if (holderNote != null) {
             Files.deleteIfExists(holderNote);
         }

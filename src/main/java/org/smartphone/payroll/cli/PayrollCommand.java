@@ -99,12 +99,18 @@ public final class PayrollCommand {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /** The engine of a command that changes the ledger. */
     Engine openEngine() throws Exception {
-        return Engine.open(home(), environment, commandLine, log);
+        return Engine.open(home(), environment, commandLine, Engine.Use.CHANGES, log);
+    }
+
+    /** The engine of a command that only reads the ledger: it may read the database serve holds. */
+    Engine openReadingEngine() throws Exception {
+        return Engine.open(home(), environment, commandLine, Engine.Use.READS, log);
     }
 
     Engine openServeEngine() throws Exception {
-        return Engine.openForServe(home(), environment, commandLine, log);
+        return Engine.open(home(), environment, commandLine, Engine.Use.SERVES, log);
     }
 
     static int exitCode(Throwable e) {

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openEngine()) {
+        try (Engine engine = root.openReadingEngine()) {
             PeriodReport.Written report = engine.bean(PeriodReport.class).write(period);
             System.out.print(TerminalText.lines(report.text()));
             Path html = report.html();

@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openEngine()) {
+        try (Engine engine = root.openReadingEngine()) {
             List<RunRecord> runs = engine.bean(RunRegistry.class).all();
             if (runs.isEmpty()) {
                 System.out.println("No run yet (" + RunSummary.seconds(root.elapsed()) + ").");

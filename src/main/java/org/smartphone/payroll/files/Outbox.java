@@ -62,6 +62,26 @@ public final class Outbox {
     }
 
     /**
+     * {@link #publishText} for a file that two processes may write at once (the period report, by
+     * serve and by the report command): each writes aside under a name of its own, so that neither
+     * removes or renames the other's half-written file; the last rename wins, whole. A write that fails
+     * removes its own aside file.
+     */
+    public static void publishTextOfProcess(Path folder, String fileName, String text) throws IOException {
+        PrivateFiles files = PrivateFiles.current();
+        files.createFolders(folder);
+        Path part = folder.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".part");
+        try {
+            files.write(part, text);
+            forceToDisk(part);
+            moveIntoPlace(part, folder.resolve(fileName));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+    }
+
+    /**
      * A file published before a crash and changed since is rebuilt; the log says so. Only a regular
      * file is read: a link planted at the name (to /dev/zero, a pipe) would keep the run reading.
      */

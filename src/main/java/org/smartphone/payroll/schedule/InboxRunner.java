@@ -40,7 +40,7 @@ import org.smartphone.payroll.run.RunningJob;
  * {@code rejected/} by the engine, whatever this process remembers. What this class remembers is
  * only when to look at a file again:
  * <ul>
- * <li>exit 0: archived by the run;</li>
+ * <li>exit 0: archived by the run; a reconciliation's period report is written then ({@link PeriodReports});</li>
  * <li>exit 2: moved to {@code rejected/} beside its errors file;</li>
  * <li>exit 3 because the run is already done: moved to {@code rejected/} with the reason;</li>
  * <li>exit 3 because another run must come first: left in the inbox, one log line, tried again when a
@@ -60,6 +60,7 @@ final class InboxRunner {
     private final PayrollSettings settings;
     private final ServeSettings serve;
     private final Clock clock;
+    private final PeriodReports reports;
     /** The last attempt at each inbox file, by path. */
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     /** The last attempt at resuming each interrupted run whose file has left the inbox, by run id. */
@@ -67,7 +68,7 @@ final class InboxRunner {
     private volatile boolean stopping;
 
     InboxRunner(Home home, RunLauncher launcher, PeriodGuard guard, RunLock runLock, RunRegistry runs,
-            PayrollSettings settings, ServeSettings serve, Clock clock) {
+            PayrollSettings settings, ServeSettings serve, Clock clock, PeriodReports reports) {
         this.home = home;
         this.launcher = launcher;
         this.guard = guard;
@@ -76,6 +77,7 @@ final class InboxRunner {
         this.settings = settings;
         this.serve = serve;
         this.clock = clock;
+        this.reports = reports;
     }
 
     /** Whether the watcher should hand this file over now (the last filter of the inbox adapter). */
@@ -115,6 +117,9 @@ final class InboxRunner {
             case 0 -> {
                 LOG.info("{}: {}", input.name(), outcome.message());
                 attempts.put(key, Attempt.done(stamp));
+                if (input.kind() == RunKind.RECONCILIATION) {
+                    reports.reconciled(input.period());
+                }
             }
             case 2 -> {
                 attempts.remove(key);
@@ -132,6 +137,9 @@ final class InboxRunner {
      * file.
      */
     synchronized void resumeInterrupted() {
+        if (!isStopping()) {
+            reports.writePending();
+        }
         for (RunKind kind : RunKind.values()) {
             if (isStopping()) {
                 return;
@@ -161,6 +169,9 @@ final class InboxRunner {
                 case 0 -> {
                     LOG.info("{}", outcome.message());
                     resumptions.remove(run.runId());
+                    if (kind == RunKind.RECONCILIATION) {
+                        reports.reconciled(period);
+                    }
                 }
                 case 1 -> resumptions.put(run.runId(), failed(last, what, outcome.message()));
                 default -> {
@@ -171,6 +182,13 @@ final class InboxRunner {
                             runs.finishedCount(), clock.instant().plus(serve.retryDelay())));
                 }
             }
+        }
+    }
+
+    /** At serve's start: the report of the latest reconciled month, if it was never written. */
+    synchronized void writeMissingReport() {
+        if (!isStopping()) {
+            reports.catchUp();
         }
     }
 

@@ -14,8 +14,8 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * {@code serve} from start to stop: takes the one-serve-per-database lock, opens the metrics endpoint,
- * schedules the monthly deadlines and the resumption of interrupted runs, and starts watching the
- * inbox. Stopping takes no new work, lets the run in progress end (asked to stop at its next step by
+ * schedules the monthly deadlines, the resumption of interrupted runs and the period reports still to
+ * write ({@link PeriodReports}), and starts watching the inbox. Stopping takes no new work, lets the run in progress end (asked to stop at its next step by
  * the SIGTERM hook), then releases everything.
  */
 public final class Serve {
@@ -65,6 +65,7 @@ public final class Serve {
         scheduler.schedule(guarded(deadlines::deductionDeadline), new CronTrigger(settings.deductCron(), clock.getZone()));
         scheduler.schedule(guarded(deadlines::reconciliationDeadline),
                 new CronTrigger(settings.reconcileCron(), clock.getZone()));
+        scheduler.execute(guarded(runner::writeMissingReport));
         scheduler.scheduleWithFixedDelay(guarded(runner::resumeInterrupted), settings.pollInterval());
         watcher.get().start();
         LOG.info("serve started: watching {} every {} ms (files settle {} ms); deduction deadline '{}', reconciliation"

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
@@ -47,8 +48,9 @@ class ServeConfiguration {
 
     @Bean
     InboxRunner inboxRunner(Home home, RunLauncher launcher, PeriodGuard guard, RunLock runLock, RunRegistry runs,
-            PayrollSettings settings, ServeSettings serve, Clock serveClock) {
-        return new InboxRunner(home, launcher, guard, runLock, runs, settings, serve, serveClock);
+            PayrollSettings settings, ServeSettings serve, Clock serveClock, PeriodReport report) {
+        return new InboxRunner(home, launcher, guard, runLock, runs, settings, serve, serveClock,
+                new PeriodReports(report, runs, home));
     }
 
     @Bean

@@ -109,6 +109,10 @@ class ServeTests {
         }
         for (String[] command : CYCLE) {
             assertThat(plain.run(command).exitCode()).isZero();
+            if (command[0].equals("reconcile")) {
+                // serve writes the period report when a reconciliation completes
+                assertThat(plain.run("report", "--period", command[2]).exitCode()).isZero();
+            }
         }
         Snapshot expected = Snapshot.of(plain);
         Snapshot actual = Snapshot.of(served);
@@ -139,8 +143,8 @@ class ServeTests {
     }
 
     /**
-     * On H2 the database file admits one process: a second serve (or any command) is refused while
-     * serve runs, naming it. The deadline alert (a cron firing every second here) reaches the metrics
+     * On H2 the database file admits one process: a second serve (or any command that changes the
+     * ledger) is refused while serve runs, naming it; status reads it through serve. The deadline alert (a cron firing every second here) reaches the metrics
      * endpoint, which answers on 127.0.0.1 only, with the health check. A run that fails (its outbox
      * folder is blocked by a file) is tried again after a delay that doubles, and completes once the
      * cause is gone.
@@ -180,7 +184,12 @@ class ServeTests {
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
         assertThat(second.stderr()).contains("Another run is in progress").contains("serve")
                 .contains("stop it (SIGTERM) first");
-        assertThat(programme.run("status").exitCode()).isEqualTo(3);
+        Programme.Result status = programme.run("status");
+        assertThat(status.exitCode()).as("status reads the database through serve").isZero();
+        assertThat(status.stdout()).contains("2 run(s): 0 unfinished, 2 completed");
+        Programme.Result deduct = programme.run("deduct", "--period", "2026-02");
+        assertThat(deduct.exitCode()).as(deduct.toString()).isEqualTo(3);
+        assertThat(deduct.stderr()).contains("Another run is in progress").contains("stop it (SIGTERM) first");
 
         stop(serve);
         assertThat(occurrences(serve.output(), "The deduction run completed")).isEqualTo(1);
