@@ -51,7 +51,7 @@ class RunProgressTests {
         assertThat(engine.output()).doesNotContain("\r").doesNotContain("rows/s");
         assertThat(engine.output().strip().lines().toList()).satisfiesExactly(
                 outcome -> assertThat(outcome).startsWith("The deduction run completed"),
-                summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 line(s) read, 0 rejected;"));
+                summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 lines read, 0 rejected;"));
         // and the log follows each long loop: rows, share done and time left while it runs, totals at its end
         String log = Files.readString(programme.home().resolve("logs/payroll.log"), StandardCharsets.UTF_8);
         assertThat(log).containsPattern("reading payroll-2026-01\\.csv: 1 024 rows \\(\\d+ %\\), [0-9 ]+ rows/s,"
