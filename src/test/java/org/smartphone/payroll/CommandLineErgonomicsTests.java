@@ -229,7 +229,8 @@ class CommandLineErgonomicsTests {
                     .run("deduct", "--perod", "2026-01");
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Unknown options: '--perod', '2026-01'\nPossible solutions: --period\n"
+            assertThat(result.stderr()).isEqualTo("Unknown options: '--perod', '2026-01'\n"
+                    + "Possible solutions: --period\n"
                     + "See 'scripts/payroll help deduct'.\n");
         }
 
@@ -352,7 +353,8 @@ class CommandLineErgonomicsTests {
             assertThat(imported.stdout()).contains("contracts-one.csv: 1 line read, 0 rejected;");
             assertThat(status.stdout()).contains("\n1 run: 0 unfinished, 1 completed, 0 rejected, 0 abandoned (");
             // 1 200 000 F over the default 12 months: 100 000 F in January
-            assertThat(firstLine(deduct.stdout())).endsWith("): ordered 1 line, 100 000 F; 0 exceptions, shortfall 0 F.");
+            assertThat(firstLine(deduct.stdout()))
+                    .endsWith("): ordered 1 line, 100 000 F; 0 exceptions, shortfall 0 F.");
             assertThat(report.stdout()).contains("  contracts with a due                  1 row   due 100 000 F\n")
                     .contains("  deduction order                       1 row   amount 100 000 F\n");
         }

@@ -33,8 +33,9 @@ final class StatusCommand implements Callable<Integer> {
         runs.forEach(run -> byState.merge(run.state(), 1L, Long::sum));
         long unfinished = byState.getOrDefault(RunState.RUNNING, 0L) + byState.getOrDefault(RunState.COMMITTED, 0L)
                 + byState.getOrDefault(RunState.FAILED, 0L);
-        return Counted.of(runs.size(), "run") + ": " + unfinished + " unfinished, " + byState.getOrDefault(RunState.COMPLETED, 0L)
-                + " completed, " + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
+        return Counted.of(runs.size(), "run") + ": " + unfinished + " unfinished, "
+                + byState.getOrDefault(RunState.COMPLETED, 0L) + " completed, "
+                + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
                 + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned";
     }
 

@@ -30,7 +30,10 @@ record Whereabouts(Home home, boolean named, String url, String user) {
                 embedded ? null : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
     }
 
-    /** {@code Home /srv/payroll, database /srv/payroll/db/payroll.mv.db (embedded H2)}, or the server's URL and user. */
+    /**
+     * {@code Home /srv/payroll, database /srv/payroll/db/payroll.mv.db (embedded H2)}, or the server's URL
+     * and user.
+     */
     String line() {
         return "Home " + home.root() + ", database " + (url == null
                 ? embeddedFile() + " (embedded H2)"
@@ -39,7 +42,8 @@ record Whereabouts(Home home, boolean named, String url, String user) {
 
     /** No home folder yet, or (embedded database) no database in it: a command would start a new ledger. */
     boolean isNew() {
-        return !Files.isDirectory(home.root()) || url == null && !Files.exists(embeddedFile(), LinkOption.NOFOLLOW_LINKS);
+        return !Files.isDirectory(home.root())
+                || url == null && !Files.exists(embeddedFile(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Said under the first line when a command creates a home nobody named. */

@@ -322,8 +322,9 @@ public class ReconciliationRun {
     private String summary(String period) {
         String reconciled = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0),"
                 + " COALESCE(SUM(posted_xof), 0), COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line"
-                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "row") + "; withheld " + Francs.of(rs.getLong(2))
-                        + ", posted " + Francs.of(rs.getLong(3)) + ", refund due " + Francs.of(rs.getLong(4)), period);
+                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "row") + "; withheld "
+                        + Francs.of(rs.getLong(2)) + ", posted " + Francs.of(rs.getLong(3)) + ", refund due "
+                        + Francs.of(rs.getLong(4)), period);
         String arrears = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(overdue_xof), 0) FROM arrears_line"
                 + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "contract") + " in arrears, overdue "
                         + Francs.of(rs.getLong(2)), period);

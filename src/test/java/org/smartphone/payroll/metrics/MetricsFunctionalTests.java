@@ -227,7 +227,8 @@ class MetricsFunctionalTests {
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("The reconciliation run completed (run ").endsWith("): "
-                + counted(rows.size(), "row") + "; withheld " + francs(sum(rows, 4)) + ", posted " + francs(sum(rows, 6))
+                + counted(rows.size(), "row") + "; withheld " + francs(sum(rows, 4)) + ", posted "
+                + francs(sum(rows, 6))
                 + ", refund due " + francs(sum(rows, 7)) + "; " + counted(arrears.size(), "contract")
                 + " in arrears, overdue " + francs(sum(arrears, 5)) + ".");
         assertThat(lines.get(1)).matches("  withheld-" + period + "\\.csv: " + counted(records, "line")

@@ -46,10 +46,11 @@ class RunProgressTests {
                 "deduct", "--period", "2026-01", "--file", registerFile.toString());
         int exit = engine.waitFor();
 
-        // then its output is the outcome line and its summary line alone, no progress
+        // then its output is where it works, the outcome line and its summary line alone, no progress
         assertThat(exit).as(engine.output()).isZero();
         assertThat(engine.output()).doesNotContain("\r").doesNotContain("rows/s");
         assertThat(engine.output().strip().lines().toList()).satisfiesExactly(
+                where -> assertThat(where).startsWith("Home " + programme.home()),
                 outcome -> assertThat(outcome).startsWith("The deduction run completed"),
                 summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 lines read, 0 rejected;"));
         // and the log follows each long loop: rows, share done and time left while it runs, totals at its end
