@@ -150,6 +150,20 @@ class CommandLineErgonomicsTests {
             assertThat(jobs.resolve("db/payroll.mv.db")).exists();
         }
 
+        /** The project's own folder has a jobs/ with a README and no ledger: the notice says so. */
+        @Test
+        void aDefaultHomeFolderWithoutLedgerIsSaidToBeNew() throws IOException {
+            Path folder = Files.createDirectories(dir.resolve("project"));
+            Path jobs = Files.createDirectories(folder.toRealPath().resolve("jobs"));
+            Files.writeString(jobs.resolve("README.md"), "The default home.\n");
+
+            EngineProcess importing = EngineProcess.startIn(folder, "import-contracts");
+
+            assertThat(importing.waitFor()).as(importing.output()).isZero();
+            assertThat(importing.output()).contains("\nNo ledger in " + jobs + ": creating a new one; pass --home DIR"
+                    + " or set PAYROLL_HOME to use an existing home.\n");
+        }
+
         @Test
         void aHomeNamedIsCreatedWithoutTheNotice() {
             Programme programme = new Programme(dir.resolve("new"), TestDatabase.H2);
@@ -193,6 +207,17 @@ class CommandLineErgonomicsTests {
                     + "): give it once\nSee 'scripts/payroll help'.\n");
             assertThat(first).doesNotExist();
             assertThat(second).doesNotExist();
+        }
+
+        @Test
+        void anEmptyHomeIsAUsageErrorNotTheCurrentFolder() {
+            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+
+            Programme.Result result = programme.run("import-contracts", "--home", "");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.stderr())
+                    .isEqualTo("--home is empty: give the home folder\nSee 'scripts/payroll help'.\n");
         }
 
         @Test

@@ -81,8 +81,16 @@ public final class PayrollCommand {
         return homeAfterCommand;
     }
 
-    /** {@code --home} may come before or after the command, not twice with two folders. */
+    /**
+     * {@code --home} may come before or after the command, not twice with two folders; an empty one
+     * ({@code --home "$UNSET"}) would be the current folder, and is refused rather than filled.
+     */
     private void checkHomes(CommandLine parsed) {
+        for (Path given : new Path[] {home, homeAfterCommand}) {
+            if (given != null && given.toString().isBlank()) {
+                throw new ParameterException(parsed, "--home is empty: give the home folder");
+            }
+        }
         if (home != null && homeAfterCommand != null
                 && !home.toAbsolutePath().normalize().equals(homeAfterCommand.toAbsolutePath().normalize())) {
             throw new ParameterException(parsed, "--home is given twice with two folders (" + home + " and "

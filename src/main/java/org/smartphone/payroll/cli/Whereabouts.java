@@ -48,8 +48,8 @@ record Whereabouts(Home home, boolean named, String url, String user) {
 
     /** Said under the first line when a command creates a home nobody named. */
     String creatingNotice() {
-        return "No home at " + home.root() + ": creating a new one; pass --home DIR or set PAYROLL_HOME to use an"
-                + " existing home.";
+        return (Files.isDirectory(home.root()) ? "No ledger in " : "No home at ") + home.root()
+                + ": creating a new one; pass --home DIR or set PAYROLL_HOME to use an existing home.";
     }
 
     /**
