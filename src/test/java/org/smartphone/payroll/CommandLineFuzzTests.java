@@ -123,7 +123,7 @@ class CommandLineFuzzTests {
                 .isIn(alreadyProcessed ? List.of(0, 2, 3) : List.of(0, 2));
         softly.assertThat(result.stdout() + result.stderr()).as("no stack trace, %s", context)
                 .doesNotContain("\tat ").doesNotContain("Exception in thread").doesNotContainPattern("\\.java:\\d+\\)");
-        String message = result.exitCode() == 0 ? HostileInputTests.outcomeLine(result.stdout()) : result.stderr();
+        String message = result.exitCode() == 0 ? HostileInputTests.outcomeLine(result.stdout()) : result.errors();
         softly.assertThat(message.stripTrailing()).as("one line, %s", context).isNotBlank().doesNotContain("\n")
                 .doesNotContain("\r");
         softly.assertThat(message.length()).as("a readable length, %s", context).isLessThanOrEqualTo(2000);
@@ -133,7 +133,7 @@ class CommandLineFuzzTests {
                     .exists();
         }
         if (result.exitCode() == 0) {
-            softly.assertThat(result.stderr()).as("stderr, %s", context).isEmpty();
+            softly.assertThat(result.errors()).as("stderr, %s", context).isEmpty();
             softly.assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance"))
                     .as("collected = postings, %s", context)
                     .isEqualTo(programme.number("SELECT COALESCE(SUM(amount_xof), 0) FROM posting"));

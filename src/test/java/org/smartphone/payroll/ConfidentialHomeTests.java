@@ -162,7 +162,7 @@ class ConfidentialHomeTests {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
                     .with("PAYROLL_FILE_MODE", "0644");
 
-            Programme.Result result = programme.run("status");
+            Programme.Result result = programme.run("import-contracts");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.stderr() + result.stdout()).contains("Invalid setting").contains("0640")
@@ -224,7 +224,7 @@ class ConfidentialHomeTests {
         void theDatabaseRefusesSaWithoutPasswordAndTakesItsCredential(@TempDir Path dir) throws Exception {
             Programme programme = programme(dir, TestDatabase.H2);
 
-            assertThat(programme.run("status").exitCode()).isZero();
+            assertThat(programme.run("import-contracts").exitCode()).isZero();
 
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential(programme))))
                     .isEqualTo("rw-------");
@@ -241,7 +241,7 @@ class ConfidentialHomeTests {
         @Test
         void aCredentialThatIsNotTheDatabasesIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
             Programme programme = programme(dir, TestDatabase.H2);
-            assertThat(programme.run("status").exitCode()).isZero();
+            assertThat(programme.run("import-contracts").exitCode()).isZero();
             Files.writeString(credential(programme), "0".repeat(64) + "\n");
 
             Programme.Result status = programme.run("status");
@@ -256,8 +256,8 @@ class ConfidentialHomeTests {
             Programme first = programme(dir.resolve("1"), TestDatabase.H2);
             Programme second = programme(dir.resolve("2"), TestDatabase.H2);
 
-            assertThat(first.run("status").exitCode()).isZero();
-            assertThat(second.run("status").exitCode()).isZero();
+            assertThat(first.run("import-contracts").exitCode()).isZero();
+            assertThat(second.run("import-contracts").exitCode()).isZero();
 
             assertThat(Files.readString(credential(first))).isNotEqualTo(Files.readString(credential(second)));
         }
@@ -282,7 +282,7 @@ class ConfidentialHomeTests {
 
             assertThat(deduct.exitCode()).as(deduct.toString()).isZero();
             // sample-data/EXPECTED.md, 2026-01: 41 order lines, 415155 F
-            assertThat(deduct.stdout()).contains("ordered 41 line(s), 415155 F");
+            assertThat(deduct.stdout()).contains("ordered 41 lines, 415 155 F");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential(programme))))
                     .isEqualTo("rw-------");
             assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "").close())
@@ -294,7 +294,7 @@ class ConfidentialHomeTests {
         @Test
         void aCredentialWrittenButNotYetGivenIsGivenAtTheNextStart(@TempDir Path dir) throws Exception {
             Programme programme = programme(dir, TestDatabase.H2);
-            assertThat(programme.run("status").exitCode()).isZero();
+            assertThat(programme.run("import-contracts").exitCode()).isZero();
             String written = Files.readString(credential(programme));
             asAnEarlierVersionLeftIt(programme);
 

@@ -698,7 +698,7 @@ class HostileInputTests {
     /** Exit 0, a one-line message on stdout, nothing on stderr. */
     private static void assertCompleted(Programme.Result result) {
         assertThat(result.exitCode()).as("exit code of %s", shown(result)).isZero();
-        assertThat(result.stderr()).as("stderr of %s", shown(result)).isEmpty();
+        assertThat(result.errors()).as("stderr of %s", shown(result)).isEmpty();
         assertThat(result.stdout()).doesNotContainPattern(STACK_TRACE);
     }
 
@@ -707,7 +707,7 @@ class HostileInputTests {
      * adds its summary under that line, indented.
      */
     static void assertOneReadableLine(Programme.Result result) {
-        String stream = result.exitCode() == 0 ? outcomeLine(result.stdout()) : result.stderr();
+        String stream = result.exitCode() == 0 ? outcomeLine(result.stdout()) : result.errors();
         assertThat(stream).as("the message of %s", shown(result)).isNotBlank();
         assertThat(stream.stripTrailing()).as("one line: %s", shown(result)).doesNotContain("\n").doesNotContain("\r");
         assertThat(stream.length()).as("a readable length: %s", shown(result)).isLessThanOrEqualTo(READABLE_LENGTH);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code scripts/payroll} starts the engine from a class data sharing archive it makes itself (once
@@ -75,6 +76,32 @@ class PayrollScriptTests {
                 .as("the engine's own classes come from the archive")
                 .anyMatch(line -> line.contains(" org.smartphone.payroll.cli.Engine source: shared objects file (top)"))
                 .anyMatch(line -> line.contains(" org.springframework.batch.core.job.AbstractJob source: shared objects"));
+    }
+
+    /** scripts/payroll help [command]: the usage, exit 0, nothing opened or made. */
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "help deduct", "help status"})
+    void helpAndHelpOfACommand(String arguments) {
+        String[] words = arguments.split(" ");
+        Path home = dir.resolve("home-help");
+
+        Result help = run(home, Map.of("PAYROLL_CDS", "off"), words);
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).startsWith("Usage: payroll " + (words.length == 1 ? "" : words[1] + " ") + "[-hV]");
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
+    void aBadPeriodIsOneSentenceAndWhereTheHelpIs() {
+        Path home = dir.resolve("home-bad-period");
+
+        Result deduct = run(home, Map.of("PAYROLL_CDS", "off"), "deduct", "--period", "2026-1");
+
+        assertThat(deduct.exitCode()).isEqualTo(2);
+        assertThat(deduct.output()).isEqualTo("Invalid period '2026-1': a period is written YYYY-MM, e.g. 2026-01.\n"
+                + "See 'scripts/payroll help deduct'.\n");
+        assertThat(home).doesNotExist();
     }
 
     enum Damage {
@@ -222,7 +249,9 @@ class PayrollScriptTests {
             return new Result(process.exitValue(), output
                     // the message of the one command that makes the archive, and durations, differ
                     .replaceAll("Preparing the engine's class data archive[^\n]*\n", "")
-                    .replaceAll("took [0-9.]+ s, [0-9]+ line\\(s\\)/s", "took T"));
+                    .replaceAll("took [0-9.]+ s, [0-9]+ lines/s", "took T")
+                    // the first line names the home, which is another folder for each way
+                    .replace(home.toAbsolutePath().normalize().toString(), "HOME"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

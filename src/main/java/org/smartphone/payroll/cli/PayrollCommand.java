@@ -10,12 +10,13 @@ import org.smartphone.payroll.run.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code payroll [--home DIR] <command>} (SPEC 6). */
 @Command(name = "payroll", mixinStandardHelpOptions = true, version = "payroll 1.0",
+        synopsisSubcommandLabel = "<command>",
         description = "Smartphone repayment deductions: import contracts, deduct, reconcile, report, serve.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,6 +33,8 @@ public final class PayrollCommand {
     @Option(names = "--home", paramLabel = "DIR",
             description = "Home folder (inbox, outbox, archive, rejected, db). Default: $PAYROLL_HOME, else ./jobs")
     private Path home;
+
+    private Path homeAfterCommand;
 
     private final Map<String, String> environment;
     private final String commandLine;
@@ -55,33 +58,66 @@ public final class PayrollCommand {
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))
                 .addSubcommand(new ServeCommand(root))
+                .addSubcommand(new HelpCommand())
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
                     cmd.getErr().println(TerminalText.lines(message(e)));
                     root.log.failed(e, message(e));
                     return exitCode(e);
                 })
-                // picocli's own handler, minus its colours: the message quotes the arguments as typed
-                .setParameterExceptionHandler((e, typed) -> {
-                    CommandLine cmd = e.getCommandLine();
-                    cmd.getErr().println(TerminalText.line(e.getMessage()));
-                    if (!UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
-                        cmd.usage(cmd.getErr());
-                    }
-                    return exitCode(e);
+                .setParameterExceptionHandler(new UsageErrors())
+                .setExecutionStrategy(parseResult -> {
+                    root.checkHomes(parseResult.commandSpec().commandLine());
+                    return new CommandLine.RunLast().execute(parseResult);
                 });
+        HomeAfterCommand.addTo(commandLine, root);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(INVALID);
         int exitCode = commandLine.execute(args);
         root.log.ended(exitCode);
         return exitCode;
     }
 
+    /** {@code --home} given after the command ({@code payroll status --home DIR}). */
+    void homeAfterCommand(Path value) {
+        homeAfterCommand = value;
+    }
+
+    Path homeAfterCommand() {
+        return homeAfterCommand;
+    }
+
+    /**
+     * {@code --home} may come before or after the command, not twice with two folders; an empty one
+     * ({@code --home "$UNSET"}) would be the current folder, and is refused rather than filled.
+     */
+    private void checkHomes(CommandLine parsed) {
+        for (Path given : new Path[] {home, homeAfterCommand}) {
+            if (given != null && given.toString().isBlank()) {
+                throw new ParameterException(parsed, "--home is empty: give the home folder");
+            }
+        }
+        if (home != null && homeAfterCommand != null
+                && !home.toAbsolutePath().normalize().equals(homeAfterCommand.toAbsolutePath().normalize())) {
+            throw new ParameterException(parsed, "--home is given twice with two folders (" + home + " and "
+                    + homeAfterCommand + "): give it once");
+        }
+    }
+
     Home home() {
-        if (home != null) {
-            return new Home(home);
+        Path given = home != null ? home : homeAfterCommand;
+        if (given != null) {
+            return new Home(given);
         }
         String fromEnvironment = environment.get("PAYROLL_HOME");
         return new Home(Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "jobs" : fromEnvironment));
+    }
+
+    /** The home and database this command uses, and whether they were named (SPEC 6: else ./jobs). */
+    private Whereabouts whereabouts() {
+        String fromEnvironment = environment.get("PAYROLL_HOME");
+        boolean named = home != null || homeAfterCommand != null
+                || fromEnvironment != null && !fromEnvironment.isBlank();
+        return Whereabouts.of(home(), named, environment);
     }
 
     /** The command line as typed, to name this command to another one refused meanwhile. */
@@ -99,18 +135,39 @@ public final class PayrollCommand {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** The engine of a command that changes the ledger. */
+    /**
+     * Opens the engine for a command that changes the ledger: says where first, and that it creates a
+     * new home when it does so in a folder nobody named.
+     */
     Engine openEngine() throws Exception {
+        sayWhere(true);
         return Engine.open(home(), environment, commandLine, Engine.Use.CHANGES, log);
     }
 
-    /** The engine of a command that only reads the ledger: it may read the database serve holds. */
-    Engine openReadingEngine() throws Exception {
+    /**
+     * Opens the engine for {@code status} or {@code report}, which only read the ledger: they never
+     * create a home (exit 3 instead), and may read the database serve holds.
+     */
+    Engine openExistingEngine(String command) throws Exception {
+        Whereabouts where = sayWhere(false);
+        if (where.isNew()) {
+            throw where.nothingToRead(command);
+        }
         return Engine.open(home(), environment, commandLine, Engine.Use.READS, log);
     }
 
     Engine openServeEngine() throws Exception {
+        sayWhere(true);
         return Engine.open(home(), environment, commandLine, Engine.Use.SERVES, log);
+    }
+
+    private Whereabouts sayWhere(boolean creates) {
+        Whereabouts where = whereabouts();
+        System.err.println(TerminalText.line(where.line()));
+        if (creates && !where.named() && where.isNew()) {
+            System.err.println(TerminalText.line(where.creatingNotice()));
+        }
+        return where;
     }
 
     static int exitCode(Throwable e) {

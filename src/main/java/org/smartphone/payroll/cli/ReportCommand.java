@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
+import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +41,12 @@ final class ReportCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openReadingEngine()) {
+        try (Engine engine = root.openExistingEngine("report")) {
+            if (engine.bean(RunRegistry.class).all().stream()
+                    .noneMatch(run -> run.kind() == RunKind.DEDUCTION && period.toString().equals(run.period()))) {
+                throw new RefusedException("No report for " + period + ": no deduction run of " + period
+                        + " (see status). Nothing was written.");
+            }
             PeriodReport.Written report = engine.bean(PeriodReport.class).write(period);
             System.out.print(TerminalText.lines(report.text()));
             Path html = report.html();

@@ -1,9 +1,11 @@
 package org.smartphone.payroll.cli;
 
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Lists every run: kind, period, state,"
         + " start and end, records read and rejected, totals.")
 final class StatusCommand implements Callable<Integer> {
+
+    /** To the second, always: LocalDateTime's own text drops the seconds when they are 0, which shifted the row. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PayrollCommand root;
 
@@ -28,30 +33,31 @@ final class StatusCommand implements Callable<Integer> {
         runs.forEach(run -> byState.merge(run.state(), 1L, Long::sum));
         long unfinished = byState.getOrDefault(RunState.RUNNING, 0L) + byState.getOrDefault(RunState.COMMITTED, 0L)
                 + byState.getOrDefault(RunState.FAILED, 0L);
-        return runs.size() + " run(s): " + unfinished + " unfinished, " + byState.getOrDefault(RunState.COMPLETED, 0L)
-                + " completed, " + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
+        return Counted.of(runs.size(), "run") + ": " + unfinished + " unfinished, "
+                + byState.getOrDefault(RunState.COMPLETED, 0L) + " completed, "
+                + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
                 + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned";
     }
 
     @Override
     public Integer call() throws Exception {
-        try (Engine engine = root.openReadingEngine()) {
+        try (Engine engine = root.openExistingEngine("status")) {
             List<RunRecord> runs = engine.bean(RunRegistry.class).all();
             if (runs.isEmpty()) {
                 System.out.println("No run yet (" + RunSummary.seconds(root.elapsed()) + ").");
                 return 0;
             }
-            System.out.printf("%-5s %-15s %-7s %-10s %-19s %-19s %9s %8s  %s%n", "run", "kind", "period", "state",
-                    "started", "ended", "read", "rejected", "input / summary");
+            TextTable table = new TextTable(new boolean[] {true, false, false, false, false, false, true, true},
+                    "run", "kind", "period", "state", "started", "ended", "read", "rejected", "input / summary");
             for (RunRecord run : runs) {
-                System.out.printf("%-5d %-15s %-7s %-10s %-19s %-19s %9d %8d  %s%n", run.runId(),
-                        run.kind().label().replace(" run", ""), run.period() == null ? "-" : run.period(), run.state(),
-                        run.startedAt().toString().replace('T', ' '),
-                        run.endedAt() == null ? "-" : run.endedAt().toString().replace('T', ' '),
-                        run.recordsRead(), run.recordsRejected(), TerminalText.line(run.inputName()
-                                + (run.summary() == null ? "" : " | " + run.summary())
+                table.add(Long.toString(run.runId()), run.kind().label().replace(" run", ""),
+                        run.period() == null ? "-" : run.period(), run.state().toString(),
+                        TIME.format(run.startedAt()), run.endedAt() == null ? "-" : TIME.format(run.endedAt()),
+                        Long.toString(run.recordsRead()), Long.toString(run.recordsRejected()),
+                        TerminalText.line(run.inputName() + (run.summary() == null ? "" : " | " + run.summary())
                                 + (run.message() == null ? "" : " | " + run.message())));
             }
+            System.out.print(table.text());
             System.out.println(totals(runs) + " (" + RunSummary.seconds(root.elapsed()) + ").");
             return 0;
         }

@@ -22,6 +22,7 @@ import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.StagingTables;
+import org.smartphone.payroll.text.Counted;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -189,7 +190,7 @@ public class ContractImport {
             throw new UncheckedIOException(e);
         }
         statistics.refresh("contract", "contract_balance");
-        runs.recordSummary(run.runId(), inserted + " contract(s) imported");
+        runs.recordSummary(run.runId(), Counted.of(inserted, "contract") + " imported");
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return inserted;
     }

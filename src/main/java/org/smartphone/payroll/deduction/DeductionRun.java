@@ -18,21 +18,23 @@ import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
-import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
+import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.progress.Progress;
-import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputErrors;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.InvalidLines;
 import org.smartphone.payroll.run.LedgerStatistics;
+import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.text.Counted;
+import org.smartphone.payroll.text.Francs;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -85,8 +87,9 @@ public class DeductionRun {
         OrderTotals totals = allocate(run, entries);
         rememberMinistryCodes(run.period(), entries);
         statistics.refresh("deduction_line", "holder_ministry");
-        runs.recordSummary(run.runId(), "ordered " + totals.lines + " line(s), " + totals.amountXof + " F; "
-                + totals.exceptions + " exception(s), shortfall " + totals.shortfallXof + " F");
+        runs.recordSummary(run.runId(), "ordered " + Counted.of(totals.lines, "line") + ", "
+                + Francs.of(totals.amountXof) + "; " + Counted.of(totals.exceptions, "exception") + ", shortfall "
+                + Francs.of(totals.shortfallXof));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return totals.written;
     }

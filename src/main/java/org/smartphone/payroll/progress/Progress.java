@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.TerminalText;
 
 /**
@@ -141,7 +142,8 @@ public final class Progress implements AutoCloseable {
         }
         closed = true;
         long now = clock.millis();
-        String done = task + ": " + group(rows) + " rows in " + seconds(now - startMs) + rate(now);
+        String done = task + ": " + group(rows) + " " + Counted.noun(rows, "row") + " in " + seconds(now - startMs)
+                + rate(now);
         log.accept(done);
         if (terminal != null && liveLength > 0) {
             String shown = TerminalText.line(done);
@@ -168,7 +170,8 @@ public final class Progress implements AutoCloseable {
      */
     String line(long now) {
         long elapsed = now - startMs;
-        StringBuilder line = new StringBuilder(task).append(": ").append(group(rows)).append(" rows");
+        StringBuilder line = new StringBuilder(task).append(": ").append(group(rows)).append(' ')
+                .append(Counted.noun(rows, "row"));
         long done = position == null ? rows : position.getAsLong();
         long total = total();
         boolean known = total > 0 && done > 0;

@@ -15,19 +15,21 @@ import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.CsvOutput;
-import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
+import org.smartphone.payroll.files.SpreadsheetText;
 import org.smartphone.payroll.progress.Progress;
-import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;
 import org.smartphone.payroll.run.InvalidLines;
 import org.smartphone.payroll.run.LedgerStatistics;
+import org.smartphone.payroll.run.RowBatch;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.StagingTables;
+import org.smartphone.payroll.text.Counted;
+import org.smartphone.payroll.text.Francs;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -320,11 +322,12 @@ public class ReconciliationRun {
     private String summary(String period) {
         String reconciled = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0),"
                 + " COALESCE(SUM(posted_xof), 0), COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line"
-                + " WHERE period = ?", (rs, i) -> rs.getLong(1) + " row(s); withheld " + rs.getLong(2) + " F, posted "
-                        + rs.getLong(3) + " F, refund due " + rs.getLong(4) + " F", period);
+                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "row") + "; withheld "
+                        + Francs.of(rs.getLong(2)) + ", posted " + Francs.of(rs.getLong(3)) + ", refund due "
+                        + Francs.of(rs.getLong(4)), period);
         String arrears = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(overdue_xof), 0) FROM arrears_line"
-                + " WHERE period = ?", (rs, i) -> rs.getLong(1) + " contract(s) in arrears, overdue " + rs.getLong(2)
-                        + " F", period);
+                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "contract") + " in arrears, overdue "
+                        + Francs.of(rs.getLong(2)), period);
         return reconciled + "; " + arrears;
     }
 

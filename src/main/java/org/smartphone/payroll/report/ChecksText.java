@@ -8,6 +8,7 @@ import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.ControlChecks.Comparison;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
+import org.smartphone.payroll.text.Francs;
 
 /**
  * The control checks at the end of the plain-text report, in English like the rest of it: one line
@@ -63,7 +64,7 @@ final class ChecksText {
 
     private static String figure(String relation, String label, boolean amount, long value) {
         return String.format("     %s %-62s %15s%n", relation, label,
-                amount ? PeriodReport.francs(value) + " F" : Long.toString(value));
+                amount ? Francs.of(value) : Long.toString(value));
     }
 
     private static String outcome(Outcome outcome) {

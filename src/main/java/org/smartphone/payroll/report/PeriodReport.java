@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.smartphone.payroll.config.FaultInjection;
 import org.smartphone.payroll.config.Home;
@@ -20,6 +19,8 @@ import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
+import org.smartphone.payroll.text.Counted;
+import org.smartphone.payroll.text.Francs;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -218,8 +219,9 @@ public class PeriodReport {
         jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
                 + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status ORDER BY status",
                 rs -> {
-                    out.append(String.format("  %-30s %8d rows  expected %15s  withheld %15s  posted %15s"
-                            + "  refund due %12s%n", rs.getString(1), rs.getLong(2), francs(rs.getLong(3)),
+                    out.append(String.format("  %-30s %8d %-4s  expected %15s  withheld %15s  posted %15s"
+                            + "  refund due %12s%n", rs.getString(1), rs.getLong(2),
+                            Counted.noun(rs.getLong(2), "row"), francs(rs.getLong(3)),
                             francs(rs.getLong(4)), francs(rs.getLong(5)), francs(rs.getLong(6))));
                 }, p);
         out.append("\nArrears after reconciliation\n");
@@ -237,11 +239,12 @@ public class PeriodReport {
     }
 
     private static String line(String label, long count, String amountLabel, long amount) {
-        return String.format("  %-30s %8d rows  %s %s F%n", label, count, amountLabel, francs(amount));
+        return String.format("  %-30s %8d %-4s  %s %s F%n", label, count, Counted.noun(count, "row"), amountLabel,
+                francs(amount));
     }
 
     /** Francs grouped by threes with spaces, as treasury writes them: 1 234 567. */
     static String francs(long amount) {
-        return String.format(Locale.ROOT, "%,d", amount).replace(',', ' ');
+        return Francs.grouped(amount);
     }
 }

@@ -2,6 +2,7 @@ package org.smartphone.payroll.run;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import org.smartphone.payroll.text.Counted;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
@@ -21,14 +22,14 @@ public final class RunSummary {
     static String readLine(RunRecord run, JobExecution execution) {
         Duration took = Duration.between(execution.getStartTime(), execution.getEndTime() != null
                 ? execution.getEndTime() : LocalDateTime.now());
-        String read = run.inputName() + ": " + run.recordsRead() + " line(s) read, " + run.recordsRejected()
-                + " rejected";
+        String read = run.inputName() + ": " + Counted.of(run.recordsRead(), "line") + " read, "
+                + run.recordsRejected() + " rejected";
         boolean readNow = execution.getStepExecutions().stream().anyMatch(step -> RunSteps.readsInput(
                 step.getStepName()));
         if (!readNow) {
             return read + " (by an earlier attempt); this attempt took " + seconds(took) + ".";
         }
-        return read + "; the run took " + seconds(took) + ", " + perSecond(run.recordsRead(), took) + " line(s)/s.";
+        return read + "; the run took " + seconds(took) + ", " + perSecond(run.recordsRead(), took) + " lines/s.";
     }
 
     /** A duration as {@code 12.3 s}, to the tenth of a second. */

@@ -3,6 +3,8 @@ package org.smartphone.payroll.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,8 +29,10 @@ class ContractBalanceMigrationTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void anOldLedgerKeepsWhatEachContractCollected(TestDatabase database, @TempDir Path dir) throws SQLException {
+    void anOldLedgerKeepsWhatEachContractCollected(TestDatabase database, @TempDir Path dir)
+            throws SQLException, IOException {
         Programme programme = new Programme(dir.resolve("home"), database);
+        Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
         boolean postgres = database == TestDatabase.POSTGRES;
         String url = programme.jdbcUrl();
         // the version before contract_balance left its embedded database with H2's sa and no password

@@ -67,7 +67,7 @@ class ContractImportFunctionalTests {
 
             // then
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.stdout()).contains("3 contract(s) imported");
+            assertThat(result.stdout()).contains("3 contracts imported");
             assertThat(contracts(programme)).isEqualTo(3);
             // 95 000 / 12 = 7 916.67 → base 7 916 (the last installment, 7 924, carries the remainder)
             assertThat(ledger(programme)).containsExactly(
@@ -194,7 +194,7 @@ class ContractImportFunctionalTests {
 
             // then C-1 is neither doubled nor changed; only C-3 is new
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.stdout()).contains("1 contract(s) imported");
+            assertThat(result.stdout()).contains("1 contract imported");
             assertThat(errorsFile(programme, "contracts-b.csv")).doesNotExist();
             assertThat(ledger(programme)).containsExactly(
                     List.of("C-1", "120000", "0", "12", "2026-01", "10000", "0"),
@@ -300,7 +300,7 @@ class ContractImportFunctionalTests {
             // and a repeated contract_id gets only that error (line 3 is no conflict, line 8 no repeat), an
             // invalid line counts as a carrier of its id (lines 9 and 10), a repeat of C-1 is no error
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.stdout()).contains("2 contract(s) imported");
+            assertThat(result.stdout()).contains("2 contracts imported");
             assertThat(errorCells(programme, "contracts-b.csv")).containsExactly(
                     List.of("3", "contract_id", "C-2"),
                     List.of("5", "first_period", "2026-01"),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +58,8 @@ class MetricsFunctionalTests {
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         long contracts = ScenarioFiles.readCsvBody(SAMPLES.resolve("contracts.csv")).size();
         assertThat(imported.stdout().lines().toList()).containsExactly(
-                "The contracts import completed (run 2): " + contracts + " contract(s) imported.",
-                "  contracts.csv: " + contracts + " line(s) read, 0 rejected; the run took "
+                "The contracts import completed (run 2): " + counted(contracts, "contract") + " imported.",
+                "  contracts.csv: " + counted(contracts, "line") + " read, 0 rejected; the run took "
                         + imported.stdout().lines().toList().get(1).replaceAll(".*the run took ", ""));
 
         // January's register has two invalid lines, let through with --max-rejects 2.
@@ -191,7 +192,7 @@ class MetricsFunctionalTests {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).matches("  payroll-2026-01\\.csv: "
                 + (lines(SAMPLES.resolve("payroll-2026-01.csv")).size() - 1)
-                + " line\\(s\\) read, 0 rejected \\(by an earlier attempt\\); this attempt took \\d+\\.\\d s\\.");
+                + " lines read, 0 rejected \\(by an earlier attempt\\); this attempt took \\d+\\.\\d s\\.");
     }
 
     /**
@@ -207,11 +208,11 @@ class MetricsFunctionalTests {
                 .resolve("deduction-exceptions-" + period + ".csv"));
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("The deduction run completed (run ").endsWith("): ordered " + order.size()
-                + " line(s), " + sum(order, 5) + " F; " + exceptions.size() + " exception(s), shortfall "
-                + sum(exceptions, 6) + " F.");
-        assertThat(lines.get(1)).matches("  payroll-" + period + "\\.csv: " + records + " line\\(s\\) read, " + rejected
-                + " rejected; the run took \\d+\\.\\d s, \\d+ line\\(s\\)/s\\.");
+        assertThat(lines.get(0)).startsWith("The deduction run completed (run ").endsWith("): ordered "
+                + counted(order.size(), "line") + ", " + francs(sum(order, 5)) + "; "
+                + counted(exceptions.size(), "exception") + ", shortfall " + francs(sum(exceptions, 6)) + ".");
+        assertThat(lines.get(1)).matches("  payroll-" + period + "\\.csv: " + counted(records, "line") + " read, "
+                + rejected + " rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
         if (rejected > 0) {
             assertThat(distinctLines(programme, "payroll-" + period + ".csv")).isEqualTo(rejected);
         }
@@ -225,12 +226,13 @@ class MetricsFunctionalTests {
         List<List<String>> arrears = ScenarioFiles.readCsvBody(out.resolve("arrears-" + period + ".csv"));
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("The reconciliation run completed (run ").endsWith("): " + rows.size()
-                + " row(s); withheld " + sum(rows, 4) + " F, posted " + sum(rows, 6) + " F, refund due "
-                + sum(rows, 7) + " F; " + arrears.size() + " contract(s) in arrears, overdue " + sum(arrears, 5)
-                + " F.");
-        assertThat(lines.get(1)).matches("  withheld-" + period + "\\.csv: " + records
-                + " line\\(s\\) read, 0 rejected; the run took \\d+\\.\\d s, \\d+ line\\(s\\)/s\\.");
+        assertThat(lines.get(0)).startsWith("The reconciliation run completed (run ").endsWith("): "
+                + counted(rows.size(), "row") + "; withheld " + francs(sum(rows, 4)) + ", posted "
+                + francs(sum(rows, 6))
+                + ", refund due " + francs(sum(rows, 7)) + "; " + counted(arrears.size(), "contract")
+                + " in arrears, overdue " + francs(sum(arrears, 5)) + ".");
+        assertThat(lines.get(1)).matches("  withheld-" + period + "\\.csv: " + counted(records, "line")
+                + " read, 0 rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
     }
 
     /** Contracts whose postings (posted_xof of the reconciliation files) add up to their financed amount. */
@@ -258,6 +260,16 @@ class MetricsFunctionalTests {
 
     private static long distinctLines(Programme programme, String inputName) {
         return InputFiles.errorRows(programme, inputName).stream().map(row -> row.get(0)).distinct().count();
+    }
+
+    /** A count as the terminal says it, written here apart from the engine's: 1 line, 2 lines. */
+    private static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** An amount as the terminal says it: digits grouped by threes with spaces, then F. */
+    private static String francs(long amount) {
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', ' ') + " F";
     }
 
     private static long sum(List<List<String>> rows, int column) {

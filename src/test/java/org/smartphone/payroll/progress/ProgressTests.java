@@ -169,6 +169,15 @@ class ProgressTests {
         }
 
         @Test
+        void ofOneRowSaysRow() {
+            Progress progress = new Progress("reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add,
+                    Duration.ofSeconds(5));
+            rows(progress, clock, 1, Duration.ofMillis(1));
+            progress.close();
+            assertThat(log).containsExactly("reading withheld-2026-01.csv: 1 row in 0.0 s, 1 000 rows/s");
+        }
+
+        @Test
         void asksForTheTotalOnceAndOnlyWhenALineIsWritten() {
             AtomicLong counts = new AtomicLong();
             LongSupplier count = () -> {

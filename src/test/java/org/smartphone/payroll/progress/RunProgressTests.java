@@ -46,12 +46,13 @@ class RunProgressTests {
                 "deduct", "--period", "2026-01", "--file", registerFile.toString());
         int exit = engine.waitFor();
 
-        // then its output is the outcome line and its summary line alone, no progress
+        // then its output is where it works, the outcome line and its summary line alone, no progress
         assertThat(exit).as(engine.output()).isZero();
         assertThat(engine.output()).doesNotContain("\r").doesNotContain("rows/s");
         assertThat(engine.output().strip().lines().toList()).satisfiesExactly(
+                where -> assertThat(where).startsWith("Home " + programme.home()),
                 outcome -> assertThat(outcome).startsWith("The deduction run completed"),
-                summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 line(s) read, 0 rejected;"));
+                summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 lines read, 0 rejected;"));
         // and the log follows each long loop: rows, share done and time left while it runs, totals at its end
         String log = Files.readString(programme.home().resolve("logs/payroll.log"), StandardCharsets.UTF_8);
         assertThat(log).containsPattern("reading payroll-2026-01\\.csv: 1 024 rows \\(\\d+ %\\), [0-9 ]+ rows/s,"

@@ -23,7 +23,7 @@ class StagingTablesTests {
     @EnumSource(TestDatabase.class)
     void clearingOneRunKeepsTheRowsOfAnother(TestDatabase database, @TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), database);
-        assertThat(programme.run("status").exitCode()).isZero(); // creates the schema
+        assertThat(programme.run("import-contracts").exitCode()).isZero(); // creates the home and the schema
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(programme.jdbcUrl(),
                 programme.jdbcUser(), programme.jdbcPassword(), true);
         try {

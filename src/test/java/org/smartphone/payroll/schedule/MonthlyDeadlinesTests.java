@@ -79,7 +79,8 @@ class MonthlyDeadlinesTests {
     @Test
     void theDeadlinesComeFromTheCronSettings(@TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run("status").exitCode()).as("the engine makes the home and its database").isZero();
+        assertThat(programme.run("import-contracts").exitCode()).as("the engine makes the home and its database")
+                .isZero();
         try (ConfigurableApplicationContext context = serveContext(programme)) {
             ServeSettings defaults = context.getBean(ServeSettings.class);
             LocalDateTime march1 = LocalDateTime.of(2026, 3, 1, 0, 0);

@@ -53,6 +53,29 @@ public final class EngineProcess {
         }
     }
 
+    /**
+     * Starts {@code payroll <args>} in {@code workingDirectory} with neither {@code --home} nor {@code
+     * PAYROLL_HOME}: the home is {@code ./jobs} there (SPEC 6), as for an operator who forgot both.
+     */
+    public static EngineProcess startIn(Path workingDirectory, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PayrollMain.class.getName());
+        command.addAll(List.of(args));
+        try {
+            Path output = Files.createTempFile(workingDirectory.getParent(), "engine-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("PAYROLL_"));
+            return new EngineProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits for the end (at most five minutes) and returns the exit code. */
     public int waitFor() {
         try {
@@ -85,6 +108,21 @@ public final class EngineProcess {
     /** SIGTERM: the engine's shutdown hook asks the running job to stop. */
     public void terminate() {
         process.destroy();
+    }
+
+    /** SIGINT, as Ctrl-C on the terminal sends it. */
+    public void interrupt() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String output() {

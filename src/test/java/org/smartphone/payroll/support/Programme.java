@@ -156,6 +156,15 @@ public final class Programme {
 
     /** The exit code and output of one command. */
     public record Result(int exitCode, String stdout, String stderr) {
+
+        /**
+         * stderr without the line every command that opens the engine begins with ({@code Home ...,
+         * database ...}): the command's own messages.
+         */
+        public String errors() {
+            return stderr.startsWith("Home ") ? stderr.substring(stderr.indexOf('\n') + 1) : stderr;
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
