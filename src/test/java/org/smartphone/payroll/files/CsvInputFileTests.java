@@ -424,6 +424,15 @@ class CsvInputFileTests {
         }
 
         @Test
+        void aSpreadsheetThatPadsTheHeaderTooGivesLinesOfTheHeadersWidth() throws Exception {
+            // Excel writes every row, the header included, as wide as the used range
+            List<InputRecord> records = readAll(file("contract_id,amount,,\nC1,5,,\nC2,6,,\n"));
+
+            assertThat(lines(records)).containsExactly("2:C1:5", "3:C2:6");
+            assertThat(records).extracting(InputRecord::problem).containsOnlyNulls();
+        }
+
+        @Test
         void aQuotedDelimiterIsNoExtraCell() throws Exception {
             List<InputRecord> records = readAll(file("contract_id,amount\nC1,\"10,000\"\n"));
 
