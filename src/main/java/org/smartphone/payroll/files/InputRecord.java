@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One data record of a {@link CsvInputFile}: the cells of the columns asked for, already trimmed
  * of Unicode white space. Turn them into values with {@link Cells}, which also reports a record
- * that is malformed as a whole (text after a closing quote).
+ * that is malformed as a whole (text after a closing quote, more cells than the header).
  */
 public final class InputRecord {
 
