@@ -187,9 +187,9 @@ final class RecordParser {
     }
 
     /**
-     * Says what the extra cells mean and what to do: usually a grouped amount or a name with a
-     * delimiter in it; when they are all empty, more likely delimiters a tool added at the end of
-     * the line (a data line of the header's width never has them).
+     * Says what the extra cells mean and what to do: usually a grouped amount or a name with the
+     * delimiter in it; when they are all empty, more likely delimiters an export added at the end of
+     * the line (a spreadsheet that pads its lines pads the header too, and then they match).
      */
     private String tooManyCells() {
         boolean comma = delimiter == ',';
