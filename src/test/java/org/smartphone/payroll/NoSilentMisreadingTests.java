@@ -190,28 +190,35 @@ class NoSilentMisreadingTests {
         @EnumSource(TestDatabase.class)
         void aRecordOfEmptyCellsBeyondTheHeaderIsIgnoredAndMissingCellsAreEmpty(TestDatabase database) {
             // given a register with a row of empty cells wider than the header (a spreadsheet's), a line
-            // without its optional cells, and a line that stops before the required employment_status
+            // without its optional cells, a line that stops before the required employment_status, and
+            // a line whose net pay 150,000 shifts "000" into employment_status
             Programme programme = imported(database);
             Path file = write(dir.resolve("in"), "payroll-2026-01.csv", REGISTER_HEADER,
                     "2026-01,M-1,300000,ACTIVE",
                     ",,,,,,,,,,",
                     "2026-01,M-2,300000",
-                    "2026-01,M-3,300000,ACTIVE,Three,MIN-C");
+                    "2026-01,M-3,300000,ACTIVE,Three,MIN-C",
+                    "2026-01,M-9,150,000,ACTIVE,Nine,MIN-9");
 
             // when
             Result result = programme.run("deduct", "--period", "2026-01", "--file", file.toString(),
-                    "--max-rejects", "1");
+                    "--max-rejects", "2");
 
-            // then the empty row is no line at all, M-1 is read with no name nor ministry, and M-2's
-            // line is invalid as if its status cell were empty
+            // then the empty row is no line at all, M-1 is read with no name nor ministry, M-2's line is
+            // invalid as if its status cell were empty, and M-9's has one row for the line, none for
+            // the shifted cells
             assertDone(result);
             assertThat(errorRows(programme, "payroll-2026-01.csv")).containsExactly(
-                    List.of("4", "employment_status", "", "The employment_status is required but the cell is empty."));
+                    List.of("4", "employment_status", "", "The employment_status is required but the cell is empty."),
+                    List.of("6", "", "", "This line has 7 values but the header has 6 columns: a comma inside a"
+                            + " value that is not between quotes, as in 10,000, splits it in two and shifts the values"
+                            + " after it; write amounts without the comma (10000) and put text that holds a comma"
+                            + " between quotes."));
             assertThat(body(programme.outbox("2026-01").resolve("deductions-2026-01.csv"))).containsExactly(
                     List.of("2026-01", "M-1", "L-1", "Name One", "SMARTPHONE", "10000"),
                     List.of("2026-01", "M-3", "L-3", "Name Three", "SMARTPHONE", "10000"));
             assertThat(programme.query("SELECT records_read, records_rejected FROM payroll_run WHERE kind = 'DEDUCTION'"))
-                    .containsExactly(List.of("3", "1"));
+                    .containsExactly(List.of("4", "2"));
         }
     }
 

@@ -18,8 +18,12 @@ import java.util.List;
  */
 final class RecordParser {
 
-    /** A record as read: kept cells already trimmed, null for cells the record does not have. */
-    record Raw(long line, String[] cells, boolean blank, String problem) {
+    /**
+     * A record as read: kept cells already trimmed, null for cells the record does not have.
+     *
+     * @param shifted whether it has more cells than the header, so that no cell can be trusted
+     */
+    record Raw(long line, String[] cells, boolean blank, String problem, boolean shifted) {
     }
 
     private static final int MAX_QUOTED_CHARS = Utf8LineReader.MAX_LINE_CHARS;
@@ -179,11 +183,12 @@ final class RecordParser {
     private Raw endRecord(long line, int c) {
         endCell();
         skipLf = c == '\r';
-        if (cellIndex > headerCells && !recordBlank && problem == null) {
+        boolean shifted = cellIndex > headerCells && !recordBlank;
+        if (shifted && problem == null) {
             problem = tooManyCells();
         }
         String[] cells = everyCell != null ? everyCell.toArray(String[]::new) : slots;
-        return new Raw(line, cells, recordBlank, problem);
+        return new Raw(line, cells, recordBlank, problem, shifted);
     }
 
     /**
