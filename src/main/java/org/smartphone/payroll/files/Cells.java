@@ -19,6 +19,11 @@ public final class Cells {
 
     private final InputRecord record;
     private final List<InputError> errors = new ArrayList<>(2);
+    /**
+     * Whether the record's cells may be shifted (more of them than the header, SPEC 5): then the line
+     * gets that one row, not also rows for cells that only hold their neighbour's value.
+     */
+    private final boolean lineOnly;
 
     /** The longest free text accepted in a cell (names, ministry codes, device models). */
     public static final int MAX_TEXT = 10_000;
@@ -26,8 +31,9 @@ public final class Cells {
     public Cells(InputRecord record) {
         this.record = record;
         if (record.problem() != null) {
-            rejectLine(record.problem());
+            errors.add(new InputError(record.line(), "", "", record.problem()));
         }
+        this.lineOnly = record.shifted();
     }
 
     /**
@@ -123,13 +129,17 @@ public final class Cells {
      * format its column as Text.
      */
     public void reject(String column, String value, String reason) {
-        String hint = SpreadsheetConversion.numberHint(value);
-        errors.add(new InputError(record.line(), column, value, hint.isEmpty() ? reason : reason + hint));
+        if (!lineOnly) {
+            String hint = SpreadsheetConversion.numberHint(value);
+            errors.add(new InputError(record.line(), column, value, hint.isEmpty() ? reason : reason + hint));
+        }
     }
 
     /** Records a problem of the line as a whole (duplicate, conflict ...). */
     public void rejectLine(String reason) {
-        errors.add(new InputError(record.line(), "", "", reason));
+        if (!lineOnly) {
+            errors.add(new InputError(record.line(), "", "", reason));
+        }
     }
 
     public boolean valid() {

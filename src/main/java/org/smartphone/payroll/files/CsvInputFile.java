@@ -159,7 +159,7 @@ public final class CsvInputFile implements Closeable {
             }
         } while (raw.blank());
         FaultInjection.reached("read"); // the n-th record read: where a test edits the file in place
-        return new InputRecord(raw.line(), raw.cells(), slotByColumn, raw.problem());
+        return new InputRecord(raw.line(), raw.cells(), slotByColumn, raw.problem(), raw.shifted());
     }
 
     public String fileName() {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One data record of a {@link CsvInputFile}: the cells of the columns asked for, already trimmed
  * of Unicode white space. Turn them into values with {@link Cells}, which also reports a record
- * that is malformed as a whole (text after a closing quote).
+ * that is malformed as a whole (text after a closing quote, more cells than the header).
  */
 public final class InputRecord {
 
@@ -14,12 +14,14 @@ public final class InputRecord {
     private final String[] cells;
     private final Map<String, Integer> slotByColumn;
     private final String problem;
+    private final boolean shifted;
 
-    InputRecord(long line, String[] cells, Map<String, Integer> slotByColumn, String problem) {
+    InputRecord(long line, String[] cells, Map<String, Integer> slotByColumn, String problem, boolean shifted) {
         this.line = line;
         this.cells = cells;
         this.slotByColumn = slotByColumn;
         this.problem = problem;
+        this.shifted = shifted;
     }
 
     /** The 1-based physical line where the record starts; the header is line 1. */
@@ -51,6 +53,11 @@ public final class InputRecord {
     /** Why the record as a whole is malformed, or null. */
     String problem() {
         return problem;
+    }
+
+    /** Whether the record has more cells than the header: its cells may be shifted, none can be trusted. */
+    boolean shifted() {
+        return shifted;
     }
 
     @Override

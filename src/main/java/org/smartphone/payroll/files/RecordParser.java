@@ -11,12 +11,19 @@ import java.util.List;
  *
  * <p>Lenient where spreadsheets are: a quote inside an unquoted cell is data ({@code 6" screen}),
  * blanks before an opening quote are ignored ({@code a, "b, c"}). Text after a closing quote is
- * recorded as a problem of the line rather than guessed at.
+ * recorded as a problem of the line rather than guessed at, and so is a record with more cells
+ * than the header (SPEC 5): an unquoted delimiter inside a value, such as {@code 10,000} in a
+ * comma file, has shifted or cut its values, so none of them can be trusted. A record with fewer
+ * cells has the missing ones null (empty).
  */
 final class RecordParser {
 
-    /** A record as read: kept cells already trimmed, null for cells the record does not have. */
-    record Raw(long line, String[] cells, boolean blank, String problem) {
+    /**
+     * A record as read: kept cells already trimmed, null for cells the record does not have.
+     *
+     * @param shifted whether it has more cells than the header, so that no cell can be trusted
+     */
+    record Raw(long line, String[] cells, boolean blank, String problem, boolean shifted) {
     }
 
     private static final int MAX_QUOTED_CHARS = Utf8LineReader.MAX_LINE_CHARS;
@@ -35,6 +42,10 @@ final class RecordParser {
     private String[] slots;
     private List<String> everyCell;
     private int cellIndex;
+    /** Cells of the header: a record with more is invalid. */
+    private int headerCells = Integer.MAX_VALUE;
+    /** Whether a cell beyond the header's has something in it (else the line only ends with delimiters). */
+    private boolean extraFilled;
     private boolean keep;
     private boolean cellBlank;
     private boolean recordBlank;
@@ -61,6 +72,7 @@ final class RecordParser {
      */
     Raw next(int[] slotOf, int slotCount) throws InputFileException {
         this.slotOf = slotOf;
+        this.headerCells = slotOf.length;
         return next(slotCount);
     }
 
@@ -128,6 +140,7 @@ final class RecordParser {
     private void startRecord(int slotCount) {
         slots = everyCell == null ? new String[slotCount] : null;
         cellIndex = 0;
+        extraFilled = false;
         keep = keeps(0);
         cellBlank = true;
         recordBlank = true;
@@ -155,6 +168,9 @@ final class RecordParser {
             }
             cell.setLength(0);
         }
+        if (!cellBlank && cellIndex >= headerCells) {
+            extraFilled = true;
+        }
         cellIndex++;
         keep = keeps(cellIndex);
         cellBlank = true;
@@ -167,8 +183,33 @@ final class RecordParser {
     private Raw endRecord(long line, int c) {
         endCell();
         skipLf = c == '\r';
+        boolean shifted = cellIndex > headerCells && !recordBlank;
+        if (shifted && problem == null) {
+            problem = tooManyCells();
+        }
         String[] cells = everyCell != null ? everyCell.toArray(String[]::new) : slots;
-        return new Raw(line, cells, recordBlank, problem);
+        return new Raw(line, cells, recordBlank, problem, shifted);
+    }
+
+    /**
+     * Says what the extra cells mean and what to do: usually a grouped amount or a name with the
+     * delimiter in it; when they are all empty, more likely delimiters an export added at the end of
+     * the line (a spreadsheet that pads its lines pads the header too, and then they match).
+     */
+    private String tooManyCells() {
+        boolean comma = delimiter == ',';
+        String name = comma ? "comma" : "semicolon";
+        String fix = comma ? "write amounts without the comma (10000) and put text that holds a comma between quotes."
+                : "put text that holds a semicolon between quotes.";
+        String counts = "This line has " + cellIndex + " values but the header has " + headerCells + " columns";
+        if (extraFilled) {
+            return counts + ": a " + name + " inside a value that is not between quotes"
+                    + (comma ? ", as in 10,000," : "") + " splits it in two and shifts the values after it; " + fix;
+        }
+        int extra = cellIndex - headerCells;
+        return counts + (extra == 1 ? ", and the last one is empty: remove the " + name
+                : ", and the last " + extra + " are empty: remove the " + name + "s")
+                + " at the end of the line, or, if a value holds a " + name + ", " + fix;
     }
 
     private InputFileException unclosedQuote(long quoteLine) {

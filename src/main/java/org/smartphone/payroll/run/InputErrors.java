@@ -11,7 +11,8 @@ import org.smartphone.payroll.files.RejectedLinesFile;
 
 /**
  * Applies SPEC 5 "Invalid lines and nothing lost": every invalid line goes to
- * {@code rejected/<file>.errors.csv}; beyond {@code max-rejects} the run fails with exit 2.
+ * {@code rejected/<file>.errors.csv}; beyond {@code max-rejects}, or when none of the data lines is
+ * valid, the run fails with exit 2.
  */
 public final class InputErrors {
 
@@ -20,7 +21,7 @@ public final class InputErrors {
 
     /**
      * Reports the invalid lines, records the counts, and fails the run when there are more invalid
-     * lines than allowed.
+     * lines than allowed, or when no line is valid.
      *
      * @param sortedByLine every error, sorted by line; null when there is none
      */
@@ -42,6 +43,15 @@ public final class InputErrors {
             throw new InvalidInputException(run.inputName() + ": " + counted.lines + " invalid line(s), more than the "
                     + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(counted.first)
                     + ". All are listed in " + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
+        }
+        if (counted.lines >= records) {
+            // SPEC 5: a file none of whose data rows is valid is the wrong file (a register of another
+            // month, say): skipping every line would close the month on nothing
+            throw new InvalidInputException(run.inputName() + ": " + (records == 1 ? "its only data line is"
+                    + " invalid" : "none of its " + records + " data lines is valid") + ", and a file with no valid"
+                    + " line is refused whatever max-rejects allows; nothing was changed. First: "
+                    + describe(counted.first) + ". All are listed in "
+                    + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
         }
     }
 

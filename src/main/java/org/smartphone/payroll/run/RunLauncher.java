@@ -85,7 +85,7 @@ public class RunLauncher {
             return resume(kind, other);
         }
         refuseIfProcessed(input, sha256, fromInbox);
-        long generation = runs.abandonedCount(kind, period, sha256);
+        long generation = runs.unprocessedCount(kind, period, sha256);
         return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects,
                 settings));
     }

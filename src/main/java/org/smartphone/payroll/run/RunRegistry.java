@@ -115,10 +115,14 @@ public class RunRegistry {
         return jdbc.query(sql, this::map, args).stream().findFirst();
     }
 
-    /** How many runs of this kind, period and input were abandoned: a new run of it is a new job instance. */
-    public long abandonedCount(RunKind kind, Period period, String sha256) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND state = 'ABANDONED'"
-                + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
+    /**
+     * How many runs of this kind, period and input ended without the input counting as processed:
+     * abandoned, or completed with no data row (SPEC 5: such a file is never refused as a repeat). A
+     * new run of it is a new job instance.
+     */
+    public long unprocessedCount(RunKind kind, Period period, String sha256) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND (state = 'ABANDONED'"
+                + " OR (state = 'COMPLETED' AND records_read = 0)) AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
                 period == null ? new Object[] {kind.name(), sha256} : new Object[] {kind.name(), sha256, period.toString()});
         return count == null ? 0 : count;
     }

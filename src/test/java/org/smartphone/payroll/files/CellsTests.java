@@ -329,6 +329,28 @@ class CellsTests {
         }
 
         @Test
+        void aLineWithMoreCellsThanTheHeaderGetsOneRowNotRowsForItsShiftedCells() throws Exception {
+            Path path = dir.resolve("shifted.csv");
+            Files.writeString(path, "matricule,net_pay_xof,employment_status\nM-1,150,000,ACTIVE\n", UTF_8);
+            Cells cells;
+            try (CsvInputFile input = CsvInputFile.open(path, List.of("matricule", "net_pay_xof",
+                    "employment_status"), List.of())) {
+                cells = new Cells(input.next());
+            }
+
+            cells.identifier("matricule");
+            cells.amount("net_pay_xof", true, true);
+            cells.reject("employment_status", cells.requiredText("employment_status"), "Not a status.");
+            cells.rejectLine("The matricule appears twice in this register.");
+
+            assertThat(cells.valid()).isFalse();
+            assertThat(cells.errors()).extracting(InputError::line, InputError::column, InputError::value)
+                    .containsExactly(tuple(2L, "", ""));
+            assertThat(cells.errors().get(0).reason()).startsWith("This line has 4 values but the header has 3"
+                    + " columns: ");
+        }
+
+        @Test
         void aLineWithoutProblemIsValid() throws Exception {
             Cells cells = cells("price_xof", "100");
 

@@ -394,12 +394,50 @@ class CsvInputFileTests {
         }
 
         @Test
-        void missingCellsAreEmptyAndExtraCellsIgnored() throws Exception {
-            List<InputRecord> records = readAll(file("contract_id,amount,note\nC1\nC2,2,n,extra,more\n"));
+        void missingCellsAreEmptyAndExtraCellsMakeTheLineInvalid() throws Exception {
+            List<InputRecord> records = readAll(file("contract_id,amount,note\nC1\nC2,2,n,extra,more\n"
+                    + "C3;3,3,n,\n,,,,,\n"));
 
-            assertThat(lines(records)).containsExactly("2:C1:", "3:C2:2");
+            assertThat(lines(records)).containsExactly("2:C1:", "3:C2:2", "4:C3;3:3");
             assertThat(records.get(0).get("note")).isEmpty();
-            assertThat(records.get(1).get("note")).isEqualTo("n");
+            assertThat(records.get(0).problem()).isNull();
+            assertThat(records.get(1).problem()).isEqualTo("This line has 5 values but the header has 3 columns: a"
+                    + " comma inside a value that is not between quotes, as in 10,000, splits it in two and shifts the"
+                    + " values after it; write amounts without the comma (10000) and put text that holds a comma"
+                    + " between quotes.");
+            assertThat(records.get(2).problem()).isEqualTo("This line has 4 values but the header has 3 columns, and"
+                    + " the last one is empty: remove the comma at the end of the line, or, if a value holds a comma,"
+                    + " write amounts without the comma (10000) and put text that holds a comma between quotes.");
+        }
+
+        @Test
+        void extraCellsOfASemicolonFileNameTheSemicolon() throws Exception {
+            List<InputRecord> records = readAll(file("contract_id;amount\nC1;5;;\nC2;5;x\n"));
+
+            assertThat(records).extracting(InputRecord::problem).containsExactly(
+                    "This line has 4 values but the header has 2 columns, and the last 2 are empty: remove the"
+                            + " semicolons at the end of the line, or, if a value holds a semicolon, put text that"
+                            + " holds a semicolon between quotes.",
+                    "This line has 3 values but the header has 2 columns: a semicolon inside a value that is not"
+                            + " between quotes splits it in two and shifts the values after it; put text that holds"
+                            + " a semicolon between quotes.");
+        }
+
+        @Test
+        void aSpreadsheetThatPadsTheHeaderTooGivesLinesOfTheHeadersWidth() throws Exception {
+            // Excel writes every row, the header included, as wide as the used range
+            List<InputRecord> records = readAll(file("contract_id,amount,,\nC1,5,,\nC2,6,,\n"));
+
+            assertThat(lines(records)).containsExactly("2:C1:5", "3:C2:6");
+            assertThat(records).extracting(InputRecord::problem).containsOnlyNulls();
+        }
+
+        @Test
+        void aQuotedDelimiterIsNoExtraCell() throws Exception {
+            List<InputRecord> records = readAll(file("contract_id,amount\nC1,\"10,000\"\n"));
+
+            assertThat(records.get(0).get("amount")).isEqualTo("10,000");
+            assertThat(records.get(0).problem()).isNull();
         }
 
         @Test
