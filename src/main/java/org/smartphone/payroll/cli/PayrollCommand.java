@@ -52,6 +52,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))
+                .addSubcommand(new RevokeCommand(root))
                 .addSubcommand(new ServeCommand(root))
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {

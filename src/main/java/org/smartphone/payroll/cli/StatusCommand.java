@@ -30,7 +30,8 @@ final class StatusCommand implements Callable<Integer> {
                 + byState.getOrDefault(RunState.FAILED, 0L);
         return runs.size() + " run(s): " + unfinished + " unfinished, " + byState.getOrDefault(RunState.COMPLETED, 0L)
                 + " completed, " + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
-                + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned";
+                + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned, "
+                + byState.getOrDefault(RunState.REVOKED, 0L) + " revoked";
     }
 
     @Override

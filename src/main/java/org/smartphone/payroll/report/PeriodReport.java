@@ -64,10 +64,15 @@ public class PeriodReport {
         }
     }
 
+    /** The page's name in the period's outbox folder. */
+    public static String fileName(Period period) {
+        return "report-" + period + ".html";
+    }
+
     public Written write(Period period) throws IOException {
         PeriodFigures figures = figures(period);
         List<Check> checks = ControlChecks.of(figures);
-        String fileName = "report-" + period + ".html";
+        String fileName = fileName(period);
         Outbox.publishText(home.outbox(period), fileName,
                 HtmlReport.render(figures, checks, ReportLabels.of(settings.reportLanguage())));
         return new Written(text(period) + ChecksText.of(figures, checks), home.outbox(period).resolve(fileName),
