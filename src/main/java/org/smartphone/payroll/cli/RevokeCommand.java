@@ -78,9 +78,12 @@ final class RevokeCommand implements Callable<Integer> {
         }
     }
 
-    /** The reason, trimmed: not blank, not too long, and on one line, printable (as input names must be). */
+    /**
+     * The reason, trimmed of white space as input cells are (no-break spaces included): not blank, not
+     * too long, and on one line, printable (as input names must be).
+     */
     private String checkedReason() {
-        String trimmed = reason.strip();
+        String trimmed = trimmed(reason);
         if (trimmed.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--reason must say why the run is revoked; it is"
                     + " shown in status.");
@@ -95,5 +98,21 @@ final class RevokeCommand implements Callable<Integer> {
                     + InputName.escaped(trimmed));
         }
         return trimmed;
+    }
+
+    private static String trimmed(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }
