@@ -249,7 +249,8 @@ public class ReconciliationRun {
         String p = period.toString();
         if (staging.isPostgres()) {
             jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof - p.amount_xof"
-                    + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id", p, runId);
+                    + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id",
+                    p, runId);
         } else {
             jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
                     + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"

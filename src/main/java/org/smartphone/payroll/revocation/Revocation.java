@@ -61,10 +61,11 @@ public class Revocation {
     public RunRecord check(RunKind kind, Period period) {
         String revoking = "The " + describe(kind, period.toString());
         runs.unfinishedOfAnyKind().ifPresent(unfinished -> {
+            boolean abandonable = unfinished.state() != RunState.COMMITTED && unfinished.kind().readsInput();
             throw new RefusedException(revoking + " cannot be revoked while the " + describe(unfinished)
                     + " (run " + unfinished.runId() + ") is unfinished: run " + resumeCommand(unfinished)
-                    + " to finish it first" + (unfinished.state() == RunState.COMMITTED || !unfinished.kind().readsInput() ? ""
-                            : ", or discard it with '" + abandonCommand(unfinished) + "'") + ".");
+                    + " to finish it first" + (abandonable ? ", or discard it with '" + abandonCommand(unfinished)
+                            + "'" : "") + ".");
         });
         RunRecord revoked = runs.completed(kind, period).orElseThrow(() -> new RefusedException(revoking
                 + " has not completed: there is nothing to revoke."));
@@ -95,7 +96,8 @@ public class Revocation {
         }
         String folder = nextFolder(run.period());
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("INSERT INTO revocation (run_id, revoked_run_id, reason, folder, revoked_at) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO revocation (run_id, revoked_run_id, reason, folder, revoked_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
                 run.runId(), revoked.runId(), run.reason(), folder, Timestamp.valueOf(now));
         runs.markRevoked(revoked.runId(), "revoked " + now.toString().replace('T', ' ') + " by run " + run.runId()
                 + ": " + run.reason());

@@ -81,8 +81,8 @@ public class RunRegistry {
 
     /** The completed run of this kind and period, if there is one (there is at most one). */
     public Optional<RunRecord> completed(RunKind kind, Period period) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND period = ? AND state = 'COMPLETED'",
-                this::map, kind.name(), period.toString()).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND period = ?"
+                + " AND state = 'COMPLETED'", this::map, kind.name(), period.toString()).stream().findFirst();
     }
 
     /**

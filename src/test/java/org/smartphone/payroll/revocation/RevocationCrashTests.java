@@ -113,7 +113,8 @@ class RevocationCrashTests {
         crashAt(programme, point, REVOKE_RECONCILIATION);
         Programme.Result resumed = programme.run(REVOKE_RECONCILIATION);
         assertThat(resumed.exitCode()).as("%s", resumed).isZero();
-        Snapshot rerun = afterRerun(programme, "withheld-2026-01.csv", new String[] {"reconcile", "--period", "2026-01"});
+        Snapshot rerun = afterRerun(programme, "withheld-2026-01.csv",
+                new String[] {"reconcile", "--period", "2026-01"});
         assertThat(rerun.differencesFrom(reconciliationRevoked)).isEmpty();
     }
 

@@ -304,7 +304,8 @@ class RevocationTests {
             Files.createDirectories(programme.inbox());
             try (Stream<Path> files = Files.list(inputs)) {
                 for (Path file : files.toList()) {
-                    Files.copy(file, programme.inbox().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, programme.inbox().resolve(file.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
