@@ -100,6 +100,40 @@ class HelpInTheirWordsTests {
             assertThat(errorRows(readyToReconcile(database), file)).containsExactly(List.of("1", "period", "", reason));
         }
 
+        /**
+         * A contracts file with every required column and the term and down payment under French names:
+         * read as SPEC 5 reads unknown columns, every contract would get 12 months and no down payment
+         * without a word, and a contract is never edited once imported. Refused, naming the renames; a
+         * column that means nothing to the engine is still ignored.
+         */
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void ofAContractsFileWithTheTermUnderAnotherNameIsRefusedNotReadWithTheDefault(TestDatabase database) {
+            Path file = InputFiles.write(dir, "contracts-terms.csv",
+                    "contract_id,matricule,full_name,price_xof,first_period,Durée,apport,notes",
+                    "SP-9,MAT-9,Ama,120000,2026-02,24,20000,paid at the counter");
+
+            Programme.Result result = refused(readyToDeduct(database), file, "import-contracts");
+
+            String reason = "The header row has Durée, apport, which the engine does not read: every line would take"
+                    + " the default term_months and down_payment_xof without a word; rename Durée to term_months,"
+                    + " apport to down_payment_xof, or remove the column if the defaults are meant.";
+            assertThat(result.stderr().lines()).contains("contracts-terms.csv: line 1, column term_months: "
+                    + reason.substring(0, reason.length() - 1) + "; nothing was changed.");
+            assertThat(errorRows(readyToDeduct(database), file)).containsExactly(List.of("1", "term_months", "", reason));
+
+            Path renamed = InputFiles.write(dir, "contracts-renamed.csv",
+                    "contract_id,matricule,full_name,price_xof,first_period,term_months,down_payment_xof,notes",
+                    "SP-9,MAT-9,Ama,120000,2026-02,24,20000,paid at the counter");
+            Programme programme = readyToDeduct(database);
+            PROGRAMMES.values().removeIf(p -> p == programme);
+            Programme.Result imported = programme.run("import-contracts", "--file", renamed.toString());
+            assertThat(imported.exitCode()).as(imported.toString()).isZero();
+            // 120 000 - 20 000 over 24 months: 4 166 a month, the last 4 182 (100 000 - 23 x 4 166)
+            assertThat(programme.query("SELECT term_months, down_payment_xof, base_installment_xof FROM contract"
+                    + " WHERE contract_id = 'SP-9'")).containsExactly(List.of("24", "20000", "4166"));
+        }
+
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void withNothingCloseNamesTheRequiredColumns(TestDatabase database) {

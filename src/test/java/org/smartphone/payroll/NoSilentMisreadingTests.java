@@ -161,7 +161,7 @@ class NoSilentMisreadingTests {
             // given a contracts file whose data lines, not its header, end with a comma (as some exports
             // write them), tolerated up to 5 invalid lines
             Programme programme = new Programme(dir.resolve("home"), database);
-            assertDone(programme.run("status"));
+            assertDone(programme.run("import-contracts"));
             Path file = write(dir.resolve("in"), "contracts-2026.csv", CONTRACTS_HEADER,
                     CONTRACTS[0] + ",",
                     CONTRACTS[1] + ",,");

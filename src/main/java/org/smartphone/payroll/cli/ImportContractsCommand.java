@@ -9,6 +9,7 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.CloseInboxName;
 import org.smartphone.payroll.run.InboxName;
+import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
@@ -42,6 +43,7 @@ final class ImportContractsCommand implements Callable<Integer> {
         Home home = root.home();
         try (Engine engine = root.openEngine();
                 RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
+            engine.bean(PeriodGuard.class).check(RunKind.IMPORT, null);
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);
             if (file == null && unfinished.isPresent()) {

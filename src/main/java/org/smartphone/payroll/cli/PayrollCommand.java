@@ -57,6 +57,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))
+                .addSubcommand(new RevokeCommand(root))
                 .addSubcommand(new ServeCommand(root))
                 .addSubcommand(new HelpCommand())
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)

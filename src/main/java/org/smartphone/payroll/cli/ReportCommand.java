@@ -1,6 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.smartphone.payroll.text.TerminalText;
@@ -9,6 +10,7 @@ import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RefusedException;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +44,11 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openExistingEngine("report")) {
+            // a deduction run of M that changed nothing (refused input) or was undone gives nothing to report
             if (engine.bean(RunRegistry.class).all().stream()
-                    .noneMatch(run -> run.kind() == RunKind.DEDUCTION && period.toString().equals(run.period()))) {
+                    .noneMatch(run -> run.kind() == RunKind.DEDUCTION && period.toString().equals(run.period())
+                            && !EnumSet.of(RunState.REJECTED, RunState.ABANDONED, RunState.REVOKED)
+                                    .contains(run.state()))) {
                 throw new RefusedException("No report for " + period + ": no deduction run of " + period
                         + " (see status). Nothing was written.");
             }

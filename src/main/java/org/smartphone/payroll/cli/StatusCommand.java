@@ -36,7 +36,8 @@ final class StatusCommand implements Callable<Integer> {
         return Counted.of(runs.size(), "run") + ": " + unfinished + " unfinished, "
                 + byState.getOrDefault(RunState.COMPLETED, 0L) + " completed, "
                 + byState.getOrDefault(RunState.REJECTED, 0L) + " rejected, "
-                + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned";
+                + byState.getOrDefault(RunState.ABANDONED, 0L) + " abandoned, "
+                + byState.getOrDefault(RunState.REVOKED, 0L) + " revoked";
     }
 
     @Override

@@ -173,20 +173,24 @@ public class DeductionRun {
     /**
      * Remembers the ministry codes read for holders that differ from the ones remembered (SPEC 4:
      * the latest non-blank code read): after the first month, usually few. Holders seen for the
-     * first time are inserted, in key order; the others updated.
+     * first time are inserted, in key order; the others updated, the code they replace kept aside
+     * for a revocation of this run (SPEC 6) to put back.
      */
     private void rememberMinistryCodes(Period period, HolderEntries entries) {
         HolderSet holders = entries.holders();
         BitSet remembered = new BitSet(holders.size());
         try (RowBatch changed = new RowBatch(jdbc, "UPDATE holder_ministry SET ministry_code = ?, period = ?"
-                + " WHERE matricule = ?", settings.batchSize())) {
-            jdbc.query("SELECT matricule, ministry_code FROM holder_ministry", rs -> {
+                + " WHERE matricule = ?", settings.batchSize());
+                RowBatch replaced = new RowBatch(jdbc, "INSERT INTO holder_ministry_replaced (period, matricule,"
+                        + " ministry_code, code_period) VALUES (?, ?, ?, ?)", settings.batchSize())) {
+            jdbc.query("SELECT matricule, ministry_code, period FROM holder_ministry", rs -> {
                 int holder = holders.indexOf(rs.getString(1));
                 if (holder >= 0) {
                     remembered.set(holder);
                     String code = entries.ministryCode(holder);
                     if (code != null && !code.equals(rs.getString(2))) {
                         changed.add(code, period.toString(), rs.getString(1));
+                        replaced.add(period.toString(), rs.getString(1), rs.getString(2), rs.getString(3));
                     }
                 }
             });
@@ -211,7 +215,7 @@ public class DeductionRun {
         // the files' order (contract_id, then matricule: SPEC) is the key's, a contract having one line
         // a period; written with the period first so that H2 reads along the key instead of sorting
         // (it does not skip a key column bound by =)
-        PublishedFile order = Outbox.publishCsv(folder, "deductions-" + period + ".csv", ORDER_HEADER, csv ->
+        PublishedFile order = Outbox.publishCsv(folder, orderFile(run.period()), ORDER_HEADER, csv ->
                 query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.amount_xof FROM deduction_line d"
                         + " JOIN contract c ON c.contract_id = d.contract_id WHERE d.period = ? AND d.amount_xof > 0"
                         + " ORDER BY d.period, d.contract_id", period, row -> {
@@ -221,7 +225,7 @@ public class DeductionRun {
                                 Long.toString(row.getLong(4))};
                         }));
         long[] exceptionTotals = {0, 0, 0};
-        PublishedFile exceptions = Outbox.publishCsv(folder, "deduction-exceptions-" + period + ".csv",
+        PublishedFile exceptions = Outbox.publishCsv(folder, exceptionsFile(run.period()),
                 EXCEPTIONS_HEADER, csv -> query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.due_xof,"
                         + " d.amount_xof, d.reason FROM deduction_line d JOIN contract c ON c.contract_id = d.contract_id"
                         + " WHERE d.period = ? AND d.amount_xof < d.due_xof ORDER BY d.period, d.contract_id",
@@ -242,8 +246,44 @@ public class DeductionRun {
         totals.put("amount_xof", exceptionTotals[1]);
         totals.put("shortfall_xof", exceptionTotals[2]);
         manifest.add(exceptions, totals);
-        Outbox.publishText(folder, "deduction-" + period + ".manifest.json", manifest.toJson());
+        Outbox.publishText(folder, manifestFile(run.period()), manifest.toJson());
         return order.records() + exceptions.records();
+    }
+
+    /**
+     * Undoes the committed deduction run of a period, the latest one (SPEC 6, revoke): its lines go,
+     * the ministry codes it replaced come back, and those it recorded for holders seen for the first
+     * time go (every code of the period not replacing one was such). One transaction with the rest of
+     * the revocation.
+     */
+    public void revoke(Period period) {
+        String p = period.toString();
+        jdbc.update("DELETE FROM deduction_line WHERE period = ?", p);
+        jdbc.update("DELETE FROM holder_ministry WHERE period = ? AND matricule NOT IN (SELECT matricule"
+                + " FROM holder_ministry_replaced WHERE period = ?)", p, p);
+        jdbc.update("UPDATE holder_ministry SET ministry_code = (SELECT r.ministry_code FROM holder_ministry_replaced r"
+                + " WHERE r.period = ? AND r.matricule = holder_ministry.matricule), period = (SELECT r.code_period"
+                + " FROM holder_ministry_replaced r WHERE r.period = ? AND r.matricule = holder_ministry.matricule)"
+                + " WHERE period = ?", p, p, p);
+        jdbc.update("DELETE FROM holder_ministry_replaced WHERE period = ?", p);
+    }
+
+    /** The files the deduction run of a period publishes in its outbox folder, sidecars included. */
+    public static List<String> outputFiles(Period period) {
+        return List.of(orderFile(period), orderFile(period) + ".sha256", exceptionsFile(period),
+                exceptionsFile(period) + ".sha256", manifestFile(period));
+    }
+
+    private static String orderFile(Period period) {
+        return "deductions-" + period + ".csv";
+    }
+
+    private static String exceptionsFile(Period period) {
+        return "deduction-exceptions-" + period + ".csv";
+    }
+
+    private static String manifestFile(Period period) {
+        return "deduction-" + period + ".manifest.json";
     }
 
     /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */

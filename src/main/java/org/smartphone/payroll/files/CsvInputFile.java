@@ -146,6 +146,15 @@ public final class CsvInputFile implements Closeable {
             List<String> absent = concat(required, optional).stream().filter(c -> !positionOf.containsKey(c)).toList();
             throw headerProblem(name, missing.get(0), HeaderAdvice.reason(List.of(names), lowerCase(required), absent));
         }
+        // a column under another name whose absence gives a default that changes the money (SPEC 2)
+        List<String> unread = Arrays.stream(names).filter(cell -> !required.contains(cell.toLowerCase(Locale.ROOT))
+                && !optional.contains(cell.toLowerCase(Locale.ROOT))).toList();
+        List<String> defaulted = optional.stream().filter(c -> !positionOf.containsKey(c)).toList();
+        Map<String, String> meant = HeaderAdvice.defaultsMeant(unread, defaulted);
+        if (!meant.isEmpty()) {
+            String column = meant.values().iterator().next();
+            throw headerProblem(name, column, HeaderAdvice.defaultsReason(meant));
+        }
         return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted, source);
     }
 

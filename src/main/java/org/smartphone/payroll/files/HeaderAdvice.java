@@ -71,6 +71,32 @@ final class HeaderAdvice {
         return text.append('.').toString();
     }
 
+    /**
+     * The optional columns whose default changes the money (SPEC 2: the down payment and the term
+     * decide every installment). A header that has them under another name would otherwise be read
+     * without a word, with the defaults, and a contract is never edited once imported.
+     */
+    private static final List<String> MONEY_DEFAULTS = List.of("down_payment_xof", "term_months");
+
+    /**
+     * Columns the engine does not read ({@code unread}) that most likely mean an absent optional column
+     * whose default changes the money: found name to that column. Empty for every other header.
+     */
+    static Map<String, String> defaultsMeant(List<String> unread, List<String> absentOptional) {
+        List<String> candidates = absentOptional.stream().filter(MONEY_DEFAULTS::contains).toList();
+        return candidates.isEmpty() || unread.isEmpty() ? Map.of() : renames(unread, candidates);
+    }
+
+    /** The reason for a header with such columns ({@link #defaultsMeant}). */
+    static String defaultsReason(Map<String, String> meant) {
+        List<String> pairs = new ArrayList<>();
+        meant.forEach((cell, column) -> pairs.add(shown(cell) + " to " + column));
+        return "The header row has " + shown(List.copyOf(meant.keySet())) + ", which the engine does not read:"
+                + " every line would take the default " + String.join(" and ", meant.values())
+                + " without a word; rename " + String.join(", ", pairs)
+                + ", or remove the column if the defaults are meant.";
+    }
+
     /** Found name to the missing column it most likely means, in header order; each used once. */
     static Map<String, String> renames(List<String> found, List<String> missing) {
         Map<String, String> renames = new LinkedHashMap<>();

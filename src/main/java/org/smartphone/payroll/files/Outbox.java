@@ -103,6 +103,30 @@ public final class Outbox {
         forceFolderToDisk(target.getParent());
     }
 
+    /**
+     * Moves the named files of {@code folder} that are there into its subfolder {@code aside} (SPEC 6:
+     * a revoked run's files go to {@code outbox/YYYY-MM/revoked-NN/}, nothing is deleted). Moving again
+     * after a crash moves what is left; a file already in {@code aside} is never replaced.
+     *
+     * @return how many files were moved now
+     */
+    public static long moveAside(Path folder, List<String> names, String aside) throws IOException {
+        Path target = folder.resolve(aside);
+        PrivateFiles.current().createFolders(target);
+        long moved = 0;
+        for (String name : names) {
+            Path file = folder.resolve(name);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(file, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                moved++;
+                forceFolderToDisk(target);
+                forceFolderToDisk(folder);
+                FaultInjection.reached("moved:" + name);
+            }
+        }
+        return moved;
+    }
+
     /** Makes a rename durable: the folder's own entry list is flushed too (Linux allows it). */
     static void forceFolderToDisk(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

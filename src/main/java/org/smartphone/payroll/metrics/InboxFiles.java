@@ -40,6 +40,7 @@ final class InboxFiles {
             case IMPORT -> Input.CONTRACTS;
             case DEDUCTION -> Input.REGISTER;
             case RECONCILIATION -> Input.RETURN;
+            case REVOKE -> Input.OTHER; // no inbox name is a revocation's
         }).orElse(Input.OTHER);
     }
 

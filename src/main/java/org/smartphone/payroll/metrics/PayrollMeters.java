@@ -66,6 +66,9 @@ final class PayrollMeters implements MeterBinder {
         }
 
         for (RunKind kind : RunKind.values()) {
+            if (!kind.readsInput()) {
+                continue;
+            }
             FunctionCounter.builder("payroll.lines.rejected", readings,
                     r -> (double) r.current().rejectedLines(kind))
                     .description("Invalid lines reported in rejected/<file>.errors.csv by every run so far,"
@@ -118,6 +121,7 @@ final class PayrollMeters implements MeterBinder {
             case IMPORT -> Input.CONTRACTS;
             case DEDUCTION -> Input.REGISTER;
             case RECONCILIATION -> Input.RETURN;
+            case REVOKE -> throw new IllegalArgumentException("a revocation reads no input");
         };
     }
 }

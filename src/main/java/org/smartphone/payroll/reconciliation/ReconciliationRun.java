@@ -190,7 +190,7 @@ public class ReconciliationRun {
         String period = run.period().toString();
         Path folder = home.outbox(run.period());
         long[] sums = new long[5];
-        PublishedFile reconciliation = Outbox.publishCsv(folder, "reconciliation-" + period + ".csv",
+        PublishedFile reconciliation = Outbox.publishCsv(folder, reconciliationFile(run.period()),
                 RECONCILIATION_HEADER, csv -> jdbc.query("SELECT matricule, contract_id, expected_xof, withheld_xof,"
                         + " posted_xof, refund_due_xof, status FROM reconciliation_line WHERE period = ?"
                         + " ORDER BY contract_id, matricule, unexpected", rs -> {
@@ -207,7 +207,7 @@ public class ReconciliationRun {
                         }, period));
         long[] arrearsSums = new long[2];
         // the file's order (contract_id, then matricule: SPEC) is the key's, a contract having one row a period
-        PublishedFile arrears = Outbox.publishCsv(folder, "arrears-" + period + ".csv", ARREARS_HEADER, csv ->
+        PublishedFile arrears = Outbox.publishCsv(folder, arrearsFile(run.period()), ARREARS_HEADER, csv ->
                 jdbc.query("SELECT a.matricule, a.contract_id, c.full_name, a.ministry_code, a.overdue_xof,"
                         + " a.outstanding_xof, a.oldest_unpaid_period, a.months_past_due, a.bucket, a.reason"
                         + " FROM arrears_line a JOIN contract c ON c.contract_id = a.contract_id WHERE a.period = ?"
@@ -232,13 +232,53 @@ public class ReconciliationRun {
         arrearsTotals.put("overdue_xof", arrearsSums[0]);
         arrearsTotals.put("outstanding_xof", arrearsSums[1]);
         manifest.add(arrears, arrearsTotals);
-        Outbox.publishText(folder, "reconciliation-" + period + ".manifest.json", manifest.toJson());
+        Outbox.publishText(folder, manifestFile(run.period()), manifest.toJson());
         return reconciliation.records() + arrears.records();
     }
 
     /** Empties the return's rows once the run is committed (first thing of the archive step). */
     public void clearStaged(RunContext run) {
         staging.clear("return_entry", "period", run.period().toString());
+    }
+
+    /**
+     * Undoes the committed reconciliation run {@code runId} of a period, the latest run of the ledger
+     * (SPEC 6, revoke): what each contract collected goes down by the run's posting, the contracts
+     * settled in the period are open again (only the run's postings can have settled one then), and
+     * its postings, rows, arrears and staged lines go. One transaction with the rest of the revocation.
+     */
+    public void revoke(Period period, long runId) {
+        String p = period.toString();
+        if (staging.isPostgres()) {
+            jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof - p.amount_xof"
+                    + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id",
+                    p, runId);
+        } else {
+            jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                    + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"
+                    + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof - p.amount_xof", p, runId);
+        }
+        jdbc.update("UPDATE contract SET settled_period = NULL WHERE settled_period = ?", p);
+        jdbc.update("DELETE FROM posting WHERE period = ? AND run_id = ?", p, runId);
+        discard(period);
+    }
+
+    /** The files the reconciliation of a period publishes in its outbox folder, sidecars included. */
+    public static List<String> outputFiles(Period period) {
+        return List.of(reconciliationFile(period), reconciliationFile(period) + ".sha256", arrearsFile(period),
+                arrearsFile(period) + ".sha256", manifestFile(period));
+    }
+
+    private static String reconciliationFile(Period period) {
+        return "reconciliation-" + period + ".csv";
+    }
+
+    private static String arrearsFile(Period period) {
+        return "arrears-" + period + ".csv";
+    }
+
+    private static String manifestFile(Period period) {
+        return "reconciliation-" + period + ".manifest.json";
     }
 
     /** Removes what an unfinished reconciliation run staged and computed (for {@code abandon}). */

@@ -66,13 +66,18 @@ public class PeriodReport {
         }
     }
 
+    /** The page's name in the period's outbox folder. */
+    public static String fileName(Period period) {
+        return "report-" + period + ".html";
+    }
+
     public Written write(Period period) throws IOException {
         PeriodFigures figures = figures(period);
         // a pause point for the tests: the ledger read in part, the page not written yet
         FaultInjection.reached("report:read");
         List<Check> checks = ControlChecks.of(figures);
         String text = text(period) + ChecksText.of(figures, checks);
-        String fileName = "report-" + period + ".html";
+        String fileName = fileName(period);
         Outbox.publishTextOfProcess(home.outbox(period), fileName,
                 HtmlReport.render(figures, checks, ReportLabels.of(settings.reportLanguage())));
         return new Written(text, home.outbox(period).resolve(fileName),

@@ -83,6 +83,7 @@ final class ReportLabels {
             case DEDUCTION -> t("Prélèvement", "Deduction run");
             case RECONCILIATION -> t("Rapprochement", "Reconciliation run");
             case IMPORT -> t("Import de contrats", "Contracts import");
+            case REVOKE -> t("Révocation", "Revocation");
         };
     }
 
@@ -94,6 +95,7 @@ final class ReportLabels {
             case FAILED -> t("en échec, à reprendre", "failed, to resume");
             case REJECTED -> t("refusé (entrée invalide)", "rejected (invalid input)");
             case ABANDONED -> t("abandonné", "abandoned");
+            case REVOKED -> t("révoqué", "revoked");
         };
     }
 

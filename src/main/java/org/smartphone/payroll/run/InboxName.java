@@ -60,6 +60,7 @@ public record InboxName(RunKind kind, Period period) {
             case DEDUCTION -> "payroll-" + period + ".csv";
             case RECONCILIATION -> "withheld-" + period + ".csv";
             case IMPORT -> throw new IllegalArgumentException("contracts files have no single name");
+            case REVOKE -> throw new IllegalArgumentException("a revocation reads no input");
         };
     }
 

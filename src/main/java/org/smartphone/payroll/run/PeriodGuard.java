@@ -2,27 +2,57 @@ package org.smartphone.payroll.run;
 
 import java.util.Optional;
 import org.smartphone.payroll.contract.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The refusals that keep periods in order (SPEC 3 and 4), checked before any file is read. */
+/** The refusals that keep periods in order (SPEC 3, 4 and 6), checked before any file is read. */
 @Component
 public class PeriodGuard {
 
-    private final RunRegistry runs;
+    /** Whether any contract has its first installment in the period or before (SPEC 3). */
+    private static final String ANY_CONTRACT_STARTED = """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM contract WHERE first_period <= ?) THEN 1 ELSE 0 END""";
 
-    public PeriodGuard(RunRegistry runs) {
+    private final RunRegistry runs;
+    private final JdbcTemplate jdbc;
+
+    public PeriodGuard(RunRegistry runs, JdbcTemplate jdbc) {
         this.runs = runs;
+        this.jdbc = jdbc;
     }
 
-    /** Refuses (exit 3) when a run of this kind may not run now for that period; imports always may. */
+    /**
+     * Refuses (exit 3) when a run of this kind may not run now for that period; imports may, but for
+     * an unfinished revocation, which every other run waits for.
+     */
     public void check(RunKind kind, Period period) {
+        if (kind != RunKind.REVOKE) {
+            checkNoRevocationUnfinished();
+        }
         switch (kind) {
             case DEDUCTION -> checkDeductionAllowed(period);
             case RECONCILIATION -> checkReconciliationAllowed(period);
-            case IMPORT -> {
-                // contracts may be imported at any time; their own checks are made line by line
+            case IMPORT, REVOKE -> {
+                // contracts may be imported at any time, their own checks made line by line; a
+                // revocation has its own checks (revocation package)
             }
         }
+    }
+
+    /**
+     * A revocation that has started is finished before anything else runs (SPEC 6: one commit, resumed
+     * like any run): once committed, its run's files wait in the outbox to be moved aside, where a new
+     * run of the period would otherwise write over them.
+     */
+    public void checkNoRevocationUnfinished() {
+        runs.unfinishedOfAnyPeriod(RunKind.REVOKE).ifPresent(revocation -> {
+            String command = runs.revokedBy(revocation.runId())
+                    .map(revoked -> "revoke " + (revoked.kind() == RunKind.DEDUCTION ? "deduct" : "reconcile")
+                            + " --period " + revoked.period() + " --reason ...")
+                    .orElse("revoke");
+            throw new RefusedException("A revocation (run " + revocation.runId() + ", " + revocation.period()
+                    + ") is unfinished: run the same command again (" + command + ") to finish it first.");
+        });
     }
 
     public void checkDeductionAllowed(Period period) {
@@ -40,18 +70,34 @@ public class PeriodGuard {
         if (runs.isCompleted(RunKind.DEDUCTION, period)) {
             throw new AlreadyDoneException("The deduction run for " + period + " has already completed.");
         }
-        Optional<Period> last = runs.lastCompletedDeduction();
-        if (last.isEmpty() || runs.unfinished(RunKind.DEDUCTION, period).isPresent()) {
+        if (runs.unfinished(RunKind.DEDUCTION, period).isPresent()) {
             return;
         }
-        Period expected = last.get().plusMonths(1);
-        if (!period.equals(expected)) {
-            throw new RefusedException("The deduction run for " + period + " is out of order: the last deducted"
-                    + " period is " + last.get() + ", so the next one is " + expected + ".");
+        Optional<Period> last = runs.lastCompletedDeduction();
+        if (last.isPresent()) {
+            Period expected = last.get().plusMonths(1);
+            if (!period.equals(expected)) {
+                throw new RefusedException("The deduction run for " + period + " is out of order: the last deducted"
+                        + " period is " + last.get() + ", so the next one is " + expected + ".");
+            }
+            if (!runs.isCompleted(RunKind.RECONCILIATION, last.get())) {
+                throw new RefusedException("The deduction run for " + period + " must wait: " + last.get()
+                        + " has not been reconciled yet (run reconcile --period " + last.get() + ").");
+            }
         }
-        if (!runs.isCompleted(RunKind.RECONCILIATION, last.get())) {
-            throw new RefusedException("The deduction run for " + period + " must wait: " + last.get()
-                    + " has not been reconciled yet (run reconcile --period " + last.get() + ").");
+        checkSomeContractStarted(period);
+    }
+
+    /**
+     * A deduction run with no contract started would close the period with nothing, after which its
+     * contracts could never be imported (SPEC 2: they must start after the last deducted period).
+     */
+    private void checkSomeContractStarted(Period period) {
+        Integer started = jdbc.queryForObject(ANY_CONTRACT_STARTED, Integer.class, period.toString());
+        if (started == null || started == 0) {
+            throw new RefusedException("The deduction run for " + period + " must wait: no contract has its first"
+                    + " installment in " + period + " or before: import the contracts first (import-contracts),"
+                    + " then run deduct again.");
         }
     }
 

@@ -13,11 +13,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * What one run works on, carried by the job parameters. The identifying ones (period and the input's
  * SHA-256) define the Spring Batch job instance, whose id is the run id, so running the same command
- * on the same file again resumes that instance.
+ * on the same file again resumes that instance. A revocation (SPEC 6) is keyed by the run it revokes,
+ * whose input name and SHA-256 it carries, and reads no input.
+ *
+ * @param revokedRun the run a revocation undoes; 0 for every other run
+ * @param reason why a revocation undoes it (SPEC 6 {@code --reason}); null for every other run
  */
 public record RunContext(long runId, RunKind kind, Period period, Path input, String inputName, String sha256,
         boolean fromInbox, long maxRejects, CapRatio capRatio, long roundingUnit, int defaultTerm,
-        String deductionCode) {
+        String deductionCode, long revokedRun, String reason) {
 
     static final String PERIOD = "period";
     static final String SHA256 = "sha256";
@@ -30,6 +34,8 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
     static final String ROUNDING_UNIT = "roundingUnit";
     static final String DEFAULT_TERM = "defaultTerm";
     static final String DEDUCTION_CODE = "deductionCode";
+    static final String REVOKED_RUN = "revokedRun";
+    static final String REASON = "reason";
 
     /**
      * @param generation how many runs of the same input were abandoned before: a run started after
@@ -55,15 +61,39 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
                 .toJobParameters();
     }
 
+    /**
+     * The parameters of the revocation of {@code revoked}: identified by that run (a run is revoked at
+     * most once), with the settings in force like any run, and no input to read.
+     */
+    public static JobParameters revocation(Period period, RunRecord revoked, String reason,
+            PayrollSettings settings) {
+        return new JobParametersBuilder()
+                .addString(PERIOD, period.toString())
+                .addLong(REVOKED_RUN, revoked.runId())
+                .addString(SHA256, revoked.inputSha256(), false)
+                .addString(INPUT, revoked.inputName(), false)
+                .addString(INPUT_NAME, revoked.inputName(), false)
+                .addString(FROM_INBOX, "false", false)
+                .addLong(MAX_REJECTS, 0L, false)
+                .addString(REASON, reason, false)
+                .addString(CAP_RATIO, settings.cap().toString(), false)
+                .addLong(ROUNDING_UNIT, settings.roundingUnit(), false)
+                .addLong(DEFAULT_TERM, (long) settings.defaultTerm(), false)
+                .addString(DEDUCTION_CODE, settings.deductionCode(), false)
+                .toJobParameters();
+    }
+
     public static RunContext of(JobExecution execution, RunKind kind) {
         JobParameters params = execution.getJobParameters();
         String period = params.getString(PERIOD);
+        Long revokedRun = params.getLong(REVOKED_RUN);
         return new RunContext(execution.getJobInstance().getInstanceId(), kind,
                 period == null ? null : Period.parse(period), Path.of(params.getString(INPUT)),
                 params.getString(INPUT_NAME), params.getString(SHA256),
                 Boolean.parseBoolean(params.getString(FROM_INBOX)), params.getLong(MAX_REJECTS),
                 CapRatio.parse(params.getString(CAP_RATIO)), params.getLong(ROUNDING_UNIT),
-                params.getLong(DEFAULT_TERM).intValue(), params.getString(DEDUCTION_CODE));
+                params.getLong(DEFAULT_TERM).intValue(), params.getString(DEDUCTION_CODE),
+                revokedRun == null ? 0 : revokedRun, params.getString(REASON));
     }
 
     /**

@@ -46,10 +46,12 @@ public class RunLauncher {
     private final Home home;
     private final TransactionTemplate transactions;
     private final PayrollSettings settings;
+    private final PeriodGuard guard;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunRegistry runs,
-            Home home, PlatformTransactionManager transactionManager, PayrollSettings settings) {
+            Home home, PlatformTransactionManager transactionManager, PayrollSettings settings, PeriodGuard guard) {
         this.settings = settings;
+        this.guard = guard;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -68,6 +70,7 @@ public class RunLauncher {
      */
     public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named,
             long maxRejects) {
+        guard.checkNoRevocationUnfinished();
         checkName(kind, input, fromInbox, named);
         Optional<RunRecord> unfinished = runs.unfinished(kind, period);
         if (unfinished.isPresent() && !named && !Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
@@ -113,8 +116,11 @@ public class RunLauncher {
      * ledger reads its input again, which must still be the very same file.
      */
     public Outcome resume(RunKind kind, RunRecord run) {
+        if (kind != RunKind.REVOKE) {
+            guard.checkNoRevocationUnfinished();
+        }
         JobParameters parameters = lastExecution(run).getJobParameters();
-        if (run.state() != RunState.COMMITTED) {
+        if (run.state() != RunState.COMMITTED && kind.readsInput()) {
             Path input = Path.of(parameters.getString(RunContext.INPUT));
             boolean fromInbox = Boolean.parseBoolean(parameters.getString(RunContext.FROM_INBOX));
             boolean same = hasDigest(input, fromInbox, run.inputSha256());
@@ -127,6 +133,14 @@ public class RunLauncher {
             }
         }
         return start(kind, parameters);
+    }
+
+    /**
+     * Starts the revocation of a completed run (SPEC 6), its checks made by the caller under the run
+     * lock. An interrupted revocation is finished with {@link #resume}, with the reason it started with.
+     */
+    public Outcome revoke(Period period, RunRecord revoked, String reason) {
+        return start(RunKind.REVOKE, RunContext.revocation(period, revoked, reason, settings));
     }
 
     /**
@@ -289,7 +303,8 @@ public class RunLauncher {
             Optional<RunRecord> run = runs.find(runId);
             String summary = run.map(RunRecord::summary).orElse("");
             return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + "."
-                    + run.map(r -> "\n  " + RunSummary.readLine(r, execution)).orElse(""), runId);
+                    + run.filter(r -> kind.readsInput()).map(r -> "\n  " + RunSummary.readLine(r, execution))
+                            .orElse(""), runId);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new Outcome(1, "The " + kind.label() + " (run " + runId + ") was stopped on request. Nothing is"
@@ -312,6 +327,7 @@ public class RunLauncher {
             case IMPORT -> "import-contracts";
             case DEDUCTION -> "deduct";
             case RECONCILIATION -> "reconcile";
+            case REVOKE -> "revoke";
         };
     }
 

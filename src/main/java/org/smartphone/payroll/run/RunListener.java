@@ -29,7 +29,7 @@ public class RunListener implements JobExecutionListener {
         RunningJob.started(() -> stop(execution));
         RunContext run = RunContext.of(execution, kind);
         registry.begin(run.runId(), kind, run.period() == null ? null : run.period().toString(), run.inputName(),
-                run.sha256());
+                run.sha256(), run.revokedRun() == 0 ? null : run.revokedRun());
     }
 
     private void stop(JobExecution execution) {

@@ -30,15 +30,19 @@ public class RunRegistry {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records the start of an attempt; a committed run stays committed. */
-    public void begin(long runId, RunKind kind, String period, String inputName, String sha256) {
+    /**
+     * Records the start of an attempt; a committed run stays committed.
+     *
+     * @param revokedRun the run a revocation undoes, null for every other run
+     */
+    public void begin(long runId, RunKind kind, String period, String inputName, String sha256, Long revokedRun) {
         int updated = jdbc.update("UPDATE payroll_run SET attempts = attempts + 1, ended_at = NULL, message = NULL,"
                 + " state = CASE WHEN state = 'COMMITTED' THEN 'COMMITTED' ELSE 'RUNNING' END WHERE run_id = ?",
                 runId);
         if (updated == 0) {
             jdbc.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
-                    + " attempts) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1)",
-                    runId, kind.name(), period, inputName, sha256, now());
+                    + " attempts, revoked_run) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1, ?)",
+                    runId, kind.name(), period, inputName, sha256, now(), revokedRun);
         }
     }
 
@@ -51,6 +55,49 @@ public class RunRegistry {
         jdbc.update("UPDATE payroll_run SET state = 'COMMITTED' WHERE run_id = ?", runId);
         jdbc.update("INSERT INTO processed_file (input_sha256, input_name, run_id) SELECT ?, ?, run_id"
                 + " FROM payroll_run WHERE run_id = ? AND records_read > 0", sha256, inputName, runId);
+    }
+
+    /** A revocation reaches the ledger (in the transaction that undoes the run): it read no input. */
+    public void markRevocationCommitted(long runId) {
+        jdbc.update("UPDATE payroll_run SET state = 'COMMITTED' WHERE run_id = ?", runId);
+    }
+
+    /**
+     * Marks a completed run REVOKED, in the revocation's commit (SPEC 6): its input counts as not
+     * processed any more, so that the same file, or a corrected one, can be run again.
+     *
+     * @param message what {@code status} shows for it: when, by which run, and why
+     */
+    public void markRevoked(long runId, String message) {
+        jdbc.update("UPDATE payroll_run SET state = 'REVOKED', message = ? WHERE run_id = ?", truncate(message), runId);
+        jdbc.update("DELETE FROM processed_file WHERE run_id = ?", runId);
+    }
+
+    /** The run a revocation undoes. */
+    public Optional<RunRecord> revokedBy(long revocationRunId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = (SELECT revoked_run FROM payroll_run"
+                + " WHERE run_id = ?)", this::map, revocationRunId).stream().findFirst();
+    }
+
+    /** The completed run of this kind and period, if there is one (there is at most one). */
+    public Optional<RunRecord> completed(RunKind kind, Period period) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND period = ?"
+                + " AND state = 'COMPLETED'", this::map, kind.name(), period.toString()).stream().findFirst();
+    }
+
+    /**
+     * The run that changed the ledger last among the completed deduction and reconciliation runs: the
+     * latest period's, its reconciliation rather than its deduction.
+     */
+    public Optional<RunRecord> latestCompletedPeriodRun() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind IN ('DEDUCTION', 'RECONCILIATION')"
+                + " AND state = 'COMPLETED' ORDER BY period DESC, kind DESC", this::map).stream().findFirst();
+    }
+
+    /** An unfinished run of any kind and period: the oldest. */
+    public Optional<RunRecord> unfinishedOfAnyKind() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE state IN ('RUNNING', 'COMMITTED', 'FAILED')"
+                + " ORDER BY run_id", this::map).stream().findFirst();
     }
 
     public boolean isCommitted(long runId) {
@@ -93,12 +140,12 @@ public class RunRegistry {
     }
 
     /**
-     * The latest period a deduction run has reached or is working on (not counting rejected or
-     * abandoned runs): contracts must start after it.
+     * The latest period a deduction run has reached or is working on (not counting rejected,
+     * abandoned or revoked runs): contracts must start after it.
      */
     public Optional<Period> lastDeductedOrInProgress() {
         String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " AND state NOT IN ('REJECTED', 'ABANDONED')", String.class);
+                + " AND state NOT IN ('REJECTED', 'ABANDONED', 'REVOKED')", String.class);
         return Optional.ofNullable(period).map(Period::parse);
     }
 
@@ -117,12 +164,14 @@ public class RunRegistry {
 
     /**
      * How many runs of this kind, period and input ended without the input counting as processed:
-     * abandoned, or completed with no data row (SPEC 5: such a file is never refused as a repeat). A
-     * new run of it is a new job instance.
+     * abandoned, revoked (SPEC 6: its input counts as not processed), or completed with no data row
+     * (SPEC 5: such a file is never refused as a repeat). A new run of it is a new job instance:
+     * Spring Batch never starts a completed one again.
      */
     public long unprocessedCount(RunKind kind, Period period, String sha256) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND (state = 'ABANDONED'"
-                + " OR (state = 'COMPLETED' AND records_read = 0)) AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ?"
+                + " AND (state IN ('ABANDONED', 'REVOKED') OR (state = 'COMPLETED' AND records_read = 0))"
+                + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
                 period == null ? new Object[] {kind.name(), sha256} : new Object[] {kind.name(), sha256, period.toString()});
         return count == null ? 0 : count;
     }

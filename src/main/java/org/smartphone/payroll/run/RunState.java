@@ -4,8 +4,9 @@ package org.smartphone.payroll.run;
  * Where a run stands. RUNNING until its effect reaches the ledger in one transaction (COMMITTED),
  * then COMPLETED once its files are published and its input archived. FAILED runs are resumed by
  * the same command; REJECTED ones (invalid input) changed nothing; ABANDONED ones were discarded by
- * the {@code abandon} command before reaching the ledger.
+ * the {@code abandon} command before reaching the ledger; REVOKED ones completed and were undone by
+ * a revocation (SPEC 6), their files moved to {@code outbox/YYYY-MM/revoked-NN/}.
  */
 public enum RunState {
-    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED
+    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED, REVOKED
 }

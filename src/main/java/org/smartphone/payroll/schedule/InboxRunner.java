@@ -151,7 +151,8 @@ final class InboxRunner {
             RunRecord run = unfinished.get();
             Path inInbox = home.inbox().resolve(run.inputName());
             Attempt last = resumptions.get(run.runId());
-            if ((InboxFile.of(inInbox).isPresent() && Files.isRegularFile(inInbox))
+            // a revocation reads no input: the file of the run it revokes, put back in the inbox, waits for it
+            if ((kind.readsInput() && InboxFile.of(inInbox).isPresent() && Files.isRegularFile(inInbox))
                     || (last != null && clock.instant().isBefore(last.notBefore())
                             && !(last.waiting() && runs.finishedCount() != last.finishedRuns()))) {
                 continue;

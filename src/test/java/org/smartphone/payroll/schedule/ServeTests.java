@@ -186,7 +186,7 @@ class ServeTests {
                 .contains("stop it (SIGTERM) first");
         Programme.Result status = programme.run("status");
         assertThat(status.exitCode()).as("status reads the database through serve").isZero();
-        assertThat(status.stdout()).contains("2 run(s): 0 unfinished, 2 completed");
+        assertThat(status.stdout()).contains("2 runs: 0 unfinished, 2 completed");
         Programme.Result deduct = programme.run("deduct", "--period", "2026-02");
         assertThat(deduct.exitCode()).as(deduct.toString()).isEqualTo(3);
         assertThat(deduct.stderr()).contains("Another run is in progress").contains("stop it (SIGTERM) first");

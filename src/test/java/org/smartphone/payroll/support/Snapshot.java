@@ -29,6 +29,7 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
                     + " FROM reconciliation_line ORDER BY period, contract_id, unexpected"),
             Map.entry("arrears_line", "SELECT * FROM arrears_line ORDER BY period, contract_id"),
             Map.entry("holder_ministry", "SELECT * FROM holder_ministry ORDER BY matricule"),
+            Map.entry("holder_ministry_replaced", "SELECT * FROM holder_ministry_replaced ORDER BY period, matricule"),
             Map.entry("processed_file", "SELECT input_sha256, input_name FROM processed_file ORDER BY input_sha256"),
             Map.entry("staging", "SELECT (SELECT COUNT(*) FROM contract_import_skip),"
                     + " (SELECT COUNT(*) FROM return_entry)"),
@@ -36,8 +37,8 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
                     + " summary FROM payroll_run WHERE state <> 'ABANDONED' ORDER BY kind, period, input_name"));
 
     /** The ledger tables only, without the run history. */
-    public static final List<String> LEDGER = List.of("contract", "posting", "deduction_line", "reconciliation_line",
-            "arrears_line", "holder_ministry", "staging");
+    public static final List<String> LEDGER = List.of("contract", "contract_balance", "posting", "deduction_line",
+            "reconciliation_line", "arrears_line", "holder_ministry", "holder_ministry_replaced", "staging");
 
     public static Snapshot of(Programme programme) {
         Map<String, List<List<String>>> tables = new TreeMap<>();
