@@ -117,6 +117,7 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
             }
             case DEDUCTION -> period != null ? InboxName.of(kind, period) : "payroll-YYYY-MM.csv";
             case RECONCILIATION -> period != null ? InboxName.of(kind, period) : "withheld-YYYY-MM.csv";
+            case REVOKE -> throw new IllegalStateException("a revocation reads no input");
         };
     }
 
