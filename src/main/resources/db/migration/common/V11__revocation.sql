@@ -25,3 +25,12 @@ CREATE TABLE IF NOT EXISTS revocation (
 -- The run a revocation undoes, known from its first attempt on (before the revocation row is written
 -- at its commit), so that a command refused meanwhile can name the revoke command that finishes it.
 ALTER TABLE payroll_run ADD COLUMN IF NOT EXISTS revoked_run BIGINT;
+
+-- Deduction runs keep the ministry codes they replace from this version on: one made before cannot be
+-- revoked exactly when it recorded codes (Revocation.check). Run ids grow, so the first run id after
+-- this migration tells them apart.
+CREATE TABLE IF NOT EXISTS revocable_since (
+    first_run_id BIGINT NOT NULL
+);
+INSERT INTO revocable_since (first_run_id)
+    SELECT COALESCE(MAX(run_id), 0) + 1 FROM payroll_run WHERE NOT EXISTS (SELECT 1 FROM revocable_since);

@@ -126,6 +126,32 @@ class NoSilentMisreadingTests {
                     .isZero();
         }
 
+        /**
+         * A header that ends with a delimiter (a spreadsheet's padding) has a column without a name: 10,000
+         * fits the header's five cells, but its 000 lands under no name, so the line is still invalid.
+         */
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void aGroupedAmountUnderAHeaderEndingWithADelimiterIsAnInvalidLine(TestDatabase database) {
+            Programme programme = deducted(database);
+            Path file = write(dir.resolve("in"), "withheld-2026-01.csv", lines(RETURN_HEADER + ",",
+                    "2026-01,L-1,M-1,10,000",
+                    "2026-01,L-2,M-2,10000,",
+                    "2026-01,L-3,M-3,10 000,"));
+            LedgerSnapshot before = LedgerSnapshot.of(programme);
+
+            Result refused = programme.run("reconcile", "--period", "2026-01", "--file", file.toString());
+
+            String reason = "This line has 5 values but the header names 4 columns: a comma inside a value that is"
+                    + " not between quotes, as in 10,000, splits it in two and shifts the values after it; write"
+                    + " amounts without the comma (10000) and put text that holds a comma between quotes.";
+            assertRefused(programme, before, refused, "withheld-2026-01.csv: 1 invalid line(s), more than the 0"
+                    + " allowed (max-rejects); nothing was changed. First: line 2: "
+                    + reason.substring(0, reason.length() - 1) + ". All are listed in "
+                    + errorsFile(programme, "withheld-2026-01.csv") + ".");
+            assertThat(errorRows(programme, "withheld-2026-01.csv")).containsExactly(List.of("2", "", "", reason));
+        }
+
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
         void aSemicolonInANameShiftsTheRegisterValuesAndMakesTheLineInvalid(TestDatabase database) {

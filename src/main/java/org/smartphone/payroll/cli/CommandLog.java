@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.run.RunSummary;
+import org.smartphone.payroll.run.RunningJob;
 import org.smartphone.payroll.text.TerminalText;
 
 /**
@@ -71,9 +72,16 @@ final class CommandLog {
         if (who == null) {
             return;
         }
-        String line = "command ended: " + commandLine + " (" + who + "): exit " + exitCode + " (" + meaning(exitCode)
-                + ") in " + RunSummary.seconds(Duration.ofNanos(System.nanoTime() - startedNanos))
+        // stopped by Ctrl-C or SIGTERM: no failure, and the process exits 130 or 143 once this returns
+        boolean stopped = exitCode == PayrollCommand.FAILED && RunningJob.isStopRequested();
+        String line = "command ended: " + commandLine + " (" + who + "): " + (stopped
+                ? "stopped on request (exit 130 after Ctrl-C, 143 after SIGTERM)"
+                : "exit " + exitCode + " (" + meaning(exitCode) + ")") + " in " + RunSummary.seconds(Duration.ofNanos(System.nanoTime() - startedNanos))
                 + (outcomes.isEmpty() ? "." : ": " + String.join(" ", outcomes));
+        if (stopped) {
+            LOG.warn(line);
+            return;
+        }
         switch (exitCode) {
             case 0 -> LOG.info(line);
             case PayrollCommand.FAILED -> LOG.error(line, failure);

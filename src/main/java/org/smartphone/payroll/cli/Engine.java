@@ -129,6 +129,8 @@ final class Engine implements AutoCloseable {
                     throw e;
                 }
                 try {
+                    // a command that only reads never migrates the schema of the database serve runs on
+                    properties.put("spring.flyway.enabled", "false");
                     Engine engine = opening.start(shared.get(), credential, false);
                     // once the application has started: to the log file, not on the command's output
                     log.info("the embedded database is held by serve: '{}' reads it through serve's server", command);
@@ -138,6 +140,7 @@ final class Engine implements AutoCloseable {
                         throw lost;
                     }
                     // serve ended meanwhile (stopped, or killed): the database is free again
+                    properties.remove("spring.flyway.enabled");
                     return opening.start(embeddedUrl, credential, true);
                 }
             }

@@ -2,6 +2,8 @@ package org.smartphone.payroll.cli;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.smartphone.payroll.text.TerminalText;
@@ -9,6 +11,7 @@ import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RefusedException;
 import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.run.RunSummary;
@@ -26,6 +29,10 @@ import picocli.CommandLine.Option;
         + " control check is also said on stderr (exit 0: the report is done).")
 final class ReportCommand implements Callable<Integer> {
 
+    private static final Set<RunState> UNFINISHED = EnumSet.of(RunState.RUNNING, RunState.COMMITTED, RunState.FAILED);
+    private static final Set<RunState> NOTHING_DONE = EnumSet.of(RunState.REJECTED, RunState.ABANDONED,
+            RunState.REVOKED);
+
     private final PayrollCommand root;
 
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
@@ -41,17 +48,36 @@ final class ReportCommand implements Callable<Integer> {
      * the report, not a failure of the command: SPEC 6 has no exit code for it (0 is "done"), so it is
      * said on stderr, in one line a script can look for ("FAILED"), besides both reports.
      */
+    /**
+     * A deduction run of M that changed nothing (refused input) or was undone gives nothing to report;
+     * while a revocation is unfinished its run's page may still be in the outbox, where a new page
+     * would replace it (SPEC 6: nothing is deleted). Exit 3, nothing written.
+     */
+    private void refuseWithoutDeduction(List<RunRecord> runs) {
+        for (RunRecord run : runs) {
+            if (run.kind() == RunKind.REVOKE && UNFINISHED.contains(run.state())) {
+                throw new RefusedException("No report for " + period + " while a revocation (run " + run.runId()
+                        + ") is unfinished: run the same revoke command again to finish it first. Nothing was"
+                        + " written.");
+            }
+        }
+        boolean deducted = runs.stream().anyMatch(run -> run.kind() == RunKind.DEDUCTION
+                && period.toString().equals(run.period()) && !NOTHING_DONE.contains(run.state()));
+        if (!deducted) {
+            String revoked = runs.stream().filter(run -> run.kind() == RunKind.DEDUCTION
+                    && period.toString().equals(run.period()) && run.state() == RunState.REVOKED)
+                    .reduce((earlier, later) -> later)
+                    .map(run -> " since its deduction run (run " + run.runId() + ") was " + run.message())
+                    .orElse("");
+            throw new RefusedException("No report for " + period + ": no deduction run of " + period + revoked
+                    + " (see status). Nothing was written.");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         try (Engine engine = root.openExistingEngine("report")) {
-            // a deduction run of M that changed nothing (refused input) or was undone gives nothing to report
-            if (engine.bean(RunRegistry.class).all().stream()
-                    .noneMatch(run -> run.kind() == RunKind.DEDUCTION && period.toString().equals(run.period())
-                            && !EnumSet.of(RunState.REJECTED, RunState.ABANDONED, RunState.REVOKED)
-                                    .contains(run.state()))) {
-                throw new RefusedException("No report for " + period + ": no deduction run of " + period
-                        + " (see status). Nothing was written.");
-            }
+            refuseWithoutDeduction(engine.bean(RunRegistry.class).all());
             PeriodReport.Written report = engine.bean(PeriodReport.class).write(period);
             System.out.print(TerminalText.lines(report.text()));
             Path html = report.html();

@@ -268,6 +268,12 @@ public class DeductionRun {
         jdbc.update("DELETE FROM holder_ministry_replaced WHERE period = ?", p);
     }
 
+    /** Whether the deduction run of a period recorded a holder's ministry code (first seen or replaced). */
+    public boolean recordedMinistryCodes(Period period) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM holder_ministry WHERE period = ?)",
+                Boolean.class, period.toString()));
+    }
+
     /** The files the deduction run of a period publishes in its outbox folder, sidecars included. */
     public static List<String> outputFiles(Period period) {
         return List.of(orderFile(period), orderFile(period) + ".sha256", exceptionsFile(period),

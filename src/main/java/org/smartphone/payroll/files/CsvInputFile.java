@@ -36,13 +36,15 @@ public final class CsvInputFile implements Closeable {
     private final Utf8LineReader reader;
     private final RecordParser parser;
     private final int[] slotOf;
+    private final int namedCells;
     private final int slotCount;
     private final Map<String, Integer> slotByColumn;
     private final CountingStream counted;
     private final Source source;
 
     private CsvInputFile(String fileName, Utf8LineReader reader, RecordParser parser, int[] slotOf,
-            int slotCount, Map<String, Integer> slotByColumn, CountingStream counted, Source source) {
+            int slotCount, int namedCells, Map<String, Integer> slotByColumn, CountingStream counted, Source source) {
+        this.namedCells = namedCells;
         this.fileName = fileName;
         this.source = source;
         this.counted = counted;
@@ -155,14 +157,19 @@ public final class CsvInputFile implements Closeable {
             String column = meant.values().iterator().next();
             throw headerProblem(name, column, HeaderAdvice.defaultsReason(meant));
         }
-        return new CsvInputFile(name, reader, parser, slotOf, slotCount, Map.copyOf(slotByColumn), counted, source);
+        int namedCells = names.length;
+        while (namedCells > 0 && names[namedCells - 1].isBlank()) {
+            namedCells--;
+        }
+        return new CsvInputFile(name, reader, parser, slotOf, slotCount, namedCells, Map.copyOf(slotByColumn), counted,
+                source);
     }
 
     /** The next record with at least one non-blank cell, or null at the end of the file. */
     public InputRecord next() throws InputFileException {
         RecordParser.Raw raw;
         do {
-            raw = parser.next(slotOf, slotCount);
+            raw = parser.next(slotOf, slotCount, namedCells);
             if (raw == null) {
                 return null;
             }

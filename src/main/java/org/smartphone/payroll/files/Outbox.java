@@ -117,7 +117,8 @@ public final class Outbox {
         for (String name : names) {
             Path file = folder.resolve(name);
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(file, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                // a rename that fails when the name is taken: a revoked run's file is never replaced
+                Files.move(file, target.resolve(name));
                 moved++;
                 forceFolderToDisk(target);
                 forceFolderToDisk(folder);

@@ -44,8 +44,11 @@ final class RecordParser {
     private int cellIndex;
     /** Cells of the header: a record with more is invalid. */
     private int headerCells = Integer.MAX_VALUE;
-    /** Whether a cell beyond the header's has something in it (else the line only ends with delimiters). */
+    /** Cells up to the header's last named column; past it (a padded header) every cell must be blank. */
+    private int namedCells = Integer.MAX_VALUE;
+    /** Whether a cell past the header's last named column holds something (else delimiters end the line). */
     private boolean extraFilled;
+    private int filledCells;
     private boolean keep;
     private boolean cellBlank;
     private boolean recordBlank;
@@ -69,10 +72,13 @@ final class RecordParser {
      * The next record, blank or not; null at the end of the file.
      *
      * @param slotOf for each cell position, where to keep it in {@code Raw.cells}, or -1 to drop it
+     * @param namedCells the position after the header's last non-blank name: a value past it, under a
+     *        column without a name, is a value shifted out of its column as much as one past the header
      */
-    Raw next(int[] slotOf, int slotCount) throws InputFileException {
+    Raw next(int[] slotOf, int slotCount, int namedCells) throws InputFileException {
         this.slotOf = slotOf;
         this.headerCells = slotOf.length;
+        this.namedCells = namedCells;
         return next(slotCount);
     }
 
@@ -141,6 +147,7 @@ final class RecordParser {
         slots = everyCell == null ? new String[slotCount] : null;
         cellIndex = 0;
         extraFilled = false;
+        filledCells = 0;
         keep = keeps(0);
         cellBlank = true;
         recordBlank = true;
@@ -168,8 +175,9 @@ final class RecordParser {
             }
             cell.setLength(0);
         }
-        if (!cellBlank && cellIndex >= headerCells) {
+        if (!cellBlank && cellIndex >= namedCells) {
             extraFilled = true;
+            filledCells = cellIndex + 1;
         }
         cellIndex++;
         keep = keeps(cellIndex);
@@ -183,7 +191,7 @@ final class RecordParser {
     private Raw endRecord(long line, int c) {
         endCell();
         skipLf = c == '\r';
-        boolean shifted = cellIndex > headerCells && !recordBlank;
+        boolean shifted = (cellIndex > headerCells || extraFilled) && !recordBlank;
         if (shifted && problem == null) {
             problem = tooManyCells();
         }
@@ -201,7 +209,9 @@ final class RecordParser {
         String name = comma ? "comma" : "semicolon";
         String fix = comma ? "write amounts without the comma (10000) and put text that holds a comma between quotes."
                 : "put text that holds a semicolon between quotes.";
-        String counts = "This line has " + cellIndex + " values but the header has " + headerCells + " columns";
+        String counts = cellIndex > headerCells
+                ? "This line has " + cellIndex + " values but the header has " + headerCells + " columns"
+                : "This line has " + filledCells + " values but the header names " + namedCells + " columns";
         if (extraFilled) {
             return counts + ": a " + name + " inside a value that is not between quotes"
                     + (comma ? ", as in 10,000," : "") + " splits it in two and shifts the values after it; " + fix;

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,7 +69,12 @@ public class Revocation {
                             + "'" : "") + ".");
         });
         RunRecord revoked = runs.completed(kind, period).orElseThrow(() -> new RefusedException(revoking
-                + " has not completed: there is nothing to revoke."));
+                + alreadyRevoked(kind, period).orElse(" has not completed: there is nothing to revoke.")));
+        if (kind == RunKind.DEDUCTION && !keptReplacedCodes(revoked) && deduction.recordedMinistryCodes(period)) {
+            throw new RefusedException(revoking + " (run " + revoked.runId() + ") was made by a version of the"
+                    + " engine that did not keep the ministry codes it replaced, so it cannot be undone exactly;"
+                    + " it is not revoked. Nothing was changed.");
+        }
         RunRecord latest = runs.latestCompletedPeriodRun().orElse(revoked);
         if (latest.runId() != revoked.runId()) {
             throw new RefusedException(revoking + " cannot be revoked: the " + describe(latest) + " has completed;"
@@ -76,6 +82,25 @@ public class Revocation {
                     + " --reason ...).");
         }
         return revoked;
+    }
+
+    /**
+     * Whether the deduction run recorded the ministry codes it replaced (holder_ministry_replaced): every
+     * run made since that table exists (V11 notes the first run id after it).
+     */
+    private boolean keptReplacedCodes(RunRecord run) {
+        Long first = jdbc.queryForObject("SELECT MIN(first_run_id) FROM revocable_since", Long.class);
+        return first != null && run.runId() >= first;
+    }
+
+    /** " was revoked ...": what status says of the latest revoked run of this kind and period, if any. */
+    private Optional<String> alreadyRevoked(RunKind kind, Period period) {
+        return runs.all().stream()
+                .filter(run -> run.kind() == kind && period.toString().equals(run.period())
+                        && run.state() == RunState.REVOKED)
+                .reduce((earlier, later) -> later)
+                .map(run -> " (run " + run.runId() + ") was " + run.message()
+                        + "; there is no completed run of it to revoke.");
     }
 
     /**

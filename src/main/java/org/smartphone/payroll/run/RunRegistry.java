@@ -181,7 +181,7 @@ public class RunRegistry {
      * to wait for another run may now go ahead.
      */
     public long finishedCount() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED')",
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED', 'REVOKED')",
                 Long.class);
         return count == null ? 0 : count;
     }
