@@ -260,6 +260,18 @@ class CommandLineErgonomicsTests {
         }
 
         @Test
+        void aPeriodTypedWithoutItsOptionIsToldHowToGiveIt() {
+            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
+
+            Programme.Result result = programme.run("deduct", "2026-01");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.stderr()).isEqualTo("Unexpected '2026-01': give the period as --period 2026-01\n"
+                    + "See 'scripts/payroll help deduct'.\n");
+            assertThat(programme.home()).as("a usage error opens nothing").doesNotExist();
+        }
+
+        @Test
         void aMissingPeriodIsOneLineAndWhereTheHelpIs() {
             Programme.Result result = new Programme(dir.resolve("home"), TestDatabase.H2).run("reconcile");
 
@@ -354,7 +366,7 @@ class CommandLineErgonomicsTests {
             assertThat(firstLine(reconcile.stdout())).endsWith("): " + reconciled + ".");
             assertThat(status.stdout()).contains("payroll-2026-01.csv | " + deducted)
                     .contains("withheld-2026-01.csv | " + reconciled)
-                    .contains("\n3 runs: 0 unfinished, 3 completed, 0 rejected, 0 abandoned (");
+                    .contains("\n3 runs: 0 unfinished, 3 completed, 0 rejected, 0 abandoned, 0 revoked (");
             long ordered = Files.readAllLines(programme.outbox("2026-01").resolve("deductions-2026-01.csv")).stream()
                     .skip(1).mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1))).sum();
             assertThat(ordered).as("the order file has plain digits").isEqualTo(415_155);
@@ -376,7 +388,7 @@ class CommandLineErgonomicsTests {
 
             assertThat(firstLine(imported.stdout())).endsWith("): 1 contract imported.");
             assertThat(imported.stdout()).contains("contracts-one.csv: 1 line read, 0 rejected;");
-            assertThat(status.stdout()).contains("\n1 run: 0 unfinished, 1 completed, 0 rejected, 0 abandoned (");
+            assertThat(status.stdout()).contains("\n1 run: 0 unfinished, 1 completed, 0 rejected, 0 abandoned, 0 revoked (");
             // 1 200 000 F over the default 12 months: 100 000 F in January
             assertThat(firstLine(deduct.stdout()))
                     .endsWith("): ordered 1 line, 100 000 F; 0 exceptions, shortfall 0 F.");

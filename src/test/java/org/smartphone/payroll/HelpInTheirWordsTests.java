@@ -125,8 +125,7 @@ class HelpInTheirWordsTests {
             Path renamed = InputFiles.write(dir, "contracts-renamed.csv",
                     "contract_id,matricule,full_name,price_xof,first_period,term_months,down_payment_xof,notes",
                     "SP-9,MAT-9,Ama,120000,2026-02,24,20000,paid at the counter");
-            Programme programme = readyToDeduct(database);
-            PROGRAMMES.values().removeIf(p -> p == programme);
+            Programme programme = new Programme(dir.resolve("renamed"), database);
             Programme.Result imported = programme.run("import-contracts", "--file", renamed.toString());
             assertThat(imported.exitCode()).as(imported.toString()).isZero();
             // 120 000 - 20 000 over 24 months: 4 166 a month, the last 4 182 (100 000 - 23 x 4 166)

@@ -64,13 +64,13 @@ final class ReportCommand implements Callable<Integer> {
         boolean deducted = runs.stream().anyMatch(run -> run.kind() == RunKind.DEDUCTION
                 && period.toString().equals(run.period()) && !NOTHING_DONE.contains(run.state()));
         if (!deducted) {
-            String revoked = runs.stream().filter(run -> run.kind() == RunKind.DEDUCTION
+            String missing = runs.stream().filter(run -> run.kind() == RunKind.DEDUCTION
                     && period.toString().equals(run.period()) && run.state() == RunState.REVOKED)
                     .reduce((earlier, later) -> later)
-                    .map(run -> " since its deduction run (run " + run.runId() + ") was " + run.message())
-                    .orElse("");
-            throw new RefusedException("No report for " + period + ": no deduction run of " + period + revoked
-                    + " (see status). Nothing was written.");
+                    .map(run -> "its deduction run (run " + run.runId() + ") was " + run.message())
+                    .orElse("no deduction run of " + period);
+            throw new RefusedException("No report for " + period + ": " + missing + " (see status). Nothing was"
+                    + " written.");
         }
     }
 

@@ -54,6 +54,15 @@ final class UsageErrors implements IParameterExceptionHandler {
                 && !unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
             return "Unknown command: '" + unmatched.getUnmatched().get(0) + "'";
         }
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && e.getCommandLine().getCommandSpec().findOption("--period") != null) {
+            for (String argument : unmatched.getUnmatched()) {
+                if (argument.matches("\\d{4}-\\d{1,2}")) {
+                    // deduct 2026-01: the period typed without its option
+                    return "Unexpected '" + argument + "': give the period as --period " + argument;
+                }
+            }
+        }
         return e.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package org.smartphone.payroll.deduction;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +27,25 @@ public enum EmploymentStatus {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The status a payroll office most likely meant by a word that is none of the five (SPEC 5 takes
+     * only those): the French words of a register ({@code Actif}, {@code Retraité}, {@code Décédé} ...),
+     * accents and case aside. Only asked of a cell already invalid, to say how to write it.
+     */
+    static Optional<EmploymentStatus> meant(String text) {
+        String word = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return Optional.ofNullable(switch (word) {
+            case "actif", "active", "enactivite", "activite", "enposte" -> ACTIVE;
+            case "suspendu", "suspendue", "suspension", "suspens" -> SUSPENDED;
+            case "parti", "partie", "depart", "demission", "demissionnaire", "licencie", "licenciee", "sorti",
+                    "sortie" -> LEFT;
+            case "retraite", "retraitee", "enretraite", "retire", "retiree" -> RETIRED;
+            case "decede", "decedee", "deces", "mort", "morte", "dead" -> DECEASED;
+            default -> null;
+        });
     }
 
     DeductionReason reasonWhenNotActive() {

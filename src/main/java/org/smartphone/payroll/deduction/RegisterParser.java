@@ -31,7 +31,9 @@ public final class RegisterParser {
             status = EmploymentStatus.parse(statusText).orElse(null);
             if (status == null) {
                 cells.reject("employment_status", statusText,
-                        "The employment status must be ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED.");
+                        "The employment status must be ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED"
+                                + EmploymentStatus.meant(statusText).map(meant -> "; for this one write " + meant)
+                                        .orElse("") + ".");
             }
         }
         String ministryCode = cells.optionalText("ministry_code");

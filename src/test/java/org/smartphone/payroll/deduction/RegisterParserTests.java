@@ -110,6 +110,27 @@ class RegisterParserTests {
             assertThat(cells.errors()).extracting(InputError::column, InputError::value)
                     .containsExactly(tuple("employment_status", cell));
         }
+
+        /** A French register's words stay invalid (SPEC 5 takes five) but the reason says how to write them. */
+        @ParameterizedTest(name = "{0} → {1}")
+        @CsvSource({"Actif, ACTIVE", "Suspendu, SUSPENDED", "démission, LEFT", "Retraité, RETIRED",
+                "DÉCÉDÉE, DECEASED"})
+        void aFrenchStatusIsRejectedSayingHowToWriteIt(String cell, String meant) throws Exception {
+            Cells cells = line("2026-03,M-1,250000," + cell + ",,");
+
+            assertThat(MARCH.parse(cells)).isEmpty();
+            assertThat(cells.errors()).extracting(InputError::reason).containsExactly("The employment status must be"
+                    + " ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED; for this one write " + meant + ".");
+        }
+
+        @Test
+        void anUnknownWordGetsNoAdvice() throws Exception {
+            Cells cells = line("2026-03,M-1,250000,ON_LEAVE,,");
+
+            MARCH.parse(cells);
+            assertThat(cells.errors()).extracting(InputError::reason)
+                    .containsExactly("The employment status must be ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED.");
+        }
     }
 
     @Nested

@@ -66,7 +66,7 @@ class RevocationTests {
         // no register in the inbox either: the state is checked first
         Programme.Result result = programme.run("deduct", "--period", "2026-01");
         assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
-        assertThat(result.stderr().strip()).isEqualTo("The deduction run for 2026-01 must wait: no contract has its"
+        assertThat(result.errors().strip()).isEqualTo("The deduction run for 2026-01 must wait: no contract has its"
                 + " first installment in 2026-01 or before: import the contracts first (import-contracts), then run"
                 + " deduct again.");
 
@@ -126,7 +126,7 @@ class RevocationTests {
         assertThat(programme.query("SELECT state FROM payroll_run WHERE run_id = " + deductionRun))
                 .containsExactly(List.of("REVOKED"));
         String status = programme.run("status").stdout();
-        assertThat(status).containsPattern("(?m)^" + deductionRun + " .*2026-02 +REVOKED .*payroll-2026-02\\.csv"
+        assertThat(status).containsPattern("(?m)^ *" + deductionRun + " .*2026-02 +REVOKED .*payroll-2026-02\\.csv"
                 + ".* revoked 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d by run " + (deductionRun + 1)
                 + ": the register of January was sent again as February's$");
 
@@ -221,10 +221,40 @@ class RevocationTests {
             assertThat(result.exitCode()).as("%s", result).isZero();
         }
         assertThat(ledger(Snapshot.of(programme))).isEqualTo(ledger(imported));
-        assertRefused(programme, "The deduction run for 2026-01 has not completed: there is nothing to revoke.",
-                "revoke", "deduct", "--period", "2026-01", "--reason", "twice");
+        // revoked already: said so, with when, by which run and why; and no report of a month undone
+        Programme.Result twice = programme.run("revoke", "deduct", "--period", "2026-01", "--reason", "twice");
+        assertThat(twice.exitCode()).as("%s", twice).isEqualTo(3);
+        String revoked = "\\(run \\d+\\) was revoked \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d by run \\d+: undo";
+        assertThat(twice.errors().strip()).matches("The deduction run for 2026-01 " + revoked
+                + "; there is no completed run of it to revoke\\.");
+        Programme.Result report = programme.run("report", "--period", "2026-01");
+        assertThat(report.exitCode()).as("%s", report).isEqualTo(3);
+        assertThat(report.errors().strip()).matches("No report for 2026-01: its deduction run " + revoked
+                + " \\(see status\\)\\. Nothing was written\\.");
+        assertThat(programme.outbox("2026-01").resolve("report-2026-01.html")).doesNotExist();
         assertThat(programme.query("SELECT folder FROM revocation ORDER BY run_id")).containsExactly(
                 List.of("revoked-01"), List.of("revoked-01"), List.of("revoked-02"));
+    }
+
+    /**
+     * A deduction run made by the version before revoke kept no ministry code it replaced: undoing it
+     * could not give them back, so it is refused (an upgraded ledger is simulated by moving the first
+     * run id that keeps them past this run).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDeductionRunOfAnEarlierVersionThatRecordedMinistryCodesIsNotRevoked(TestDatabase database,
+            @TempDir Path dir) {
+        Programme programme = programme(dir.resolve("home"), database);
+        assertThat(programme.run("import-contracts").exitCode()).isZero();
+        assertThat(programme.run(deduct("2026-01")).exitCode()).isZero();
+        assertThat(programme.number("SELECT COUNT(*) FROM holder_ministry WHERE period = '2026-01'")).isPositive();
+        long run = programme.number("SELECT run_id FROM payroll_run WHERE kind = 'DEDUCTION'");
+        programme.update("UPDATE revocable_since SET first_run_id = " + (run + 1));
+
+        assertRefused(programme, "The deduction run for 2026-01 (run " + run + ") was made by a version of the engine"
+                + " that did not keep the ministry codes it replaced, so it cannot be undone exactly; it is not"
+                + " revoked. Nothing was changed.", "revoke", "deduct", "--period", "2026-01", "--reason", "old");
     }
 
     @Test
@@ -247,7 +277,7 @@ class RevocationTests {
         Snapshot before = Snapshot.of(programme);
         Programme.Result result = programme.run(command);
         assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
-        assertThat(result.stderr().strip()).isEqualTo(message);
+        assertThat(result.errors().strip()).isEqualTo(message);
         assertThat(Snapshot.of(programme).differencesFrom(before)).isEmpty();
     }
 
