@@ -76,7 +76,8 @@ final class CommandLog {
         boolean stopped = exitCode == PayrollCommand.FAILED && RunningJob.isStopRequested();
         String line = "command ended: " + commandLine + " (" + who + "): " + (stopped
                 ? "stopped on request (exit 130 after Ctrl-C, 143 after SIGTERM)"
-                : "exit " + exitCode + " (" + meaning(exitCode) + ")") + " in " + RunSummary.seconds(Duration.ofNanos(System.nanoTime() - startedNanos))
+                : "exit " + exitCode + " (" + meaning(exitCode) + ")") + " in "
+                + RunSummary.seconds(Duration.ofNanos(System.nanoTime() - startedNanos))
                 + (outcomes.isEmpty() ? "." : ": " + String.join(" ", outcomes));
         if (stopped) {
             LOG.warn(line);

@@ -47,7 +47,8 @@ final class ImportContractsCommand implements Callable<Integer> {
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);
             if (file == null && unfinished.isPresent()) {
-                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), root.log(), System.out, System.err);
+                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), root.log(), System.out,
+                        System.err);
                 if (code != 0) {
                     return code;
                 }

@@ -26,7 +26,8 @@ abstract class PeriodRunCommand implements Callable<Integer> {
             description = "The payroll month.")
     private Period period;
 
-    @Option(names = "--file", paramLabel = "F", description = "The input file. Default: the period's file in the inbox.")
+    @Option(names = "--file", paramLabel = "F",
+            description = "The input file. Default: the period's file in the inbox.")
     private Path file;
 
     @Option(names = "--max-rejects", paramLabel = "N",

@@ -86,8 +86,8 @@ final class ReportCommand implements Callable<Integer> {
                 String letters = report.failed().stream().map(c -> c.kind().letter())
                         .collect(Collectors.joining(", "));
                 System.err.println(TerminalText.line("Report of " + period + ": " + report.failed().size()
-                        + " control check(s) FAILED (" + letters + "): the files or the ledger no longer agree with what the runs"
-                        + " recorded; see the control checks above and in " + html + " ("
+                        + " control check(s) FAILED (" + letters + "): the files or the ledger no longer agree with"
+                        + " what the runs recorded; see the control checks above and in " + html + " ("
                         + RunSummary.seconds(root.elapsed()) + ")."));
                 return 0;
             }

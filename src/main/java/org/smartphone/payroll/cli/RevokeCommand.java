@@ -71,7 +71,8 @@ final class RevokeCommand implements Callable<Integer> {
                 if (!same) {
                     engine.bean(PeriodGuard.class).checkNoRevocationUnfinished();
                 }
-                return RunCommand.report(launcher.resume(RunKind.REVOKE, unfinished.get()), root.log(), System.out, System.err);
+                return RunCommand.report(launcher.resume(RunKind.REVOKE, unfinished.get()), root.log(), System.out,
+                        System.err);
             }
             RunRecord revoked = engine.bean(Revocation.class).check(kind, period);
             return RunCommand.report(launcher.revoke(period, revoked, why), root.log(), System.out, System.err);

@@ -27,8 +27,8 @@ import org.smartphone.payroll.config.FaultInjection;
  * {@link InputFileException}: missing or duplicate column (with the renames {@link HeaderAdvice} finds),
  * empty file, tab- or |-separated file, bytes that are not UTF-8, NUL byte, unclosed quote, line over
  * 1 MB. A file that does not exist, is not a regular file (a folder, a named pipe, a device) or cannot
- * be opened is reported on line 0 (there is no line to point to). An I/O failure while reading is not a problem of the file and is thrown as
- * {@link UncheckedIOException}.
+ * be opened is reported on line 0 (there is no line to point to). An I/O failure while reading is not a
+ * problem of the file and is thrown as {@link UncheckedIOException}.
  */
 public final class CsvInputFile implements Closeable {
 

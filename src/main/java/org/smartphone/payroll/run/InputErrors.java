@@ -41,8 +41,9 @@ public final class InputErrors {
         runs.recordCounts(run.runId(), records, counted.lines);
         if (counted.lines > run.maxRejects()) {
             throw new InvalidInputException(run.inputName() + ": " + counted.lines + " invalid line(s), more than the "
-                    + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: " + describe(counted.first)
-                    + ". All are listed in " + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
+                    + run.maxRejects() + " allowed (max-rejects); nothing was changed. First: "
+                    + describe(counted.first) + ". All are listed in "
+                    + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
         }
         if (counted.lines >= records) {
             // SPEC 5: a file none of whose data rows is valid is the wrong file (a register of another

@@ -172,7 +172,8 @@ public class RunRegistry {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ?"
                 + " AND (state IN ('ABANDONED', 'REVOKED') OR (state = 'COMPLETED' AND records_read = 0))"
                 + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
-                period == null ? new Object[] {kind.name(), sha256} : new Object[] {kind.name(), sha256, period.toString()});
+                period == null ? new Object[] {kind.name(), sha256}
+                        : new Object[] {kind.name(), sha256, period.toString()});
         return count == null ? 0 : count;
     }
 
@@ -181,7 +182,8 @@ public class RunRegistry {
      * to wait for another run may now go ahead.
      */
     public long finishedCount() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED', 'REVOKED')",
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED', 'REVOKED')",
                 Long.class);
         return count == null ? 0 : count;
     }

@@ -15,8 +15,8 @@ import org.springframework.scheduling.support.CronTrigger;
 /**
  * {@code serve} from start to stop: takes the one-serve-per-database lock, opens the metrics endpoint,
  * schedules the monthly deadlines, the resumption of interrupted runs and the period reports still to
- * write ({@link PeriodReports}), and starts watching the inbox. Stopping takes no new work, lets the run in progress end (asked to stop at its next step by
- * the SIGTERM hook), then releases everything.
+ * write ({@link PeriodReports}), and starts watching the inbox. Stopping takes no new work, lets the run
+ * in progress end (asked to stop at its next step by the SIGTERM hook), then releases everything.
  */
 public final class Serve {
 
