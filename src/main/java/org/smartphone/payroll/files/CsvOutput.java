@@ -15,6 +15,11 @@ import org.smartphone.payroll.progress.Progress;
  * Writes an output CSV as SPEC 5 wants it: UTF-8 without BOM, comma, RFC 4180 quoting, LF, one
  * line per record, while computing its SHA-256. Text cells have line breaks and tabs written as a
  * space; text copied from inputs is neutralised for spreadsheets by {@link SpreadsheetText#copied(String)}.
+ *
+ * <p>Written by hand rather than with Commons CSV's {@code CSVPrinter}: a cell is quoted only when it
+ * holds a comma or a quote, as the files have always been, which none of its quote modes does
+ * ({@code MINIMAL} also quotes a cell starting with a space or {@code #}, for one), and it took
+ * twice the CPU (docs/design.md).
  */
 public final class CsvOutput implements Closeable {
 

@@ -1,13 +1,16 @@
 package org.smartphone.payroll.files;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code <run>-YYYY-MM.manifest.json} of a deduction or reconciliation run (SPEC 5): the input's
@@ -15,6 +18,8 @@ import java.util.Map;
  * time, so the same inputs give the same manifest.
  */
 public final class Manifest {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final String run;
     private final String period;
@@ -33,30 +38,20 @@ public final class Manifest {
         outputs.add(new Entry(file, new LinkedHashMap<>(totals)));
     }
 
+    /** The manifest's text, in {@link Layout}, ending with a newline. */
     public String toJson() {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n");
-        json.append("  \"run\": ").append(quote(run)).append(",\n");
-        json.append("  \"period\": ").append(quote(period)).append(",\n");
-        json.append("  \"input\": {\"name\": ").append(quote(inputName))
-                .append(", \"sha256\": ").append(quote(inputSha256)).append("},\n");
-        json.append("  \"outputs\": [");
-        for (int i = 0; i < outputs.size(); i++) {
-            Entry entry = outputs.get(i);
-            json.append(i == 0 ? "\n" : ",\n");
-            json.append("    {\"file\": ").append(quote(entry.file.name()))
-                    .append(", \"sha256\": ").append(quote(entry.file.sha256()))
-                    .append(", \"records\": ").append(entry.file.records())
-                    .append(", \"totals\": {");
-            int t = 0;
-            for (Map.Entry<String, Long> total : entry.totals.entrySet()) {
-                json.append(t++ == 0 ? "" : ", ").append(quote(total.getKey())).append(": ")
-                        .append(total.getValue());
-            }
-            json.append("}}");
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run", run);
+        root.put("period", period);
+        root.putObject("input").put("name", inputName).put("sha256", inputSha256);
+        ArrayNode list = root.putArray("outputs");
+        for (Entry entry : outputs) {
+            ObjectNode output = list.addObject().put("file", entry.file.name()).put("sha256", entry.file.sha256())
+                    .put("records", entry.file.records());
+            ObjectNode totals = output.putObject("totals");
+            entry.totals.forEach(totals::put);
         }
-        json.append("\n  ]\n}\n");
-        return json.toString();
+        return JSON.writer().with(new Layout()).writeValueAsString(root) + "\n";
     }
 
     /**
@@ -68,8 +63,8 @@ public final class Manifest {
     public static List<Output> outputsOf(String json) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }
         JsonNode outputs = root == null ? null : root.get("outputs");
@@ -82,44 +77,91 @@ public final class Manifest {
             JsonNode sha256 = output.get("sha256");
             JsonNode records = output.get("records");
             JsonNode totals = output.get("totals");
-            if (file == null || !file.isTextual() || sha256 == null || !sha256.isTextual() || records == null
+            if (file == null || !file.isString() || sha256 == null || !sha256.isString() || records == null
                     || !records.isIntegralNumber() || !records.canConvertToLong() || totals == null
                     || !totals.isObject()) {
                 throw new IllegalArgumentException("an output without file, sha256, records and totals");
             }
             Map<String, Long> sums = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = totals.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> total = it.next();
+            for (Map.Entry<String, JsonNode> total : totals.properties()) {
                 if (!total.getValue().isIntegralNumber() || !total.getValue().canConvertToLong()) {
                     throw new IllegalArgumentException("the total " + total.getKey() + " is not a whole number");
                 }
                 sums.put(total.getKey(), total.getValue().longValue());
             }
-            read.add(new Output(file.textValue(), sha256.textValue(), records.longValue(), Map.copyOf(sums)));
+            read.add(new Output(file.stringValue(), sha256.stringValue(), records.longValue(), Map.copyOf(sums)));
         }
         return List.copyOf(read);
     }
 
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private record Entry(Outbox.PublishedFile file, Map<String, Long> totals) {
     }
 
-    private record Entry(Outbox.PublishedFile file, Map<String, Long> totals) {
+    /**
+     * The manifest's layout, the same since the first manifest was written (auditors compare them,
+     * and a manifest's SHA-256 is shown in the report): the top-level fields one to a line indented
+     * by two, each output on a line of its own indented by four, every object below the top on one
+     * line, with {@code ", "} between fields and {@code ": "} after a name. Jackson's own pretty
+     * printer indents every object. A new one per manifest: it counts the objects and lists open.
+     */
+    private static final class Layout implements PrettyPrinter {
+
+        private int depth;
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) {
+            g.writeRaw('{');
+            depth++;
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) {
+            if (depth == 1) {
+                g.writeRaw("\n  ");
+            }
+        }
+
+        @Override
+        public void writeObjectNameValueSeparator(JsonGenerator g) {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) {
+            g.writeRaw(depth == 1 ? ",\n  " : ", ");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) {
+            depth--;
+            g.writeRaw(depth == 0 ? "\n}" : "}");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) {
+            g.writeRaw('[');
+            depth++;
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) {
+            g.writeRaw("\n    ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) {
+            g.writeRaw(",\n    ");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) {
+            depth--;
+            g.writeRaw("\n  ]");
+        }
     }
 
     /** One output file as a manifest lists it: name, SHA-256, record count, amount totals. */

@@ -17,29 +17,28 @@ import org.smartphone.payroll.text.Francs;
  */
 final class ChecksText {
 
-    private static final ReportLabels LABELS = ReportLabels.of("en");
-
     private ChecksText() {
     }
 
-    static String of(PeriodFigures figures, List<Check> checks) {
+    /** @param labels the English words ({@code ReportLabels.of(messages, "en")}) */
+    static String of(PeriodFigures figures, List<Check> checks, ReportLabels labels) {
         Period period = figures.period();
         StringBuilder out = new StringBuilder("\nControl checks\n");
         for (Check check : checks) {
             out.append(String.format("  %s  %-13s  %s%n", check.kind().letter(), outcome(check.outcome()),
-                    LABELS.check(check.kind(), period)));
+                    labels.check(check.kind(), period)));
             if (check.outcome() == Outcome.PASS) {
                 continue;
             }
             for (Comparison comparison : check.comparisons()) {
-                out.append(figure(" ", LABELS.quantity(comparison.left(), period), comparison.left().amount(),
+                out.append(figure(" ", labels.quantity(comparison.left(), period), comparison.left().amount(),
                         comparison.leftValue()));
-                out.append(figure(comparison.agrees() ? "=" : "\u2260", LABELS.quantity(comparison.right(), period),
+                out.append(figure(comparison.agrees() ? "=" : "\u2260", labels.quantity(comparison.right(), period),
                         comparison.right().amount(), comparison.rightValue()));
             }
             for (Reading<?> gap : check.gaps()) {
-                out.append("       ").append(gap.problem() == Reading.Problem.MISSING ? LABELS.missing(gap.source())
-                        : LABELS.unreadable(gap.source(), gap.line(), gap.column())).append('\n');
+                out.append("       ").append(gap.problem() == Reading.Problem.MISSING ? labels.missing(gap.source())
+                        : labels.unreadable(gap.source(), gap.line(), gap.column())).append('\n');
             }
             if (check.kind() == Kind.FILE_DIGESTS) {
                 for (FileDigest digest : sealed(figures)) {

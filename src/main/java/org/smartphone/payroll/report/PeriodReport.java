@@ -21,6 +21,7 @@ import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.Francs;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,15 +41,17 @@ public class PeriodReport {
     private final LedgerBalances balances;
     private final Home home;
     private final PayrollSettings settings;
+    private final MessageSource messages;
 
     PeriodReport(JdbcTemplate jdbc, RunRegistry runs, PeriodLedger ledger, LedgerBalances balances, Home home,
-            PayrollSettings settings) {
+            PayrollSettings settings, MessageSource messages) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.ledger = ledger;
         this.balances = balances;
         this.home = home;
         this.settings = settings;
+        this.messages = messages;
     }
 
     /**
@@ -76,10 +79,10 @@ public class PeriodReport {
         // a pause point for the tests: the ledger read in part, the page not written yet
         FaultInjection.reached("report:read");
         List<Check> checks = ControlChecks.of(figures);
-        String text = text(period) + ChecksText.of(figures, checks);
+        String text = text(period) + ChecksText.of(figures, checks, ReportLabels.of(messages, "en"));
         String fileName = fileName(period);
         Outbox.publishTextOfProcess(home.outbox(period), fileName,
-                HtmlReport.render(figures, checks, ReportLabels.of(settings.reportLanguage())));
+                HtmlReport.render(figures, checks, ReportLabels.of(messages, settings.reportLanguage())));
         return new Written(text, home.outbox(period).resolve(fileName),
                 ControlChecks.failed(checks));
     }

@@ -4,7 +4,8 @@
  * read from the ledger ({@code PeriodLedger}, {@code LedgerBalances}) and from the period's files
  * read back ({@code PeriodFiles}, and {@code LedgerRows} against the ledger rows);
  * {@code ControlChecks} computes pass, fail or not available from them; {@code HtmlReport} renders
- * them with {@code ReportLabels} (French or English) into one self-contained page, and
- * {@code ChecksText} adds them to the printed text.
+ * them with {@code ReportLabels} (the words of {@code messages_fr.properties} or
+ * {@code messages_en.properties}) into one self-contained page, and {@code ChecksText} adds them to
+ * the printed text.
  */
 package org.smartphone.payroll.report;

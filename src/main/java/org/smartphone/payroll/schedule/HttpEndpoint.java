@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Prometheus scrape ({@code /metrics}) and a health check ({@code /health}: the database
@@ -33,6 +35,7 @@ final class HttpEndpoint implements AutoCloseable {
 
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -89,16 +92,19 @@ final class HttpEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code {"status":"UP","components":{"db":{"status":"UP"}}}}, Spring Boot Actuator's shape, or
+     * DOWN with the database's error under {@code db}, answered 503.
+     */
     private static void health(HttpExchange exchange, DataSource dataSource) throws IOException {
         String problem = databaseProblem(dataSource);
-        if (problem == null) {
-            answer(exchange, 200, "application/json",
-                    "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"}}}");
-        } else {
-            answer(exchange, 503, "application/json", "{\"status\":\"DOWN\",\"components\":{\"db\":"
-                    + "{\"status\":\"DOWN\",\"error\":\"" + problem.replace("\\", "\\\\").replace("\"", "\\\"")
-                    + "\"}}}");
+        String status = problem == null ? "UP" : "DOWN";
+        ObjectNode health = JSON.createObjectNode().put("status", status);
+        ObjectNode db = health.putObject("components").putObject("db").put("status", status);
+        if (problem != null) {
+            db.put("error", problem);
         }
+        answer(exchange, problem == null ? 200 : 503, "application/json", JSON.writeValueAsString(health));
     }
 
     private static String databaseProblem(DataSource dataSource) {

@@ -107,6 +107,14 @@ class CsvOutputTests {
         void followsRfc4180(String cell, String expected) throws Exception {
             assertThat(text(row("2026-03", cell, "1"))).endsWith("\n2026-03," + expected + ",1\n");
         }
+
+        @Test
+        void onlyACommaOrAQuoteMakesACellQuoted() throws Exception {
+            // as the files have always been written; Commons CSV's CSVPrinter (QuoteMode.MINIMAL) would
+            // also quote an empty first cell, a cell starting with a space, ! or #, and one ending in a space
+            assertThat(text(row("", "#1 Awa", "!"), row("2026-03", " Awa Diop ", "1")))
+                    .endsWith("\n,#1 Awa,!\n2026-03, Awa Diop ,1\n");
+        }
     }
 
     @Nested

@@ -3,19 +3,19 @@ package org.smartphone.payroll.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SPEC 5: the run manifest holds the input's name and SHA-256 and, per output, its record count and totals. */
 class ManifestTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = new JsonMapper();
     private static final String INPUT_SHA = "a".repeat(64);
     private static final String DEDUCTIONS_SHA = "b".repeat(64);
     private static final String EXCEPTIONS_SHA = "c".repeat(64);
@@ -39,23 +39,23 @@ class ManifestTests {
         void namesTheRunTheInputAndEveryOutput() throws Exception {
             JsonNode json = JSON.readTree(deductionManifest().toJson());
 
-            assertThat(json.get("run").asText()).isEqualTo("deduction");
-            assertThat(json.get("period").asText()).isEqualTo("2026-03");
-            assertThat(json.get("input").get("name").asText()).isEqualTo("payroll-2026-03.csv");
-            assertThat(json.get("input").get("sha256").asText()).isEqualTo(INPUT_SHA);
+            assertThat(json.get("run").asString()).isEqualTo("deduction");
+            assertThat(json.get("period").asString()).isEqualTo("2026-03");
+            assertThat(json.get("input").get("name").asString()).isEqualTo("payroll-2026-03.csv");
+            assertThat(json.get("input").get("sha256").asString()).isEqualTo(INPUT_SHA);
             assertThat(json.get("outputs")).hasSize(2);
 
             JsonNode deductions = json.get("outputs").get(0);
-            assertThat(deductions.get("file").asText()).isEqualTo("deductions-2026-03.csv");
-            assertThat(deductions.get("sha256").asText()).isEqualTo(DEDUCTIONS_SHA);
+            assertThat(deductions.get("file").asString()).isEqualTo("deductions-2026-03.csv");
+            assertThat(deductions.get("sha256").asString()).isEqualTo(DEDUCTIONS_SHA);
             assertThat(deductions.get("records").asLong()).isEqualTo(2);
             assertThat(deductions.get("totals").get("amount_xof").isIntegralNumber()).isTrue();
             assertThat(deductions.get("totals").get("amount_xof").asLong()).isEqualTo(15_000);
 
             JsonNode exceptions = json.get("outputs").get(1);
-            assertThat(exceptions.get("file").asText()).isEqualTo("deduction-exceptions-2026-03.csv");
+            assertThat(exceptions.get("file").asString()).isEqualTo("deduction-exceptions-2026-03.csv");
             assertThat(exceptions.get("records").asLong()).isEqualTo(1);
-            assertThat(List.of(exceptions.get("totals").fieldNames().next())).containsExactly("due_xof");
+            assertThat(List.of(exceptions.get("totals").propertyNames().iterator().next())).containsExactly("due_xof");
             assertThat(exceptions.get("totals").get("shortfall_xof").asLong()).isEqualTo(8_000);
         }
 
@@ -81,6 +81,46 @@ class ManifestTests {
     }
 
     @Nested
+    class Layout {
+
+        @Test
+        void isTheOneAuditorsKnowTopFieldsOnALineEachOutputOnOneLine() {
+            assertThat(deductionManifest().toJson()).isEqualTo("""
+                    {
+                      "run": "deduction",
+                      "period": "2026-03",
+                      "input": {"name": "payroll-2026-03.csv", "sha256": "%s"},
+                      "outputs": [
+                        {"file": "deductions-2026-03.csv", "sha256": "%s", "records": 2, "totals": \
+                    {"amount_xof": 15000}},
+                        {"file": "deduction-exceptions-2026-03.csv", "sha256": "%s", "records": 1, "totals": \
+                    {"due_xof": 9000, "amount_xof": 1000, "shortfall_xof": 8000}}
+                      ]
+                    }
+                    """.formatted(INPUT_SHA, DEDUCTIONS_SHA, EXCEPTIONS_SHA));
+        }
+
+        @Test
+        void anEmptyListClosesOnItsOwnLine() {
+            assertThat(new Manifest("deduction", "2026-03", "p.csv", INPUT_SHA).toJson()).isEqualTo("""
+                    {
+                      "run": "deduction",
+                      "period": "2026-03",
+                      "input": {"name": "p.csv", "sha256": "%s"},
+                      "outputs": [
+                      ]
+                    }
+                    """.formatted(INPUT_SHA));
+        }
+
+        @Test
+        void namesAreWrittenAsTheyAreExceptForQuotesAndBackslashes() {
+            assertThat(new Manifest("deduction", "2026-03", "pay\"roll\\été/2026.csv", INPUT_SHA).toJson())
+                    .contains("\"input\": {\"name\": \"pay\\\"roll\\\\été/2026.csv\", ");
+        }
+    }
+
+    @Nested
     class Escaping {
 
         @Test
@@ -89,7 +129,7 @@ class ManifestTests {
 
             JsonNode json = JSON.readTree(new Manifest("deduction", "2026-03", name, INPUT_SHA).toJson());
 
-            assertThat(json.get("input").get("name").asText()).isEqualTo(name);
+            assertThat(json.get("input").get("name").asString()).isEqualTo(name);
         }
     }
 

@@ -77,7 +77,7 @@ class HtmlReportTests {
     }
 
     static String render(PeriodFigures figures, String language) {
-        return HtmlReport.render(figures, ControlChecks.of(figures), ReportLabels.of(language));
+        return HtmlReport.render(figures, ControlChecks.of(figures), ReportMessages.labels(language));
     }
 
     @Nested
@@ -145,7 +145,7 @@ class HtmlReportTests {
         @Test
         void hasOneBarPerBucketAsLongAsItsAmountOverdue() {
             String svg = ArrearsChart.svg(figures("MEF", "payroll-2026-01.csv").reconciliation().get().buckets(),
-                    ReportLabels.of("fr"));
+                    ReportMessages.labels("fr"));
 
             assertThat(svg).startsWith("<svg class=\"chart\"").doesNotContain("xmlns", "http");
             assertThat(svg.split("<rect ", -1)).hasSize(4);
