@@ -3,7 +3,7 @@ package org.smartphone.payroll.cli;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.ContractImport;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.run.RunKind;

@@ -3,7 +3,7 @@ package org.smartphone.payroll.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;

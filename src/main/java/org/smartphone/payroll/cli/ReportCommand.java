@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.smartphone.payroll.text.TerminalText;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RefusedException;
 import org.smartphone.payroll.run.RunKind;

@@ -2,8 +2,8 @@ package org.smartphone.payroll.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.revocation.Revocation;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;

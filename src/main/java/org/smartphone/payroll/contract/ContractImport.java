@@ -12,6 +12,7 @@ import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.DuplicateKeys;
 import org.smartphone.payroll.run.InputStaging;

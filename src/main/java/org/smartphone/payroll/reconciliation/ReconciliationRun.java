@@ -13,7 +13,7 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.CsvOutput;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;

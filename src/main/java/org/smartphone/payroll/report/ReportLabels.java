@@ -1,6 +1,6 @@
 package org.smartphone.payroll.report;
 
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
 import org.smartphone.payroll.report.ControlChecks.Quantity;

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.period.Period;
 
 /**
  * A file name that is not one the engine takes ({@link InboxName}) but is close to one, so that a

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /**
  * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,

@@ -14,7 +14,7 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Outbox;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.InputName;
 import org.smartphone.payroll.files.RegularFile;
 import org.springframework.batch.core.BatchStatus;

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.RegularFile;

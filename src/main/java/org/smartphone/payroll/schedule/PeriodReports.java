@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.Failures;
 import org.smartphone.payroll.run.RunKind;

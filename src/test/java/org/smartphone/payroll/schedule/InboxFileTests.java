@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.run.RunKind;
 
 /** Which inbox files serve runs, for which run, and in which order when several wait at once. */
