@@ -16,7 +16,7 @@ import org.smartphone.payroll.config.DatabaseCredential;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.SharedDatabase;
 import org.smartphone.payroll.files.PrivateFiles;
-import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.files.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.Failures;
-import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.files.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

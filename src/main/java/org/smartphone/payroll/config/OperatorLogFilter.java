@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.files.InvalidInputException;
 import org.smartphone.payroll.run.RefusedException;
 
 /**

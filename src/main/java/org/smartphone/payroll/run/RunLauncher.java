@@ -13,6 +13,7 @@ import org.smartphone.payroll.config.FaultInjection;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.files.Archive;
+import org.smartphone.payroll.files.InvalidInputException;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.InputName;

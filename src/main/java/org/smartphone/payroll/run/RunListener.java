@@ -1,6 +1,7 @@
 package org.smartphone.payroll.run;
 
 import java.util.function.LongConsumer;
+import org.smartphone.payroll.files.InvalidInputException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;

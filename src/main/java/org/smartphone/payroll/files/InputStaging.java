@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.progress.Progress;
+import org.smartphone.payroll.run.RunContext;
 
 /**
  * Reads a run's input file whole (SPEC 5): each record goes to the job's stager, which stages it when

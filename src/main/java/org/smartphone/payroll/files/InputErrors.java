@@ -1,13 +1,12 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.RejectedLinesFile;
+import org.smartphone.payroll.run.RunContext;
+import org.smartphone.payroll.run.RunRegistry;
 
 /**
  * Applies SPEC 5 "Invalid lines and nothing lost": every invalid line goes to

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.Closeable;
 import java.io.DataInput;
@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.RejectedLinesFile;
+import org.smartphone.payroll.run.RunContext;
+import org.smartphone.payroll.run.RunRegistry;
 
 /**
  * What is wrong with one input, gathered while it is read and checked (SPEC 5, "Invalid lines and
