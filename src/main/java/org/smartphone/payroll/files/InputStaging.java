@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.smartphone.payroll.progress.Progress;
-import org.smartphone.payroll.run.RunContext;
 
 /**
  * Reads a run's input file whole (SPEC 5): each record goes to the job's stager, which stages it when
@@ -31,7 +30,7 @@ public final class InputStaging {
      * @param keyMatters whether an invalid line's (upper-cased) key takes part in duplicate detection
      * @return the number of records read
      */
-    public static long read(RunContext run, InvalidLines invalid, List<String> required, List<String> optional,
+    public static long read(InputRun run, InvalidLines invalid, List<String> required, List<String> optional,
             String keyColumn, Predicate<String> keyMatters, Stager stager) {
         long read = 0;
         try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), required, optional);
