@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.period.Period;
-import org.smartphone.payroll.deduction.CapRatio;
+import org.smartphone.payroll.config.CapRatio;
 import org.smartphone.payroll.deduction.DeductionAllocator;
 import org.smartphone.payroll.deduction.DueContract;
 import org.smartphone.payroll.deduction.EmploymentStatus;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodReport;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;

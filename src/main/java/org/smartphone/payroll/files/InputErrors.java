@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.smartphone.payroll.failure.InvalidInputException;
 
 /**
  * Applies SPEC 5 "Invalid lines and nothing lost": every invalid line goes to

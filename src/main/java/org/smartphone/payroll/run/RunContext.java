@@ -2,11 +2,11 @@ package org.smartphone.payroll.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.smartphone.payroll.config.CapRatio;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.deduction.CapRatio;
+import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputRun;
-import org.smartphone.payroll.files.InvalidInputException;
 import org.smartphone.payroll.period.Period;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.failure.RefusedException;
 import org.springframework.stereotype.Component;
 
 /**

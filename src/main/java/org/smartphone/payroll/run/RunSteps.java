@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
 import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.progress.Progress;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

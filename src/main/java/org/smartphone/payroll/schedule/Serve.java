@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.files.InvalidInputException;
+import org.smartphone.payroll.failure.InvalidInputException;
 import org.springframework.integration.endpoint.SourcePollingChannelAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;

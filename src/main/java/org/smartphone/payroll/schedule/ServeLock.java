@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.RefusedException;
 
 /**
  * One {@code serve} per database. The embedded H2 file admits one process by itself, so there is
