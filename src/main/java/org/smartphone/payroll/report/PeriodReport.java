@@ -15,6 +15,7 @@ import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -127,7 +128,7 @@ public class PeriodReport {
         Path archive = home.archive().resolve(p);
         String archiveLabel = "archive/" + p;
         List<FileDigest> inputs = new ArrayList<>();
-        Reading<ReturnTotal> withholdingReturn = Reading.missing("withheld-" + p + ".csv");
+        Reading<ReturnTotal> withholdingReturn = Reading.missing(InboxName.of(RunKind.RECONCILIATION, period));
         for (RunRecord run : List.of(deduction, reconciliation).stream().flatMap(Optional::stream).toList()) {
             FileDigest input = PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(),
                     run.inputSha256());

@@ -18,9 +18,6 @@ import org.smartphone.payroll.run.RunKind;
  */
 record InboxFile(Path path, RunKind kind, Period period) {
 
-    /** The names taken, as a regular expression over the whole name: SPEC 5's, as {@link InboxName} writes them. */
-    static final String NAMES = InboxName.PATTERN;
-
     /**
      * The order the monthly cycle needs when several files wait at once: contracts first (by name),
      * then month after month, the deduction run of a month before its reconciliation.
