@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.text.TerminalText;
-import org.smartphone.payroll.run.Failures;
+import org.smartphone.payroll.failure.Failures;
 import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.failure.RefusedException;
 import picocli.CommandLine;

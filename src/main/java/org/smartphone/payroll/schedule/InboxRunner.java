@@ -22,7 +22,7 @@ import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.RegularFile;
 import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.AlreadyDoneException;
-import org.smartphone.payroll.run.Failures;
+import org.smartphone.payroll.failure.Failures;
 import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.failure.RefusedException;
