@@ -2,7 +2,7 @@ package org.smartphone.payroll.arrears;
 
 import java.util.Optional;
 import org.smartphone.payroll.contract.Balance;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /**
  * Ages a contract's arrears after the reconciliation of a period (SPEC 4): the overdue amount, the

@@ -1,9 +1,10 @@
 package org.smartphone.payroll.cli;
 
 import java.util.concurrent.Callable;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.ContractImport;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.run.RunKind;
@@ -53,7 +54,7 @@ final class AbandonCommand implements Callable<Integer> {
                     "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
+                AdvisoryLock lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunRegistry runs = engine.bean(RunRegistry.class);
             Runnable discard = switch (kind) {
                 case IMPORT -> () -> runs.unfinishedOfAnyPeriod(RunKind.IMPORT)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.CloseInboxName;
 import org.smartphone.payroll.run.InboxName;
@@ -42,7 +43,7 @@ final class ImportContractsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Home home = root.home();
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
+                AdvisoryLock lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             engine.bean(PeriodGuard.class).check(RunKind.IMPORT, null);
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);

@@ -1,6 +1,6 @@
 package org.smartphone.payroll.cli;
 
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -3,7 +3,8 @@ package org.smartphone.payroll.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
@@ -50,7 +51,7 @@ abstract class PeriodRunCommand implements Callable<Integer> {
         }
         String command = root.commandLine();
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire(command)) {
+                AdvisoryLock lock = engine.bean(RunLock.class).acquire(command)) {
             engine.bean(PeriodGuard.class).check(kind(), period);
             InputChoice input = InputChoice.of(root.home(), file, InboxName.of(kind(), period));
             long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();

@@ -2,9 +2,10 @@ package org.smartphone.payroll.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.revocation.Revocation;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
@@ -59,7 +60,7 @@ final class RevokeCommand implements Callable<Integer> {
         };
         String why = checkedReason();
         try (Engine engine = root.openEngine();
-                RunLock.Held lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
+                AdvisoryLock lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunRegistry runs = engine.bean(RunRegistry.class);
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = runs.unfinishedOfAnyPeriod(RunKind.REVOKE);

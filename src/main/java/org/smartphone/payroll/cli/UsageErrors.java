@@ -1,7 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.io.PrintWriter;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;

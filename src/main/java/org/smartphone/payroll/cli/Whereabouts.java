@@ -5,7 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.RefusedException;
 
 /**
  * Where a command works: its home and its database, said in the first line it prints (on stderr, so

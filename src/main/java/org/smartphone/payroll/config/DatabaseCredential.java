@@ -17,8 +17,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.files.PrivateFiles;
-import org.smartphone.payroll.run.RefusedException;
 
 /**
  * The embedded H2 database's own password (docs/security.md), instead of H2's well-known

@@ -1,6 +1,5 @@
 package org.smartphone.payroll.config;
 
-import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -8,21 +7,15 @@ import java.util.Map;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.smartphone.payroll.progress.Progress;
-import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.run.RunSteps;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
-/** Spring wiring shared by the jobs: settings, home folder, the step builder. */
+/** Spring wiring shared by the jobs: settings, home folder, progress, the schema's migration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PayrollSettings.class, ProgressSettings.class})
 class EngineConfiguration {
@@ -30,12 +23,6 @@ class EngineConfiguration {
     @Bean
     Home home(@Value("${payroll.home}") String home) {
         return new Home(Path.of(home));
-    }
-
-    @Bean
-    RunSteps runSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunRegistry registry, ObjectProvider<JobOperator> jobOperator, ObservationRegistry observations) {
-        return new RunSteps(jobRepository, transactionManager, registry, jobOperator, observations);
     }
 
     /**

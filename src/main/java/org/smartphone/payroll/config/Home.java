@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.PrivateFiles;
+import org.smartphone.payroll.period.Period;
 
 /** The engine's home folder (SPEC 6): inbox, outbox, archive, rejected, the embedded database and the log. */
 public record Home(Path root) {

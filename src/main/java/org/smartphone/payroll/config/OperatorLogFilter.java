@@ -5,8 +5,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.smartphone.payroll.run.InvalidInputException;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.InvalidInputException;
+import org.smartphone.payroll.failure.RefusedException;
 
 /**
  * Keeps out of logs/payroll.log (and serve's console) the lines an operator would misread: each

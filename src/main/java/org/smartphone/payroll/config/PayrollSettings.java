@@ -2,7 +2,6 @@ package org.smartphone.payroll.config;
 
 import java.util.List;
 import java.util.Locale;
-import org.smartphone.payroll.deduction.CapRatio;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -24,6 +24,7 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.failure.FaultInjection;
 
 /**
  * Makes a schema migration that was interrupted part-way on H2 apply again. H2 commits every CREATE

@@ -1,5 +1,7 @@
 package org.smartphone.payroll.contract;
 
+import org.smartphone.payroll.period.Period;
+
 /**
  * A contract's schedule with what has been collected on it so far (SPEC 2 and 3).
  * Invariant: 0 ≤ collected ≤ financed.

@@ -1,6 +1,7 @@
 package org.smartphone.payroll.contract;
 
 import java.util.Objects;
+import org.smartphone.payroll.period.Period;
 
 /**
  * A contract as imported (SPEC 2). Optional fields are null when absent. The schedule is derived

@@ -2,8 +2,8 @@ package org.smartphone.payroll.contract;
 
 import java.util.Arrays;
 import java.util.function.ObjLongConsumer;
+import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.PackedIdentifiers;
-import org.smartphone.payroll.run.DuplicateKeys;
 
 /**
  * The contract_id of every valid line of one contracts file, with its line, kept for the rule "a

@@ -3,6 +3,7 @@ package org.smartphone.payroll.contract;
 import java.util.List;
 import java.util.Optional;
 import org.smartphone.payroll.files.Cells;
+import org.smartphone.payroll.period.Period;
 
 /** Turns one record of a contracts file into a {@link Contract}, or reports its invalid cells (SPEC 2, 5). */
 public final class ContractParser {

@@ -1,6 +1,7 @@
 package org.smartphone.payroll.contract;
 
 import java.util.Optional;
+import org.smartphone.payroll.period.Period;
 
 /**
  * The repayment schedule of one contract (SPEC 2), fixed at import: installments 1 to term−1

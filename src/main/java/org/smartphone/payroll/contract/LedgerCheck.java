@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

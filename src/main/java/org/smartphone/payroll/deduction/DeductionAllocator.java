@@ -2,6 +2,7 @@ package org.smartphone.payroll.deduction;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smartphone.payroll.config.CapRatio;
 
 /**
  * Shares what one person's pay can bear among that person's contracts (SPEC 3): nothing when the

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
-import org.smartphone.payroll.run.DuplicateKeys;
+import org.smartphone.payroll.files.DuplicateKeys;
 
 /**
  * The register rows of contract holders, kept in memory while the deduction run reads the register:

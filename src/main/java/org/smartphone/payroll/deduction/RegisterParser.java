@@ -2,8 +2,8 @@ package org.smartphone.payroll.deduction;
 
 import java.util.List;
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Cells;
+import org.smartphone.payroll.period.Period;
 
 /** Turns one payroll register record into a {@link RegisterRow}, or reports its invalid cells (SPEC 5). */
 public final class RegisterParser {

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /**
  * Reads the cells of one record as values, collecting a problem for every invalid cell instead of

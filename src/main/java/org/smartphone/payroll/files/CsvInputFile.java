@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.failure.FaultInjection;
 
 /**
  * An input CSV file read one record at a time, as SPEC 5 "Inputs (all)" describes: a header row

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.progress.Progress;
 
 /**

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.smartphone.payroll.run.InboxName;
 
 /**
- * The files waiting in the inbox, by the input they are named as (SPEC 5 names, {@link InboxName}). A file still being
- * written ({@code *.part}, {@code *.tmp}, hidden) is not waiting yet; a file the engine would never
- * take (a misspelt name) counts as {@link Input#OTHER}, so that someone notices it.
+ * The files waiting in the inbox, by the input they are named as (SPEC 5 names, {@link InboxName}). A file on its
+ * way in ({@link InboxName#isOnItsWay}: being written, hidden, a spreadsheet's lock file) is not waiting yet; a
+ * file the engine would never take (a misspelt name) counts as {@link Input#OTHER}, so that someone notices it.
  */
 final class InboxFiles {
 
@@ -44,10 +44,6 @@ final class InboxFiles {
         }).orElse(Input.OTHER);
     }
 
-    static boolean stillBeingWritten(String name) {
-        return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp");
-    }
-
     /** Counts the regular files in the inbox per kind; every kind is present, zero when none. */
     static Map<Input, Long> waiting(Path inbox) {
         Map<Input, Long> counts = new EnumMap<>(Input.class);
@@ -57,7 +53,7 @@ final class InboxFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (!stillBeingWritten(name) && Files.isRegularFile(file)) {
+                if (!InboxName.isOnItsWay(name) && Files.isRegularFile(file)) {
                     counts.merge(kindOf(name), 1L, Long::sum);
                 }
             }

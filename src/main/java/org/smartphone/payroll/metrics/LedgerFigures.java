@@ -3,7 +3,7 @@ package org.smartphone.payroll.metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.run.RunKind;
 

@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.smartphone.payroll.arrears.ArrearsBucket;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.metrics.InboxFiles.Input;
 import org.smartphone.payroll.metrics.LedgerFigures.Deducted;
 import org.smartphone.payroll.metrics.LedgerFigures.Reconciled;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.run.RunKind;
 

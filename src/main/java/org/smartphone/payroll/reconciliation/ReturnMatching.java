@@ -1,8 +1,8 @@
 package org.smartphone.payroll.reconciliation;
 
 import java.util.function.ObjLongConsumer;
+import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.reconciliation.ReturnParser.ReturnLine;
-import org.smartphone.payroll.run.DuplicateKeys;
 
 /**
  * Matches the lines of a withholding return with the deduction order as they are read (SPEC 4, 5).

@@ -3,7 +3,7 @@ package org.smartphone.payroll.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.ControlChecks.Comparison;
 import org.smartphone.payroll.report.ControlChecks.Kind;

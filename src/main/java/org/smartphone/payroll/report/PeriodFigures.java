@@ -2,7 +2,7 @@ package org.smartphone.payroll.report;
 
 import java.util.List;
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunState;
 

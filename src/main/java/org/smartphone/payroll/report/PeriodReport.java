@@ -5,16 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.smartphone.payroll.config.FaultInjection;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
+import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -130,7 +131,7 @@ public class PeriodReport {
         Path archive = home.archive().resolve(p);
         String archiveLabel = "archive/" + p;
         List<FileDigest> inputs = new ArrayList<>();
-        Reading<ReturnTotal> withholdingReturn = Reading.missing("withheld-" + p + ".csv");
+        Reading<ReturnTotal> withholdingReturn = Reading.missing(InboxName.of(RunKind.RECONCILIATION, period));
         for (RunRecord run : List.of(deduction, reconciliation).stream().flatMap(Optional::stream).toList()) {
             FileDigest input = PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(),
                     run.inputSha256());

@@ -1,7 +1,7 @@
 package org.smartphone.payroll.report;
 
 import java.util.Locale;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
 import org.smartphone.payroll.report.ControlChecks.Quantity;

@@ -1,5 +1,7 @@
 package org.smartphone.payroll.run;
 
+import org.smartphone.payroll.failure.RefusedException;
+
 /**
  * Refused because the run asked for has already completed (exit 3, like any refusal): unlike a run
  * that must wait for another one, nothing will ever make it go ahead, so {@code serve} takes such a

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.period.Period;
 
 /**
  * A file name that is not one the engine takes ({@link InboxName}) but is close to one, so that a
@@ -59,8 +59,7 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
 
     /** The input a name that is not taken is close to, if any; empty for the engine's own files. */
     public static Optional<CloseInboxName> of(String name) {
-        if (name.startsWith(".") || name.startsWith("~$") || name.endsWith(".errors.csv")
-                || name.endsWith(".reason.txt")) {
+        if (InboxName.isOnItsWay(name) || InboxName.isEnginesOwn(name)) {
             return Optional.empty();
         }
         String base = name;
@@ -115,8 +114,7 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
                 String named = "contracts" + rest + ".csv";
                 yield InboxName.parse(named).isPresent() ? named : "contracts.csv";
             }
-            case DEDUCTION -> period != null ? InboxName.of(kind, period) : "payroll-YYYY-MM.csv";
-            case RECONCILIATION -> period != null ? InboxName.of(kind, period) : "withheld-YYYY-MM.csv";
+            case DEDUCTION, RECONCILIATION -> period != null ? InboxName.of(kind, period) : InboxName.template(kind);
             case REVOKE -> throw new IllegalStateException("a revocation reads no input");
         };
     }

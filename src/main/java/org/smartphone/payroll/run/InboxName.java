@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /**
  * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,
@@ -31,15 +31,9 @@ public record InboxName(RunKind kind, Period period) {
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
             + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
 
-    private static final String CONTRACTS = "contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)"
-            + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv";
-    private static final String PERIODIC = "(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv";
-
-    /** The names taken, as a regular expression over the whole name (serve's file filter). */
-    public static final String PATTERN = CONTRACTS + "|" + PERIODIC;
-
-    private static final Pattern CONTRACTS_NAME = Pattern.compile(CONTRACTS);
-    private static final Pattern PERIODIC_NAME = Pattern.compile(PERIODIC);
+    private static final Pattern CONTRACTS_NAME = Pattern.compile("contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)"
+            + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
+    private static final Pattern PERIODIC_NAME = Pattern.compile("(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv");
 
     /** The input a file of this name in the inbox is, if it is one. */
     public static Optional<InboxName> parse(String name) {
@@ -47,21 +41,48 @@ public record InboxName(RunKind kind, Period period) {
             return Optional.of(new InboxName(RunKind.IMPORT, null));
         }
         Matcher periodic = PERIODIC_NAME.matcher(name);
-        if (!periodic.matches()) {
-            return Optional.empty();
+        if (!periodic.matches() || periodic.group(2).startsWith("0000")) {
+            return Optional.empty(); // there is no year 0 (Period)
         }
         RunKind kind = periodic.group(1).equals("payroll") ? RunKind.DEDUCTION : RunKind.RECONCILIATION;
         return Optional.of(new InboxName(kind, Period.parse(periodic.group(2))));
     }
 
+    /** Whether a file of this name in the inbox is an input, one that {@code serve} runs. */
+    public static boolean isInput(String name) {
+        return parse(name).isPresent();
+    }
+
     /** The name of the input of a deduction or reconciliation run of {@code period} in the inbox. */
     public static String of(RunKind kind, Period period) {
+        return named(kind, period.toString());
+    }
+
+    /** The name of that input, with {@code YYYY-MM} for its month: for messages. */
+    public static String template(RunKind kind) {
+        return named(kind, "YYYY-MM");
+    }
+
+    private static String named(RunKind kind, String month) {
         return switch (kind) {
-            case DEDUCTION -> "payroll-" + period + ".csv";
-            case RECONCILIATION -> "withheld-" + period + ".csv";
+            case DEDUCTION -> "payroll-" + month + ".csv";
+            case RECONCILIATION -> "withheld-" + month + ".csv";
             case IMPORT -> throw new IllegalArgumentException("contracts files have no single name");
             case REVOKE -> throw new IllegalArgumentException("a revocation reads no input");
         };
+    }
+
+    /**
+     * Whether a file of this name is on its way in and not to be looked at yet, nor reported: a file
+     * being written ({@code *.part}, {@code *.tmp}), a hidden file, a spreadsheet's lock file ({@code ~$...}).
+     */
+    public static boolean isOnItsWay(String name) {
+        return name.startsWith(".") || name.startsWith("~$") || name.endsWith(".part") || name.endsWith(".tmp");
+    }
+
+    /** Whether a file of this name is one the engine writes beside an input: its errors or reason file. */
+    public static boolean isEnginesOwn(String name) {
+        return name.endsWith(".errors.csv") || name.endsWith(".reason.txt");
     }
 
     /**
@@ -74,7 +95,7 @@ public record InboxName(RunKind kind, Period period) {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, "contracts*.csv")) {
             for (Path file : stream) {
                 String name = file.getFileName().toString();
-                if (!name.contains(".csv.") && !name.endsWith(".errors.csv")) {
+                if (!name.contains(".csv.") && !isEnginesOwn(name)) {
                     files.add(file);
                 }
             }

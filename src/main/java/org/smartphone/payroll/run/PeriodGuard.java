@@ -1,7 +1,8 @@
 package org.smartphone.payroll.run;
 
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.failure.RefusedException;
+import org.smartphone.payroll.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.smartphone.payroll.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.failure.FaultInjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inserts rows in JDBC batches of a fixed size, flushing the rest on close. */

@@ -2,10 +2,12 @@ package org.smartphone.payroll.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.smartphone.payroll.config.CapRatio;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
-import org.smartphone.payroll.deduction.CapRatio;
+import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.files.CsvInputFile;
+import org.smartphone.payroll.files.InputRun;
+import org.smartphone.payroll.period.Period;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -21,7 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public record RunContext(long runId, RunKind kind, Period period, Path input, String inputName, String sha256,
         boolean fromInbox, long maxRejects, CapRatio capRatio, long roundingUnit, int defaultTerm,
-        String deductionCode, long revokedRun, String reason) {
+        String deductionCode, long revokedRun, String reason) implements InputRun {
 
     static final String PERIOD = "period";
     static final String SHA256 = "sha256";
@@ -104,6 +106,7 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
      * was read fails the run with exit 2, nothing changed, the file left where it is; the same command
      * then reads it afresh as a new run of its own.
      */
+    @Override
     public void checkReadAsStarted(CsvInputFile file) throws IOException {
         if (file.replaced() || !file.sha256().equals(sha256)) {
             throw new InvalidInputException(inputName + " changed while it was being read (it is no longer the file"

@@ -1,6 +1,8 @@
 package org.smartphone.payroll.run;
 
 import java.util.function.LongConsumer;
+import org.smartphone.payroll.failure.InvalidInputException;
+import org.smartphone.payroll.failure.RefusedException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;

@@ -11,8 +11,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.failure.RefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLock {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
-
     /** Arbitrary key of the advisory lock ("PAYR" in ASCII). */
     private static final long LOCK_KEY = 0x50415952L;
 
@@ -38,33 +35,28 @@ public class RunLock {
     }
 
     /** Takes the lock for {@code command}, or refuses (exit 3) naming who holds it. */
-    public Held acquire(String command) throws SQLException {
+    public AdvisoryLock acquire(String command) throws SQLException {
         Connection connection = dataSource.getConnection();
+        boolean postgres;
         try {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            if (postgres && !tryAdvisoryLock(connection)) {
-                String holder = holder(connection);
-                connection.close();
-                throw new RefusedException("Another run is in progress: " + holder + ". Wait for it to finish.");
-            }
-            describeHolder(connection, command);
-            return new Held(connection, postgres);
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException | RuntimeException e) {
-            if (!connection.isClosed()) {
-                connection.close();
-            }
+            connection.close();
+            throw e;
+        }
+        AdvisoryLock lock = postgres ? AdvisoryLock.take(connection, LOCK_KEY, RunLock::refusal)
+                : AdvisoryLock.without(connection);
+        try {
+            describeHolder(connection, command);
+            return lock;
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
             throw e;
         }
     }
 
-    private static boolean tryAdvisoryLock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            statement.setLong(1, LOCK_KEY);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+    private static RefusedException refusal(Connection connection) throws SQLException {
+        return new RefusedException("Another run is in progress: " + holder(connection) + ". Wait for it to finish.");
     }
 
     private static String holder(Connection connection) throws SQLException {
@@ -88,33 +80,6 @@ public class RunLock {
             statement.setString(1, holder);
             statement.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
             statement.executeUpdate();
-        }
-    }
-
-    /** The held lock, released on close (or by PostgreSQL when the connection ends). */
-    public static final class Held implements AutoCloseable {
-
-        private final Connection connection;
-        private final boolean advisory;
-
-        Held(Connection connection, boolean advisory) {
-            this.connection = connection;
-            this.advisory = advisory;
-        }
-
-        /** A connection lost meanwhile took the lock with it: nothing left to release then. */
-        @Override
-        public void close() {
-            try (connection) {
-                if (advisory) {
-                    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                        statement.setLong(1, LOCK_KEY);
-                        statement.execute();
-                    }
-                }
-            } catch (SQLException lost) {
-                LOG.debug("run lock released with its lost connection", lost);
-            }
         }
     }
 }

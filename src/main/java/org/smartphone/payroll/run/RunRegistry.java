@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.files.InputCounts;
+import org.smartphone.payroll.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code payroll_run} and {@code processed_file} tables: what ran, and in which state. */
 @Repository
-public class RunRegistry {
+public class RunRegistry implements InputCounts {
 
     private static final String COLUMNS = "run_id, kind, period, input_name, input_sha256, state, started_at,"
             + " ended_at, attempts, records_read, records_rejected, summary, message";
@@ -106,6 +107,7 @@ public class RunRegistry {
     }
 
     /** In a transaction of its own, so that the counts of a run refused for invalid input remain. */
+    @Override
     public void recordCounts(long runId, long read, long rejected) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?", read, rejected,

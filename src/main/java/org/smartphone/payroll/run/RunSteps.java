@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
 import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartphone.payroll.config.FaultInjection;
+import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.progress.Progress;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,12 +20,14 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the jobs of the engine: a sequence of steps, each one transaction that does one piece of
  * work of the run. A restarted job skips the steps already completed.
  */
+@Component
 public final class RunSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);

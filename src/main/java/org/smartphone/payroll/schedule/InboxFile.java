@@ -4,7 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 
@@ -17,9 +17,6 @@ import org.smartphone.payroll.run.RunKind;
  * @param period the month of a deduction or reconciliation; null for contracts
  */
 record InboxFile(Path path, RunKind kind, Period period) {
-
-    /** The names taken, as a regular expression over the whole name: SPEC 5's, as {@link InboxName} writes them. */
-    static final String NAMES = InboxName.PATTERN;
 
     /**
      * The order the monthly cycle needs when several files wait at once: contracts first (by name),

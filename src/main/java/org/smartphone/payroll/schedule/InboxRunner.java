@@ -16,15 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.RegularFile;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.AlreadyDoneException;
-import org.smartphone.payroll.run.Failures;
-import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.failure.Failures;
+import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.run.PeriodGuard;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
@@ -207,7 +208,7 @@ final class InboxRunner {
 
     /** The run behind the same lock as a command, with the command's exit codes for what it throws. */
     private Result attempt(String what, Callable<Outcome> run) {
-        try (RunLock.Held lock = runLock.acquire("serve: " + what)) {
+        try (AdvisoryLock lock = runLock.acquire("serve: " + what)) {
             Outcome outcome = run.call();
             return new Result(outcome.exitCode(), outcome.message(), false);
         } catch (AlreadyDoneException e) {

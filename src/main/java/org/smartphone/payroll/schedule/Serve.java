@@ -7,7 +7,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.run.InvalidInputException;
+import org.smartphone.payroll.failure.InvalidInputException;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.springframework.integration.endpoint.SourcePollingChannelAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -31,7 +32,7 @@ public final class Serve {
     private final PrometheusMeterRegistry registry;
     private final DataSource dataSource;
     private final Clock clock;
-    private ServeLock.Held held;
+    private AdvisoryLock held;
     private HttpEndpoint endpoint;
     private ThreadPoolTaskScheduler scheduler;
 

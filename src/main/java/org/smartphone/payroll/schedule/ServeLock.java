@@ -7,7 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.smartphone.payroll.run.RefusedException;
+import org.smartphone.payroll.failure.RefusedException;
+import org.smartphone.payroll.run.AdvisoryLock;
 
 /**
  * One {@code serve} per database. The embedded H2 file admits one process by itself, so there is
@@ -32,30 +33,20 @@ final class ServeLock {
     }
 
     /** Takes the lock, or refuses (exit 3) naming the serve that holds it. */
-    Held acquire() throws SQLException {
+    AdvisoryLock acquire() throws SQLException {
         if (!url.startsWith("jdbc:postgresql:")) {
-            return new Held(null);
+            return AdvisoryLock.without(null);
         }
         Connection connection = DriverManager.getConnection(url, user, password);
-        try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET application_name = '" + name().replace("'", "") + "'");
-            }
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                statement.setLong(1, LOCK_KEY);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        throw new RefusedException("Another serve is already running on this database: "
-                                + holder(connection) + ". One serve per database: stop that one first.");
-                    }
-                }
-            }
-            return new Held(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET application_name = '" + name().replace("'", "") + "'");
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+        return AdvisoryLock.take(connection, LOCK_KEY, held -> new RefusedException(
+                "Another serve is already running on this database: " + holder(held)
+                        + ". One serve per database: stop that one first."));
     }
 
     /** At most 63 characters: PostgreSQL cuts application names there. */
@@ -82,27 +73,6 @@ final class ServeLock {
                 }
                 return "'" + rs.getString(1) + "' (connected" + (rs.getString(2) == null ? "" : " from " + rs.getString(2))
                         + " since " + rs.getTimestamp(3).toLocalDateTime().withNano(0) + ")";
-            }
-        }
-    }
-
-    /** The held lock; closing its connection releases it. */
-    static final class Held implements AutoCloseable {
-
-        private final Connection connection;
-
-        Held(Connection connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public void close() {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException lost) {
-                    // a lost connection has released the lock already
-                }
             }
         }
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.smartphone.payroll.arrears.ArrearsAgeing.Arrears;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 4, arrears after the reconciliation of M: overdue, oldest unpaid period, months past due, bucket, reason. */
 class ArrearsAgeingTests {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 2 and 3: outstanding, due (arrears included), its arrears part and current part. */
 class BalanceTests {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smartphone.payroll.run.DuplicateKeys;
+import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.support.RepeatedKeys;
 
 /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 2 and 5: one record of a contracts file becomes a contract, or every invalid cell is reported. */
 class ContractParserTests {

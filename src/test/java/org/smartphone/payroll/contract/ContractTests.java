@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 2: re-importing a contract with identical parsed values (defaults applied) is a no-op. */
 class ContractTests {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 2: installments, {@code scheduled(c, M)} and the oldest installment not fully covered. */
 class InstallmentScheduleTests {

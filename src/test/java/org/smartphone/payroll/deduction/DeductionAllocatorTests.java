@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.config.CapRatio;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 3: what each contract of one matricule is instructed, and why it is less than its due. */
 class DeductionAllocatorTests {

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.RegisterParser.RegisterRow;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.period.Period;
 
 /** SPEC 5: one payroll register record for the run's period. */
 class RegisterParserTests {

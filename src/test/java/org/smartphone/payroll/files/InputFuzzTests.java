@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smartphone.payroll.contract.Contract;
 import org.smartphone.payroll.contract.ContractParser;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.RegisterParser;
 import org.smartphone.payroll.reconciliation.ReturnParser;
 import org.smartphone.payroll.support.InputMutator;

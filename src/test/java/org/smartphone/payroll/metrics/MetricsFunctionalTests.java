@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reference.ScenarioFiles;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
@@ -148,7 +149,7 @@ class MetricsFunctionalTests {
             assertThat(gauge(meters, "payroll.files.waiting", "input", "register")).isEqualTo(1);
 
             Outcome outcome;
-            try (RunLock.Held lock = engine.bean(RunLock.class).acquire("test")) {
+            try (AdvisoryLock lock = engine.bean(RunLock.class).acquire("test")) {
                 outcome = engine.bean(RunLauncher.class).launch(RunKind.DEDUCTION, Period.parse("2026-01"), register,
                         true, false, 0);
             }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputError;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReturnParser.ReturnLine;
 
 /** SPEC 5: one withholding return record for the run's period. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.ControlChecks.Comparison;
 import org.smartphone.payroll.report.ControlChecks.Kind;

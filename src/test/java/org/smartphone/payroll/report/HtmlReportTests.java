@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;

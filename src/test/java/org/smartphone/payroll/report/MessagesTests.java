@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.smartphone.payroll.arrears.ArrearsBucket;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionReason;
 import org.smartphone.payroll.reconciliation.ReconciliationStatus;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;

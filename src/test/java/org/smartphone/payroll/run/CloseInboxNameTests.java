@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smartphone.payroll.contract.Period;
+import org.smartphone.payroll.period.Period;
 
 /** Inbox names close to an input's, and what a missing input's message and serve say about them. */
 class CloseInboxNameTests {

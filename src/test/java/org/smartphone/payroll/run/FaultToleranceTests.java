@@ -157,7 +157,7 @@ class FaultToleranceTests {
                     .run()) {
                 context.getBean(org.springframework.batch.core.repository.JobRepository.class).createJobInstance(
                         RunKind.DEDUCTION.jobName(), RunContext.parameters(
-                                org.smartphone.payroll.contract.Period.parse("2026-01"), register,
+                                org.smartphone.payroll.period.Period.parse("2026-01"), register,
                                 org.smartphone.payroll.files.Sha256.of(register), 0, true, 0,
                                 context.getBean(org.smartphone.payroll.config.PayrollSettings.class)));
             }

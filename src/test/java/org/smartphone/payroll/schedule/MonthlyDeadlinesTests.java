@@ -51,7 +51,7 @@ class MonthlyDeadlinesTests {
 
             MonthlyDeadlines january20 = deadlines(context, "2026-01-20T08:00:00Z");
             assertThat(january20.deductionDeadline()).isEqualTo(Finding.RUN);
-            assertThat(runs.isCompleted(RunKind.DEDUCTION, org.smartphone.payroll.contract.Period.parse("2026-01")))
+            assertThat(runs.isCompleted(RunKind.DEDUCTION, org.smartphone.payroll.period.Period.parse("2026-01")))
                     .isTrue();
             assertThat(programme.archive().resolve("2026-01/payroll-2026-01.csv")).exists();
             assertThat(january20.deductionDeadline()).isEqualTo(Finding.DONE);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
-import org.smartphone.payroll.run.DuplicateKeys;
-import org.smartphone.payroll.run.InvalidLines;
+import org.smartphone.payroll.files.DuplicateKeys;
+import org.smartphone.payroll.files.InvalidLines;
 
 /**
  * The carriers of keys a job gives to its {@link InvalidLines} (its later valid lines, and the invalid

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.RejectedLinesFile;
 import org.smartphone.payroll.support.InputFiles;
 
 /**

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.config;
+package org.smartphone.payroll.failure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

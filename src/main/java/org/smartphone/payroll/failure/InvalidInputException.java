@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.failure;
 
 /** The input cannot be used: exit code 2, nothing changed (SPEC 6). */
 public class InvalidInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.Closeable;
 import java.io.DataInput;
@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.RejectedLinesFile;
 
 /**
  * What is wrong with one input, gathered while it is read and checked (SPEC 5, "Invalid lines and
@@ -163,7 +161,7 @@ public final class InvalidLines implements Closeable {
      * Writes the errors file, records the counts, and fails the run past max-rejects (exit 2);
      * with no error, removes the errors file of an earlier attempt. Ends the adding.
      */
-    public void settle(RunContext run, RunRegistry runs, long records) {
+    public void settle(InputRun run, InputCounts runs, long records) {
         InputErrors.settle(run, runs, rejectedDir, records, errors.size() == 0 ? null : sorted());
     }
 

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.deduction;
+package org.smartphone.payroll.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,11 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.RejectedLinesFile;
+import org.smartphone.payroll.failure.InvalidInputException;
 
 /**
  * Applies SPEC 5 "Invalid lines and nothing lost": every invalid line goes to
@@ -25,7 +23,7 @@ public final class InputErrors {
      *
      * @param sortedByLine every error, sorted by line; null when there is none
      */
-    static void settle(RunContext run, RunRegistry runs, Path rejectedDir, long records,
+    static void settle(InputRun run, InputCounts runs, Path rejectedDir, long records,
             Iterator<InputError> sortedByLine) {
         if (sortedByLine == null) {
             RejectedLinesFile.deleteStale(rejectedDir, run.inputName());
@@ -57,7 +55,7 @@ public final class InputErrors {
     }
 
     /** A whole-file failure: one row in the errors file, exit 2. */
-    public static InvalidInputException wholeFile(RunContext run, Path rejectedDir, InputFileException failure) {
+    public static InvalidInputException wholeFile(InputRun run, Path rejectedDir, InputFileException failure) {
         try {
             RejectedLinesFile.write(rejectedDir, run.inputName(), List.of(failure.error()));
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
 import org.smartphone.payroll.progress.Progress;
 
 /**
@@ -34,7 +30,7 @@ public final class InputStaging {
      * @param keyMatters whether an invalid line's (upper-cased) key takes part in duplicate detection
      * @return the number of records read
      */
-    public static long read(RunContext run, InvalidLines invalid, List<String> required, List<String> optional,
+    public static long read(InputRun run, InvalidLines invalid, List<String> required, List<String> optional,
             String keyColumn, Predicate<String> keyMatters, Stager stager) {
         long read = 0;
         try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), required, optional);

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.failure;
 
 import java.net.SocketException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.contract;
+package org.smartphone.payroll.period;
 
 import java.util.regex.Pattern;
 

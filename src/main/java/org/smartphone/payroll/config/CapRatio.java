@@ -1,4 +1,4 @@
-package org.smartphone.payroll.deduction;
+package org.smartphone.payroll.config;
 
 /**
  * The share p/q of net pay that the programme may deduct (SPEC 3, default 1/3). Capacity is

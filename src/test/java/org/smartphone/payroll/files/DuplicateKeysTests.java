@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.contract;
+package org.smartphone.payroll.period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
