@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
