@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +37,11 @@ class LedgerBalances {
             SELECT contract_id, amount_xof FROM posting WHERE period = ? ORDER BY period, contract_id""";
 
     private final JdbcTemplate jdbc;
+    private final boolean h2;
 
-    LedgerBalances(JdbcTemplate jdbc) {
+    LedgerBalances(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
+        this.h2 = dialect.isH2();
     }
 
     Balances check() {
@@ -46,7 +49,6 @@ class LedgerBalances {
             // PostgreSQL streams a result with a fetch size only inside a transaction; H2 computes a
             // whole result (into a temporary file when large) before the first row unless it is
             // lazy, and this pass holds one result per period open at the same time
-            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,7 @@ public class RunLock {
     public Held acquire(String command) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean postgres = DatabaseDialect.of(connection).isPostgres();
             if (postgres && !tryAdvisoryLock(connection)) {
                 String holder = holder(connection);
                 connection.close();

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.run.RefusedException;
 
 /**
@@ -33,7 +34,7 @@ final class ServeLock {
 
     /** Takes the lock, or refuses (exit 3) naming the serve that holds it. */
     Held acquire() throws SQLException {
-        if (!url.startsWith("jdbc:postgresql:")) {
+        if (DatabaseDialect.ofUrl(url).isH2()) {
             return new Held(null);
         }
         Connection connection = DriverManager.getConnection(url, user, password);
