@@ -11,6 +11,7 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
@@ -153,13 +154,14 @@ public class PeriodReport {
         return new PeriodFigures.DifferingRows(
                 deducted ? LedgerRows.differing(jdbc, outbox.resolve("deductions-" + p + ".csv"),
                         List.of("matricule", "contract_id", "amount_xof"), "SELECT matricule, contract_id, amount_xof"
-                                + " FROM deduction_line WHERE period = ? AND amount_xof > 0"
-                                + " ORDER BY period, contract_id",
+                                + " FROM deduction_line WHERE period = ? AND "
+                                + LedgerRules.isOrderLine("deduction_line") + " ORDER BY period, contract_id",
                         p) : Reading.missing("deduction_line"),
                 deducted ? LedgerRows.differing(jdbc, outbox.resolve("deduction-exceptions-" + p + ".csv"),
                         List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"), "SELECT matricule,"
                                 + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
-                                + " AND amount_xof < due_xof ORDER BY period, contract_id", p)
+                                + " AND " + LedgerRules.isException("deduction_line") + " ORDER BY period, contract_id",
+                        p)
                         : Reading.missing("deduction_line"),
                 reconciled ? LedgerRows.differing(jdbc, outbox.resolve("reconciliation-" + p + ".csv"),
                         List.of("matricule", "contract_id", "expected_xof", "withheld_xof", "posted_xof",
@@ -211,11 +213,11 @@ public class PeriodReport {
                             francs(rs.getLong(3))));
                 }, p);
         jdbc.query("SELECT COUNT(*), COALESCE(SUM(amount_xof), 0) FROM deduction_line WHERE period = ?"
-                + " AND amount_xof > 0", rs -> {
+                + " AND " + LedgerRules.isOrderLine("deduction_line"), rs -> {
                     out.append(line("deduction order", rs.getLong(1), "amount", rs.getLong(2)));
                 }, p);
         jdbc.query("SELECT reason, COUNT(*), SUM(due_xof - amount_xof) FROM deduction_line WHERE period = ?"
-                + " AND amount_xof < due_xof GROUP BY reason ORDER BY reason", rs -> {
+                + " AND " + LedgerRules.isException("deduction_line") + " GROUP BY reason ORDER BY reason", rs -> {
                     out.append(line("exceptions " + rs.getString(1), rs.getLong(2), "shortfall", rs.getLong(3)));
                 }, p);
     }
