@@ -54,7 +54,7 @@ class EngineConfiguration {
     FlywayConfigurationCustomizer identifierCollation() {
         return configuration -> {
             boolean postgres = DatabaseDialect.ofUrl(configuration.getUrl()).isPostgres()
-                    || dialect(configuration.getDataSource()).isPostgres();
+                    || dialect(configuration.getDataSource(), "prepare its schema").isPostgres();
             configuration.placeholders(Map.of("ident",
                     postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
         };
@@ -75,14 +75,14 @@ class EngineConfiguration {
     /** The database the engine's data source reaches, for every part whose SQL or locking depends on it. */
     @Bean
     DatabaseDialect databaseDialect(DataSource dataSource) {
-        return dialect(dataSource);
+        return dialect(dataSource, "tell which it is");
     }
 
-    private static DatabaseDialect dialect(DataSource dataSource) {
+    private static DatabaseDialect dialect(DataSource dataSource, String purpose) {
         try {
             return DatabaseDialect.of(dataSource);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database to prepare its schema", e);
+            throw new IllegalStateException("cannot reach the database to " + purpose, e);
         }
     }
 }
