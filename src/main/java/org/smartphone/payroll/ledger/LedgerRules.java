@@ -71,6 +71,17 @@ public final class LedgerRules {
     }
 
     /**
+     * What a contract still owes: what was financed less what it collected (SPEC 2;
+     * {@link org.smartphone.payroll.contract.Balance#outstandingXof} in Java). SPEC 7 takes written-off
+     * amounts off it too, and counts 0 for written-off and cancelled contracts: that change is made here.
+     *
+     * @param balance the contract_balance table's name or alias in the statement
+     */
+    public static String outstanding(String balance) {
+        return "(" + balance + ".financed_xof - " + balance + ".collected_xof)";
+    }
+
+    /**
      * A deduction line of the order: an amount above 0 is instructed (SPEC 3). A line of 0 is a
      * contract with a due that nothing could be instructed for.
      *
