@@ -1,6 +1,7 @@
 package org.smartphone.payroll.cli;
 
 import java.util.Map;
+import org.smartphone.payroll.config.DatabaseDialect;
 
 /**
  * Driver options the engine turns on for PostgreSQL unless the URL sets them itself.
@@ -21,7 +22,7 @@ final class PostgresDriverDefaults {
 
     /** Spring properties to add for a database URL; none for H2 or a URL that chose for itself. */
     static Map<String, Object> forUrl(String url) {
-        if (url == null || !url.startsWith("jdbc:postgresql:") || url.contains(REWRITE + "=")) {
+        if (DatabaseDialect.ofUrl(url).isH2() || url.contains(REWRITE + "=")) {
             return Map.of();
         }
         return Map.of("spring.datasource.hikari.data-source-properties." + REWRITE, "true");

@@ -2,10 +2,9 @@ package org.smartphone.payroll.config;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.smartphone.payroll.progress.Progress;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +40,8 @@ class EngineConfiguration {
     @Bean
     FlywayConfigurationCustomizer identifierCollation() {
         return configuration -> {
-            String url = configuration.getUrl() == null ? "" : configuration.getUrl();
-            boolean postgres = url.startsWith("jdbc:postgresql:") || isPostgres(configuration);
+            boolean postgres = DatabaseDialect.ofUrl(configuration.getUrl()).isPostgres()
+                    || dialect(configuration.getDataSource(), "prepare its schema").isPostgres();
             configuration.placeholders(Map.of("ident",
                     postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
         };
@@ -60,11 +59,17 @@ class EngineConfiguration {
         return UnfinishedMigration::migrate;
     }
 
-    private static boolean isPostgres(FluentConfiguration configuration) {
-        try (var connection = configuration.getDataSource().getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    /** The database the engine's data source reaches, for every part whose SQL or locking depends on it. */
+    @Bean
+    DatabaseDialect databaseDialect(DataSource dataSource) {
+        return dialect(dataSource, "tell which it is");
+    }
+
+    private static DatabaseDialect dialect(DataSource dataSource, String purpose) {
+        try {
+            return DatabaseDialect.of(dataSource);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database to prepare its schema", e);
+            throw new IllegalStateException("cannot reach the database to " + purpose, e);
         }
     }
 }

@@ -181,7 +181,7 @@ final class UnfinishedMigration implements Callback {
     }
 
     private static boolean isH2(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().equals("H2");
+        return DatabaseDialect.of(connection).isH2();
     }
 
     /** The migration's text, found in the configured classpath locations. */

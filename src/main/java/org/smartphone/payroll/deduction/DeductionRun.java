@@ -24,13 +24,20 @@ import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.files.SpreadsheetText;
+import org.smartphone.payroll.ledger.LedgerRules;
+import org.smartphone.payroll.ledger.LedgerStatistics;
+import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.InputErrors;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
-import org.smartphone.payroll.run.LedgerStatistics;
-import org.smartphone.payroll.run.RowBatch;
+import org.smartphone.payroll.files.DuplicateKeys;
+import org.smartphone.payroll.files.InputErrors;
+import org.smartphone.payroll.files.InputStaging;
+import org.smartphone.payroll.files.InvalidLines;
+import org.smartphone.payroll.ledger.LedgerStatistics;
+import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.text.Counted;
@@ -99,7 +106,7 @@ public class DeductionRun {
         DueCounts due = new DueCounts();
         // in index order: the set is built without sorting or holding the matricules as strings
         jdbc.query("SELECT matricule, CASE WHEN first_period <= ? THEN 1 ELSE 0 END FROM contract"
-                + " WHERE settled_period IS NULL ORDER BY matricule", rs -> {
+                + " WHERE " + LedgerRules.isOpen("contract") + " ORDER BY matricule", rs -> {
                     int before = builder.size();
                     builder.add(rs.getString(1));
                     due.count(builder.size() - 1, builder.size() > before, rs.getInt(2));
@@ -145,7 +152,8 @@ public class DeductionRun {
             jdbc.query("SELECT c.contract_id, c.matricule, b.financed_xof, c.term_months, c.first_period,"
                     + " c.base_installment_xof, b.collected_xof FROM contract c"
                     + " JOIN contract_balance b ON b.contract_id = c.contract_id"
-                    + " WHERE c.settled_period IS NULL AND c.first_period <= ? ORDER BY c.contract_id", rs -> {
+                    + " WHERE " + LedgerRules.isOpen("c") + " AND c.first_period <= ?"
+                    + " ORDER BY c.contract_id", rs -> {
                         progress.row();
                         String matricule = rs.getString(2);
                         int holder = entries.holders().indexOf(matricule);
@@ -217,7 +225,8 @@ public class DeductionRun {
         // (it does not skip a key column bound by =)
         PublishedFile order = Outbox.publishCsv(folder, orderFile(run.period()), ORDER_HEADER, csv ->
                 query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.amount_xof FROM deduction_line d"
-                        + " JOIN contract c ON c.contract_id = d.contract_id WHERE d.period = ? AND d.amount_xof > 0"
+                        + " JOIN contract c ON c.contract_id = d.contract_id WHERE d.period = ? AND "
+                        + LedgerRules.isOrderLine("d")
                         + " ORDER BY d.period, d.contract_id", period, row -> {
                             ordered[0] += row.getLong(4);
                             return new String[] {period, row.getString(1), row.getString(2),
@@ -228,7 +237,8 @@ public class DeductionRun {
         PublishedFile exceptions = Outbox.publishCsv(folder, exceptionsFile(run.period()),
                 EXCEPTIONS_HEADER, csv -> query(csv, "SELECT d.matricule, d.contract_id, c.full_name, d.due_xof,"
                         + " d.amount_xof, d.reason FROM deduction_line d JOIN contract c ON c.contract_id = d.contract_id"
-                        + " WHERE d.period = ? AND d.amount_xof < d.due_xof ORDER BY d.period, d.contract_id",
+                        + " WHERE d.period = ? AND " + LedgerRules.isException("d")
+                        + " ORDER BY d.period, d.contract_id",
                         period, row -> {
                             long due = row.getLong(4);
                             long amount = row.getLong(5);

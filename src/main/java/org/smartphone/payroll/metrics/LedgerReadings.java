@@ -14,6 +14,7 @@ import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
 import org.smartphone.payroll.report.PeriodLedger;
 import org.smartphone.payroll.run.RunKind;
+import org.smartphone.payroll.run.RunState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -82,7 +83,7 @@ class LedgerReadings {
         Map<RunKind, Long> inLedger = new EnumMap<>(RunKind.class);
         Map<RunKind, String> lastCompleted = new EnumMap<>(RunKind.class);
         jdbc.query("SELECT kind, COALESCE(SUM(records_rejected), 0),"
-                + " SUM(CASE WHEN state IN ('COMMITTED', 'COMPLETED') THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN " + RunState.reachedLedger("state") + " THEN 1 ELSE 0 END),"
                 + " MAX(CASE WHEN state = 'COMPLETED' THEN period END) FROM payroll_run GROUP BY kind", rs -> {
                     RunKind kind = RunKind.valueOf(rs.getString(1));
                     rejected.put(kind, rs.getLong(2));

@@ -19,15 +19,21 @@ import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.Outbox.PublishedFile;
 import org.smartphone.payroll.files.SpreadsheetText;
+import org.smartphone.payroll.ledger.LedgerRules;
+import org.smartphone.payroll.ledger.LedgerStatistics;
+import org.smartphone.payroll.ledger.RowBatch;
+import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
-import org.smartphone.payroll.run.LedgerStatistics;
-import org.smartphone.payroll.run.RowBatch;
+import org.smartphone.payroll.files.DuplicateKeys;
+import org.smartphone.payroll.files.InputStaging;
+import org.smartphone.payroll.files.InvalidLines;
+import org.smartphone.payroll.ledger.LedgerStatistics;
+import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.run.StagingTables;
 import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.Francs;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,17 +174,12 @@ public class ReconciliationRun {
         if (staging.isPostgres()) {
             jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
                     + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id", period);
-            jdbc.update("UPDATE contract c SET settled_period = ? FROM contract_balance b"
-                    + " WHERE b.contract_id = c.contract_id AND b.collected_xof = b.financed_xof"
-                    + " AND c.settled_period IS NULL", period);
+            jdbc.update(LedgerRules.SETTLE_PAID_OFF, period);
         } else {
             jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
                     + " WHERE period = ?) p ON b.contract_id = p.contract_id"
                     + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof + p.amount_xof", period);
-            jdbc.update("MERGE INTO contract c USING (SELECT p.contract_id FROM posting p JOIN contract_balance b"
-                    + " ON b.contract_id = p.contract_id WHERE p.period = ? AND b.collected_xof = b.financed_xof) s"
-                    + " ON c.contract_id = s.contract_id WHEN MATCHED AND c.settled_period IS NULL"
-                    + " THEN UPDATE SET settled_period = ?", period, period);
+            jdbc.update(LedgerRules.SETTLE_PAID_OFF_BY_POSTINGS, period, period);
         }
         runs.recordSummary(run.runId(), summary(period));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
@@ -258,7 +259,7 @@ public class ReconciliationRun {
                     + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"
                     + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof - p.amount_xof", p, runId);
         }
-        jdbc.update("UPDATE contract SET settled_period = NULL WHERE settled_period = ?", p);
+        jdbc.update(LedgerRules.REOPEN_SETTLED_IN, p);
         jdbc.update("DELETE FROM posting WHERE period = ? AND run_id = ?", p, runId);
         discard(period);
     }

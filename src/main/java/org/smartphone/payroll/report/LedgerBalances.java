@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartphone.payroll.config.DatabaseDialect;
+import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Repository;
 class LedgerBalances {
 
     private static final String CONTRACTS = """
-            SELECT c.contract_id, b.financed_xof, b.collected_xof, c.settled_period
+            SELECT c.contract_id, b.financed_xof, b.collected_xof, c.state
             FROM contract c LEFT JOIN contract_balance b ON b.contract_id = c.contract_id
             ORDER BY c.contract_id""";
     /** The period after the one given that has postings: one step along the key, not a scan. */
@@ -36,9 +38,11 @@ class LedgerBalances {
             SELECT contract_id, amount_xof FROM posting WHERE period = ? ORDER BY period, contract_id""";
 
     private final JdbcTemplate jdbc;
+    private final boolean h2;
 
-    LedgerBalances(JdbcTemplate jdbc) {
+    LedgerBalances(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
+        this.h2 = dialect.isH2();
     }
 
     Balances check() {
@@ -46,7 +50,6 @@ class LedgerBalances {
             // PostgreSQL streams a result with a fetch size only inside a transaction; H2 computes a
             // whole result (into a temporary file when large) before the first row unless it is
             // lazy, and this pass holds one result per period open at the same time
-            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
@@ -141,7 +144,9 @@ class LedgerBalances {
             long financed = contracts.rs.getLong(2);
             long collected = contracts.rs.getLong(3);
             boolean hasBalance = !contracts.rs.wasNull();
-            boolean settled = contracts.rs.getString(4) != null;
+            ContractState state = ContractState.valueOf(contracts.rs.getString(4));
+            boolean settled = state == ContractState.SETTLED;
+            boolean open = state == ContractState.OPEN;
             collectedTotal = Math.addExact(collectedTotal, collected);
             if (!hasBalance || collected != posted) {
                 notSumOfPostings++;
@@ -149,7 +154,7 @@ class LedgerBalances {
             if (settled && (!hasBalance || collected != financed)) {
                 settledWithOutstanding++;
             }
-            if (!settled && (!hasBalance || collected < 0 || collected >= financed)) {
+            if (open && (!hasBalance || collected < 0 || collected >= financed)) {
                 openOutOfRange++;
             }
         }

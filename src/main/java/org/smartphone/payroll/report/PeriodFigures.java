@@ -7,8 +7,9 @@ import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunState;
 
 /**
- * Every number of the HTML period report, read from the ledger and from the files of the period
- * (outputs read back from the outbox, the withholding return from the archive). Nothing here is
+ * Every number of the period report, read once from the ledger and from the files of the period
+ * (outputs read back from the outbox, the withholding return from the archive), and rendered by both
+ * the plain text ({@link PeriodText}) and the HTML page ({@link HtmlReport}). Nothing here is
  * computed from anything else: {@link ControlChecks} does that.
  *
  * @param runs the latest deduction and reconciliation run of the period, in that order, when run

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.smartphone.payroll.arrears.ArrearsBucket;
 import org.smartphone.payroll.deduction.DeductionReason;
+import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.reconciliation.ReconciliationStatus;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
@@ -23,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ledger's figures of a period for the HTML report (and the domain meters of
- * {@code org.smartphone.payroll.metrics}, which read the same figures). Every known reason, status
+ * The ledger's figures of a period, read once for both the plain-text and the HTML report (and for
+ * the domain meters of {@code org.smartphone.payroll.metrics}, which read the same figures); the rules
+ * they count by (open, settled, order line, exception) are {@link LedgerRules}'. Every known reason, status
  * and bucket gets a line, zero when nothing fell in it, in the order of SPEC; anything else the
  * ledger holds follows in code point order.
  */
@@ -40,14 +42,16 @@ public class PeriodLedger {
     public DeductionFigures deduction(String period) {
         Map<String, ReasonLine> reasons = zeros(DeductionReason.values(), r -> new ReasonLine(r, 0, 0, 0, 0));
         jdbc.query("SELECT reason, COUNT(*), SUM(due_xof), SUM(amount_xof), SUM(due_xof - amount_xof)"
-                + " FROM deduction_line WHERE period = ? AND amount_xof < due_xof GROUP BY reason", rs -> {
+                + " FROM deduction_line WHERE period = ? AND " + LedgerRules.isException("deduction_line")
+                + " GROUP BY reason", rs -> {
                     String reason = rs.getString(1) == null ? "" : rs.getString(1);
                     reasons.put(reason, new ReasonLine(reason, rs.getLong(2), rs.getLong(3), rs.getLong(4),
                             rs.getLong(5)));
                 }, period);
         List<ReasonLine> exceptions = inOrder(reasons, DeductionReason.values());
         return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0),"
-                + " COALESCE(SUM(CASE WHEN amount_xof > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(amount_xof), 0)"
+                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOrderLine("deduction_line") + " THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(amount_xof), 0)"
                 + " FROM deduction_line WHERE period = ?", (rs, i) -> new DeductionFigures(rs.getLong(1),
                         rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), exceptions), period);
     }
@@ -92,10 +96,11 @@ public class PeriodLedger {
     }
 
     public Portfolio portfolio() {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN settled_period IS NULL THEN 0 ELSE 1 END), 0),"
+        return jdbc.queryForObject("SELECT"
+                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOpen("c") + " THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isSettled("c") + " THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(b.financed_xof), 0), COALESCE(SUM(b.collected_xof), 0),"
-                + " COALESCE(SUM(b.financed_xof - b.collected_xof), 0)"
+                + " COALESCE(SUM(" + LedgerRules.outstanding("b") + "), 0)"
                 + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id",
                 (rs, i) -> new Portfolio(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }

@@ -10,9 +10,13 @@ import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.ControlChecks.Check;
-import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
+import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
+import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
 import org.smartphone.payroll.run.InboxName;
@@ -27,11 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The period report: in plain text, what was instructed and why not more, what came back and how it
- * was posted, arrears by bucket, and the portfolio, every figure read from the ledger tables, then
- * the control checks ({@link ControlChecks}) computed from the files of the period read back and
- * the ledger; and the auditors' HTML page {@code outbox/M/report-M.html}, which shows the same
- * checks with the SHA-256 of every file.
+ * The period report. Its figures are read once ({@link PeriodFigures}: the ledger's through
+ * {@link PeriodLedger} and {@link LedgerBalances}, and the files of the period read back), and both
+ * reports render them: the plain text ({@link PeriodText}: what was instructed and why not more, what
+ * came back and how it was posted, arrears by bucket, the portfolio, then the control checks of
+ * {@link ControlChecks}), and the auditors' HTML page {@code outbox/M/report-M.html}
+ * ({@link HtmlReport}), which shows the same figures and checks with the SHA-256 of every file.
  */
 @Service
 public class PeriodReport {
@@ -77,10 +82,8 @@ public class PeriodReport {
 
     public Written write(Period period) throws IOException {
         PeriodFigures figures = figures(period);
-        // a pause point for the tests: the ledger read in part, the page not written yet
-        FaultInjection.reached("report:read");
         List<Check> checks = ControlChecks.of(figures);
-        String text = text(period) + ChecksText.of(figures, checks, ReportLabels.of(messages, "en"));
+        String text = PeriodText.of(figures) + ChecksText.of(figures, checks, ReportLabels.of(messages, "en"));
         String fileName = fileName(period);
         Outbox.publishTextOfProcess(home.outbox(period), fileName,
                 HtmlReport.render(figures, checks, ReportLabels.of(messages, settings.reportLanguage())));
@@ -142,14 +145,17 @@ public class PeriodReport {
                         : Reading.of("reconciliation_line", ledger.withheldInLedger(p));
             }
         }
-        return new PeriodFigures(period, latest, PeriodFiles.orderFile(outbox.resolve(order)),
-                PeriodFiles.manifestEntry(deductionManifest, order, "amount_xof"),
-                PeriodFiles.exceptionsFile(outbox.resolve(exceptions)),
-                PeriodFiles.reconciliationFile(outbox.resolve(reconciled)),
-                PeriodFiles.arrearsFile(outbox.resolve(arrears)), withholdingReturn, inputs, outputs,
-                deduction.map(r -> ledger.deduction(p)), reconciliation.map(r -> ledger.reconciliation(p)),
-                ledger.portfolio(), balances.check(), differingRows(outbox, p, deduction.isPresent(),
-                        reconciliation.isPresent()));
+        Reading<OrderTotals> orderFile = PeriodFiles.orderFile(outbox.resolve(order));
+        Reading<OrderTotals> orderManifest = PeriodFiles.manifestEntry(deductionManifest, order, "amount_xof");
+        Reading<ExceptionTotals> exceptionsFile = PeriodFiles.exceptionsFile(outbox.resolve(exceptions));
+        Reading<ReconciliationTotals> reconciliationFile = PeriodFiles.reconciliationFile(outbox.resolve(reconciled));
+        Reading<ArrearsTotals> arrearsFile = PeriodFiles.arrearsFile(outbox.resolve(arrears));
+        // a pause point for the tests: the ledger read in part, the page not written yet
+        FaultInjection.reached("report:read");
+        return new PeriodFigures(period, latest, orderFile, orderManifest, exceptionsFile, reconciliationFile,
+                arrearsFile, withholdingReturn, inputs, outputs, deduction.map(r -> ledger.deduction(p)),
+                reconciliation.map(r -> ledger.reconciliation(p)), ledger.portfolio(), balances.check(),
+                differingRows(outbox, p, deduction.isPresent(), reconciliation.isPresent()));
     }
 
     /** Each published file against the ledger rows, in the order and with the values the runs wrote. */
@@ -157,13 +163,14 @@ public class PeriodReport {
         return new PeriodFigures.DifferingRows(
                 deducted ? LedgerRows.differing(jdbc, outbox.resolve("deductions-" + p + ".csv"),
                         List.of("matricule", "contract_id", "amount_xof"), "SELECT matricule, contract_id, amount_xof"
-                                + " FROM deduction_line WHERE period = ? AND amount_xof > 0"
-                                + " ORDER BY period, contract_id",
+                                + " FROM deduction_line WHERE period = ? AND "
+                                + LedgerRules.isOrderLine("deduction_line") + " ORDER BY period, contract_id",
                         p) : Reading.missing("deduction_line"),
                 deducted ? LedgerRows.differing(jdbc, outbox.resolve("deduction-exceptions-" + p + ".csv"),
                         List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"), "SELECT matricule,"
                                 + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
-                                + " AND amount_xof < due_xof ORDER BY period, contract_id", p)
+                                + " AND " + LedgerRules.isException("deduction_line") + " ORDER BY period, contract_id",
+                        p)
                         : Reading.missing("deduction_line"),
                 reconciled ? LedgerRows.differing(jdbc, outbox.resolve("reconciliation-" + p + ".csv"),
                         List.of("matricule", "contract_id", "expected_xof", "withheld_xof", "posted_xof",
@@ -181,79 +188,7 @@ public class PeriodReport {
 
     private static Optional<RunRecord> committed(List<RunRecord> ofPeriod, RunKind kind) {
         return ofPeriod.stream().filter(r -> r.kind() == kind)
-                .filter(r -> r.state() == RunState.COMMITTED || r.state() == RunState.COMPLETED)
+                .filter(r -> r.state().reachedLedger())
                 .reduce((first, second) -> second);
-    }
-
-    private String text(Period period) {
-        String p = period.toString();
-        StringBuilder out = new StringBuilder();
-        out.append("Period report ").append(p).append('\n').append("=".repeat(20)).append("\n\n");
-        List<RunRecord> ofPeriod = runs.all().stream().filter(r -> p.equals(r.period())).toList();
-        out.append("Deduction run: ").append(runState(RunKind.DEDUCTION, p)).append('\n');
-        if (committed(ofPeriod, RunKind.DEDUCTION).isPresent()) {
-            deductionFigures(out, p);
-        }
-        out.append("\nReconciliation run: ").append(runState(RunKind.RECONCILIATION, p)).append('\n');
-        if (committed(ofPeriod, RunKind.RECONCILIATION).isPresent()) {
-            reconciliationFigures(out, p);
-        }
-        out.append("\nPortfolio now\n");
-        Portfolio portfolio = ledger.portfolio();
-        out.append(String.format("  open contracts %d, settled %d, collected to date %s F, outstanding %s F%n",
-                portfolio.openContracts(), portfolio.settledContracts(), francs(portfolio.collectedXof()),
-                francs(portfolio.outstandingXof())));
-        return out.toString();
-    }
-
-    /** Only a run that reached the ledger has figures: lines of an unfinished run are not the period's. */
-    private void deductionFigures(StringBuilder out, String p) {
-        jdbc.query("SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0)"
-                + " FROM deduction_line WHERE period = ?", rs -> {
-                    out.append(line("contracts with a due", rs.getLong(1), "due", rs.getLong(2)));
-                    out.append(String.format("  %-30s %8s       %s %s F%n", "", "", "of which arrears",
-                            francs(rs.getLong(3))));
-                }, p);
-        jdbc.query("SELECT COUNT(*), COALESCE(SUM(amount_xof), 0) FROM deduction_line WHERE period = ?"
-                + " AND amount_xof > 0", rs -> {
-                    out.append(line("deduction order", rs.getLong(1), "amount", rs.getLong(2)));
-                }, p);
-        jdbc.query("SELECT reason, COUNT(*), SUM(due_xof - amount_xof) FROM deduction_line WHERE period = ?"
-                + " AND amount_xof < due_xof GROUP BY reason ORDER BY reason", rs -> {
-                    out.append(line("exceptions " + rs.getString(1), rs.getLong(2), "shortfall", rs.getLong(3)));
-                }, p);
-    }
-
-    private void reconciliationFigures(StringBuilder out, String p) {
-        jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
-                + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status ORDER BY status",
-                rs -> {
-                    out.append(String.format("  %-30s %8d %-4s  expected %15s  withheld %15s  posted %15s"
-                            + "  refund due %12s%n", rs.getString(1), rs.getLong(2),
-                            Counted.noun(rs.getLong(2), "row"), francs(rs.getLong(3)),
-                            francs(rs.getLong(4)), francs(rs.getLong(5)), francs(rs.getLong(6))));
-                }, p);
-        out.append("\nArrears after reconciliation\n");
-        jdbc.query("SELECT bucket, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
-                + " WHERE period = ? GROUP BY bucket ORDER BY bucket", rs -> {
-                    out.append(line(rs.getString(1), rs.getLong(2), "overdue", rs.getLong(3)));
-                }, p);
-    }
-
-    private String runState(RunKind kind, String period) {
-        Optional<RunRecord> run = runs.all().stream()
-                .filter(r -> r.kind() == kind && period.equals(r.period()))
-                .reduce((first, second) -> second);
-        return run.map(r -> r.state() + " (run " + r.runId() + ", " + r.inputName() + ")").orElse("not run");
-    }
-
-    private static String line(String label, long count, String amountLabel, long amount) {
-        return String.format("  %-30s %8d %-4s  %s %s F%n", label, count, Counted.noun(count, "row"), amountLabel,
-                francs(amount));
-    }
-
-    /** Francs grouped by threes with spaces, as treasury writes them: 1 234 567. */
-    static String francs(long amount) {
-        return Francs.grouped(amount);
     }
 }

@@ -1,6 +1,6 @@
 /**
- * The period report for auditors. {@code PeriodReport} prints the counts and totals read from the
- * ledger tables, and writes {@code outbox/YYYY-MM/report-YYYY-MM.html}: {@code PeriodFigures} are
+ * The period report for auditors. {@code PeriodReport} reads {@code PeriodFigures} once, prints them
+ * ({@code PeriodText}) and writes them to {@code outbox/YYYY-MM/report-YYYY-MM.html}: they are
  * read from the ledger ({@code PeriodLedger}, {@code LedgerBalances}) and from the period's files
  * read back ({@code PeriodFiles}, and {@code LedgerRows} against the ledger rows);
  * {@code ControlChecks} computes pass, fail or not available from them; {@code HtmlReport} renders

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.failure.RefusedException;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ public class RunLock {
         Connection connection = dataSource.getConnection();
         boolean postgres;
         try {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            postgres = DatabaseDialect.of(connection).isPostgres();
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

@@ -102,8 +102,7 @@ public class RunRegistry implements InputCounts {
     }
 
     public boolean isCommitted(long runId) {
-        return find(runId).map(r -> r.state() == RunState.COMMITTED || r.state() == RunState.COMPLETED)
-                .orElse(false);
+        return find(runId).map(r -> r.state().reachedLedger()).orElse(false);
     }
 
     /** In a transaction of its own, so that the counts of a run refused for invalid input remain. */

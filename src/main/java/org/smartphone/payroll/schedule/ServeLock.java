@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.AdvisoryLock;
+import org.smartphone.payroll.failure.RefusedException;
 
 /**
  * One {@code serve} per database. The embedded H2 file admits one process by itself, so there is
@@ -34,7 +36,7 @@ final class ServeLock {
 
     /** Takes the lock, or refuses (exit 3) naming the serve that holds it. */
     AdvisoryLock acquire() throws SQLException {
-        if (!url.startsWith("jdbc:postgresql:")) {
+        if (DatabaseDialect.ofUrl(url).isH2()) {
             return AdvisoryLock.without(null);
         }
         Connection connection = DriverManager.getConnection(url, user, password);

@@ -204,7 +204,8 @@ class TamperingFunctionalTests {
     void aContractMarkedSettledOrPaidOffInTheDatabaseFailsCheckJ(TestDatabase database, @TempDir Path dir) {
         Programme programme = january(dir, database);
         // C-4 settled with 9 000 outstanding; C-5 (nothing posted) given all it financed but left open
-        assertThat(programme.update("UPDATE contract SET settled_period = '2026-01' WHERE contract_id = 'C-4'"))
+        assertThat(programme.update("UPDATE contract SET state = 'SETTLED', settled_period = '2026-01'"
+                + " WHERE contract_id = 'C-4'"))
                 .isEqualTo(1);
         assertThat(programme.update("UPDATE contract_balance SET collected_xof = financed_xof"
                 + " WHERE contract_id = 'C-5'")).isEqualTo(1);

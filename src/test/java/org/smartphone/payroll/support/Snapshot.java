@@ -18,8 +18,8 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
 
     private static final Map<String, String> TABLES = Map.ofEntries(
             Map.entry("contract", "SELECT contract_id, matricule, full_name, ministry_code, device_model, imei,"
-                    + " price_xof, down_payment_xof, term_months, first_period, base_installment_xof, settled_period"
-                    + " FROM contract ORDER BY contract_id"),
+                    + " price_xof, down_payment_xof, term_months, first_period, base_installment_xof, settled_period,"
+                    + " state FROM contract ORDER BY contract_id"),
             Map.entry("contract_balance", "SELECT contract_id, financed_xof, collected_xof FROM contract_balance"
                     + " ORDER BY contract_id"),
             Map.entry("posting", "SELECT period, contract_id, amount_xof FROM posting ORDER BY period, contract_id"),

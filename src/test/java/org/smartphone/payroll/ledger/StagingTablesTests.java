@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,8 @@ class StagingTablesTests {
                     jdbc.update(insert, period, "C-" + line);
                 }
             }
-            StagingTables staging = new StagingTables(jdbc);
+            StagingTables staging = new StagingTables(jdbc, database == TestDatabase.POSTGRES
+                    ? DatabaseDialect.POSTGRESQL : DatabaseDialect.H2);
 
             staging.clear("deduction_line", "period", "2026-02");
             assertThat(jdbc.queryForList("SELECT DISTINCT period FROM deduction_line ORDER BY period",

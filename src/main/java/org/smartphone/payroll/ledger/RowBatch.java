@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
 import java.util.ArrayList;
 import java.util.List;

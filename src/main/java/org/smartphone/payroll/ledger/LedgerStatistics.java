@@ -1,5 +1,6 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,9 @@ public class LedgerStatistics {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
-    public LedgerStatistics(JdbcTemplate jdbc, StagingTables staging) {
+    public LedgerStatistics(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
-        this.postgres = staging.isPostgres();
+        this.postgres = dialect.isPostgres();
     }
 
     /** Refreshes the planner's statistics of these tables (PostgreSQL; nothing on H2). */

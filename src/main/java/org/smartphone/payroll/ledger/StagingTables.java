@@ -1,15 +1,14 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
-import java.sql.Connection;
-import java.util.Locale;
+import org.smartphone.payroll.config.DatabaseDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Empties the staging tables (contract_import_skip, return_entry) once their run has
- * reached the ledger, and tells which database this is, for the few set-based statements of the
- * commit steps whose fast form differs between H2 and PostgreSQL (H2 evaluates a correlated
- * subquery once per row).
+ * reached the ledger, and tells the commit steps whether this is PostgreSQL ({@link DatabaseDialect}),
+ * for the few set-based statements whose fast form differs between H2 and PostgreSQL (H2 evaluates a
+ * correlated subquery once per row).
  */
 @Component
 public class StagingTables {
@@ -17,10 +16,9 @@ public class StagingTables {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
-    public StagingTables(JdbcTemplate jdbc) {
+    public StagingTables(JdbcTemplate jdbc, DatabaseDialect dialect) {
         this.jdbc = jdbc;
-        this.postgres = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
-                .toLowerCase(Locale.ROOT).contains("postgres");
+        this.postgres = dialect.isPostgres();
     }
 
     public boolean isPostgres() {

@@ -1,4 +1,4 @@
-package org.smartphone.payroll.run;
+package org.smartphone.payroll.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

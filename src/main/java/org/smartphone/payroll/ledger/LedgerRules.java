@@ -1,0 +1,103 @@
+package org.smartphone.payroll.ledger;
+
+/**
+ * The ledger's rules that SQL must apply, each written once here and used by every run, report and
+ * meter that needs it, so that no statement restates one (STYLE, SQL). Conditions take the name
+ * (or alias) of the table they test, so that they fit into any statement; the statements that change
+ * a contract's state live here too, beside the condition they keep true. The plain-Java side of the
+ * same rules is {@link org.smartphone.payroll.contract.Balance} (outstanding, settled).
+ *
+ * <p>These are SQL fragments rather than views: a view over contract or deduction_line would hide
+ * nothing the runs' main queries need, and a fragment leaves every statement exactly as the planner
+ * saw it before (the indexes the runs rely on are the same).
+ */
+public final class LedgerRules {
+
+    /**
+     * Settles, in the period given (settled_period), every open contract that the
+     * period's postings paid off, on PostgreSQL: one scan of the narrow balance table. Every commit
+     * settles the contracts it pays off and a financed amount is above 0 (SPEC 2), so an open
+     * contract whose balance now equals its financed amount is one this posting paid off.
+     */
+    public static final String SETTLE_PAID_OFF = "UPDATE contract c SET state = '" + ContractState.SETTLED
+            + "', settled_period = ? FROM contract_balance b WHERE b.contract_id = c.contract_id AND "
+            + isPaidOff("b") + " AND " + isOpen("c");
+
+    /**
+     * {@link #SETTLE_PAID_OFF} on H2, through the period's postings (H2 evaluates the form above once
+     * per contract); the period is given twice, for the postings and for settled_period.
+     */
+    public static final String SETTLE_PAID_OFF_BY_POSTINGS = "MERGE INTO contract c USING (SELECT p.contract_id"
+            + " FROM posting p JOIN contract_balance b ON b.contract_id = p.contract_id WHERE p.period = ? AND "
+            + isPaidOff("b") + ") s ON c.contract_id = s.contract_id WHEN MATCHED AND " + isOpen("c")
+            + " THEN UPDATE SET state = '" + ContractState.SETTLED + "', settled_period = ?";
+
+    /**
+     * Opens again the contracts settled in a period (revoking its reconciliation, SPEC 6: only that
+     * run's postings can have settled one then).
+     */
+    public static final String REOPEN_SETTLED_IN = "UPDATE contract SET state = '" + ContractState.OPEN
+            + "', settled_period = NULL WHERE " + isSettled("contract") + " AND settled_period = ?";
+
+    private LedgerRules() {
+    }
+
+    /**
+     * A contract still repaying (SPEC 7.0: only OPEN contracts are deducted, aged and counted open).
+     *
+     * @param contract the contract table's name or alias in the statement
+     */
+    public static String isOpen(String contract) {
+        return contract + ".state = '" + ContractState.OPEN + "'";
+    }
+
+    /**
+     * A contract repaid in full, in {@code settled_period}.
+     *
+     * @param contract the contract table's name or alias in the statement
+     */
+    public static String isSettled(String contract) {
+        return contract + ".state = '" + ContractState.SETTLED + "'";
+    }
+
+    /**
+     * A balance with nothing outstanding: what the contract collected is what was financed (SPEC 2;
+     * {@link org.smartphone.payroll.contract.Balance#isSettled} in Java).
+     *
+     * @param balance the contract_balance table's name or alias in the statement
+     */
+    public static String isPaidOff(String balance) {
+        return balance + ".collected_xof = " + balance + ".financed_xof";
+    }
+
+    /**
+     * What a contract still owes: what was financed less what it collected (SPEC 2;
+     * {@link org.smartphone.payroll.contract.Balance#outstandingXof} in Java). SPEC 7 takes written-off
+     * amounts off it too, and counts 0 for written-off and cancelled contracts: that change is made here.
+     *
+     * @param balance the contract_balance table's name or alias in the statement
+     */
+    public static String outstanding(String balance) {
+        return "(" + balance + ".financed_xof - " + balance + ".collected_xof)";
+    }
+
+    /**
+     * A deduction line of the order: an amount above 0 is instructed (SPEC 3). A line of 0 is a
+     * contract with a due that nothing could be instructed for.
+     *
+     * @param line the deduction_line table's name or alias in the statement
+     */
+    public static String isOrderLine(String line) {
+        return line + ".amount_xof > 0";
+    }
+
+    /**
+     * A deduction line that is an exception: instructed less than its due (SPEC 3), listed in the
+     * exceptions file with its reason.
+     *
+     * @param line the deduction_line table's name or alias in the statement
+     */
+    public static String isException(String line) {
+        return line + ".amount_xof < " + line + ".due_xof";
+    }
+}

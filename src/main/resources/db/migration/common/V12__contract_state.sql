@@ -1,0 +1,16 @@
+-- A contract's state is a column of its own (SPEC 7.0: OPEN, SETTLED, WRITTEN_OFF, CANCELLED), no longer
+-- read from settled_period being blank: the states SPEC 7 adds are neither. settled_period stays, the
+-- period in which the contract was settled (revoking that period's reconciliation opens it again). A
+-- ledger written before is filled from settled_period: a contract with one is SETTLED, any other OPEN,
+-- and the second check keeps the two columns telling the same thing. Not indexed: the runs read open
+-- contracts along the contract_id and matricule indexes, nearly all of them open, and an unindexed
+-- column keeps the settling update on PostgreSQL without new index entries (V7). Runs twice safely (an
+-- interrupted attempt on H2, where each statement commits on its own).
+ALTER TABLE contract ADD COLUMN IF NOT EXISTS state VARCHAR(20) NOT NULL DEFAULT 'OPEN';
+UPDATE contract SET state = 'SETTLED' WHERE settled_period IS NOT NULL AND state <> 'SETTLED';
+ALTER TABLE contract DROP CONSTRAINT IF EXISTS contract_state_known;
+ALTER TABLE contract ADD CONSTRAINT contract_state_known
+    CHECK (state IN ('OPEN', 'SETTLED', 'WRITTEN_OFF', 'CANCELLED'));
+ALTER TABLE contract DROP CONSTRAINT IF EXISTS contract_settled_in_its_period;
+ALTER TABLE contract ADD CONSTRAINT contract_settled_in_its_period
+    CHECK ((state = 'SETTLED') = (settled_period IS NOT NULL));

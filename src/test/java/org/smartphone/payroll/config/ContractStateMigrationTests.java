@@ -1,0 +1,82 @@
+package org.smartphone.payroll.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartphone.payroll.support.Programme;
+import org.smartphone.payroll.support.TestDatabase;
+
+/**
+ * A ledger written by the version before contract.state (migrations up to V11: a contract was settled
+ * when it had a settled_period) means the same after the engine starts on it: a contract with a
+ * settled period is SETTLED, every other one OPEN, the settled periods stay, and the database refuses
+ * a state it does not know or a state that disagrees with the settled period.
+ */
+class ContractStateMigrationTests {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOldLedgerKeepsWhichContractsAreSettled(TestDatabase database, @TempDir Path dir)
+            throws SQLException, IOException {
+        Programme programme = new Programme(dir.resolve("home"), database);
+        Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
+        boolean postgres = database == TestDatabase.POSTGRES;
+        String url = programme.jdbcUrl();
+        String user = postgres ? programme.jdbcUser() : "sa";
+        String password = postgres ? programme.jdbcPassword() : "";
+        Flyway.configure().dataSource(url, user, password)
+                .locations("classpath:db/migration/common", postgres ? "classpath:db/migration/postgresql"
+                        : "classpath:db/migration/h2")
+                .placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
+                .target("11").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            // C-1 nothing collected, C-2 part of it, C-3 all of it, settled in 2026-03
+            statement.execute("INSERT INTO contract (contract_id, matricule, full_name, price_xof, down_payment_xof,"
+                    + " term_months, first_period, base_installment_xof, settled_period, import_run_id)"
+                    + " VALUES ('C-1', 'M-1', 'Ama Mensah', 120000, 20000, 10, '2026-02', 10000, NULL, 1),"
+                    + " ('C-2', 'M-2', 'Kodjo Agbeko', 60000, 0, 12, '2026-01', 5000, NULL, 1),"
+                    + " ('C-3', 'M-2', 'Kodjo Agbeko', 45000, 9000, 4, '2025-12', 9000, '2026-03', 1)");
+            statement.execute("INSERT INTO contract_balance (contract_id, financed_xof, collected_xof)"
+                    + " VALUES ('C-1', 100000, 0), ('C-2', 60000, 25000), ('C-3', 36000, 36000)");
+        }
+
+        Programme.Result status = programme.run("status");
+
+        assertThat(status.exitCode()).as("%s", status).isZero();
+        assertThat(programme.query("SELECT contract_id, state, COALESCE(settled_period, '-') FROM contract"
+                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"),
+                        List.of("C-3", "SETTLED", "2026-03"));
+        try (Connection connection = DriverManager.getConnection(url, programme.jdbcUser(), programme.jdbcPassword());
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = 'PAUSED'"
+                    + " WHERE contract_id = 'C-1'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_state_known"));
+            assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = 'SETTLED'"
+                    + " WHERE contract_id = 'C-2'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_settled_in_its_period"));
+            assertThatThrownBy(() -> statement.execute("UPDATE contract SET settled_period = NULL"
+                    + " WHERE contract_id = 'C-3'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_settled_in_its_period"));
+            // SPEC 7's states, which no run reaches yet, are known
+            statement.execute("UPDATE contract SET state = 'WRITTEN_OFF' WHERE contract_id = 'C-1'");
+            statement.execute("UPDATE contract SET state = 'CANCELLED' WHERE contract_id = 'C-2'");
+        }
+        assertThat(programme.query("SELECT contract_id, state, COALESCE(settled_period, '-') FROM contract"
+                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "WRITTEN_OFF", "-"),
+                        List.of("C-2", "CANCELLED", "-"), List.of("C-3", "SETTLED", "2026-03"));
+    }
+}
