@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
+import org.smartphone.payroll.deduction.PublishDeduction;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.report.PeriodReport;
@@ -141,7 +142,7 @@ public class Revocation {
                 run.runId());
         RunRecord revoked = runs.find(run.revokedRun()).orElseThrow();
         List<String> files = new ArrayList<>(revoked.kind() == RunKind.DEDUCTION
-                ? DeductionRun.outputFiles(run.period()) : ReconciliationRun.outputFiles(run.period()));
+                ? PublishDeduction.outputFiles(run.period()) : ReconciliationRun.outputFiles(run.period()));
         files.add(PeriodReport.fileName(run.period()));
         return Outbox.moveAside(home.outbox(run.period()), files, folder);
     }
