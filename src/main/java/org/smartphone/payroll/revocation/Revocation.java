@@ -17,6 +17,7 @@ import org.smartphone.payroll.contract.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.deduction.PublishDeduction;
 import org.smartphone.payroll.files.Outbox;
+import org.smartphone.payroll.reconciliation.PublishReconciliation;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.report.PeriodReport;
 import org.smartphone.payroll.run.RefusedException;
@@ -142,7 +143,7 @@ public class Revocation {
                 run.runId());
         RunRecord revoked = runs.find(run.revokedRun()).orElseThrow();
         List<String> files = new ArrayList<>(revoked.kind() == RunKind.DEDUCTION
-                ? PublishDeduction.outputFiles(run.period()) : ReconciliationRun.outputFiles(run.period()));
+                ? PublishDeduction.outputFiles(run.period()) : PublishReconciliation.outputFiles(run.period()));
         files.add(PeriodReport.fileName(run.period()));
         return Outbox.moveAside(home.outbox(run.period()), files, folder);
     }
