@@ -2,7 +2,6 @@ package org.smartphone.payroll.contract;
 
 import static org.smartphone.payroll.run.RunSteps.step;
 
-import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.job.Job;
@@ -14,15 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class ContractImportJobConfiguration {
 
     @Bean
-    Job importContractsJob(RunSteps steps, ContractImport contracts, InputArchive archive) {
+    Job importContractsJob(RunSteps steps, ContractImport contracts, StageContracts stageContracts,
+            ApplyContracts applyContracts, ArchiveContracts archiveContracts) {
         // a bulk apply on H2 refused at its end (its file changed while read) dropped the index on
         // matricule outside its transaction: discard builds it again and forgets the run's skipped lines
         return steps.job(RunKind.IMPORT, contracts::discard,
-                step("stageContracts", contracts::stage),
-                step("applyContracts", contracts::apply),
-                step("archiveContracts", run -> {
-                    contracts.clearStaged(run);
-                    return archive.archive(run);
-                }));
+                step("stageContracts", stageContracts),
+                step("applyContracts", applyContracts),
+                step("archiveContracts", archiveContracts));
     }
 }

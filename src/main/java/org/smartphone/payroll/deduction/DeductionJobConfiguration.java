@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Configuration;
 class DeductionJobConfiguration {
 
     @Bean
-    Job deductionJob(RunSteps steps, DeductionRun deduction, InputArchive archive) {
+    Job deductionJob(RunSteps steps, Deduct deduct, PublishDeduction publishDeduction, InputArchive archive) {
         return steps.job(RunKind.DEDUCTION,
-                inputStep("deduct", deduction::deduct),
-                publishStep("publishDeduction", deduction::publish),
+                inputStep("deduct", deduct),
+                publishStep("publishDeduction", publishDeduction),
                 step("archiveRegister", archive::archive));
     }
 }

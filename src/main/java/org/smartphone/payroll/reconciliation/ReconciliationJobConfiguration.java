@@ -3,7 +3,6 @@ package org.smartphone.payroll.reconciliation;
 import static org.smartphone.payroll.run.RunSteps.publishStep;
 import static org.smartphone.payroll.run.RunSteps.step;
 
-import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunSteps;
 import org.springframework.batch.core.job.Job;
@@ -18,14 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class ReconciliationJobConfiguration {
 
     @Bean
-    Job reconciliationJob(RunSteps steps, ReconciliationRun reconciliation, InputArchive archive) {
+    Job reconciliationJob(RunSteps steps, StageAndReconcile stageAndReconcile,
+            CommitReconciliation commitReconciliation, PublishReconciliation publishReconciliation,
+            ArchiveReturn archiveReturn) {
         return steps.job(RunKind.RECONCILIATION,
-                step("stageAndReconcile", reconciliation::stageAndReconcile),
-                step("commitReconciliation", reconciliation::commit),
-                publishStep("publishReconciliation", reconciliation::publish),
-                step("archiveReturn", run -> {
-                    reconciliation.clearStaged(run);
-                    return archive.archive(run);
-                }));
+                step("stageAndReconcile", stageAndReconcile),
+                step("commitReconciliation", commitReconciliation),
+                publishStep("publishReconciliation", publishReconciliation),
+                step("archiveReturn", archiveReturn));
     }
 }

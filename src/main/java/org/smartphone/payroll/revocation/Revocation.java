@@ -1,24 +1,18 @@
 package org.smartphone.payroll.revocation;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.smartphone.payroll.config.Home;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.report.PeriodReport;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
@@ -28,28 +22,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Undoes the latest completed deduction or reconciliation run (SPEC 6): {@link #check} says whether
- * it may be revoked; {@link #commit} returns the ledger to its state before the run, in one
- * transaction, and marks the run REVOKED; {@link #moveFiles} moves its files aside.
+ * Whether the latest completed deduction or reconciliation run may be revoked (SPEC 6), asked by
+ * {@code revoke} before the revocation starts. The revocation itself is its steps: {@link Revoke}
+ * returns the ledger to its state before the run, in one transaction, and marks the run REVOKED;
+ * {@link MoveRevokedFiles} moves its files aside.
  */
 @Service
 public class Revocation {
 
-    private static final Pattern REVOKED_FOLDER = Pattern.compile("revoked-(\\d+)");
-
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
     private final DeductionRun deduction;
-    private final ReconciliationRun reconciliation;
-    private final Home home;
 
-    public Revocation(JdbcTemplate jdbc, RunRegistry runs, DeductionRun deduction, ReconciliationRun reconciliation,
-            Home home) {
+    public Revocation(JdbcTemplate jdbc, RunRegistry runs, DeductionRun deduction) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.deduction = deduction;
-        this.reconciliation = reconciliation;
-        this.home = home;
     }
 
     /**
@@ -103,73 +91,8 @@ public class Revocation {
                         + "; there is no completed run of it to revoke.");
     }
 
-    /**
-     * The revocation's one commit: the run's effect on the ledger undone, the run REVOKED and its input
-     * no longer processed, and the folder its files go to chosen (recorded, so that moving them after a
-     * crash goes on into the same folder).
-     */
-    public long commit(RunContext run) throws IOException {
-        if (runs.isCommitted(run.runId())) {
-            return 0;
-        }
-        RunRecord revoked = runs.find(run.revokedRun())
-                .orElseThrow(() -> new IllegalStateException("run " + run.revokedRun() + " is not recorded"));
-        switch (revoked.kind()) {
-            case DEDUCTION -> deduction.revoke(run.period());
-            case RECONCILIATION -> reconciliation.revoke(run.period(), revoked.runId());
-            default -> throw new IllegalStateException("a " + revoked.kind().label() + " cannot be revoked");
-        }
-        String folder = nextFolder(run.period());
-        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("INSERT INTO revocation (run_id, revoked_run_id, reason, folder, revoked_at)"
-                + " VALUES (?, ?, ?, ?, ?)",
-                run.runId(), revoked.runId(), run.reason(), folder, Timestamp.valueOf(now));
-        runs.markRevoked(revoked.runId(), "revoked " + now.toString().replace('T', ' ') + " by run " + run.runId()
-                + ": " + run.reason());
-        runs.recordSummary(run.runId(), "revoked run " + revoked.runId() + " (" + describe(revoked) + ", "
-                + revoked.inputName() + "); its files are in outbox/" + run.period() + "/" + folder + "/");
-        runs.markRevocationCommitted(run.runId());
-        return 1;
-    }
-
-    /**
-     * Moves the revoked run's files (sidecars and manifest, and the period report written from it) to
-     * the folder chosen at the commit; after a crash, what is left is moved.
-     */
-    public long moveFiles(RunContext run) throws IOException {
-        String folder = jdbc.queryForObject("SELECT folder FROM revocation WHERE run_id = ?", String.class,
-                run.runId());
-        RunRecord revoked = runs.find(run.revokedRun()).orElseThrow();
-        List<String> files = new ArrayList<>(revoked.kind() == RunKind.DEDUCTION
-                ? DeductionRun.outputFiles(run.period()) : ReconciliationRun.outputFiles(run.period()));
-        files.add(PeriodReport.fileName(run.period()));
-        return Outbox.moveAside(home.outbox(run.period()), files, folder);
-    }
-
-    /** {@code revoked-NN}, NN from 01: one more than any revocation of the period has used, on disk or recorded. */
-    private String nextFolder(Period period) throws IOException {
-        int last = 0;
-        for (String used : jdbc.queryForList("SELECT r.folder FROM revocation r JOIN payroll_run p"
-                + " ON p.run_id = r.run_id WHERE p.period = ?", String.class, period.toString())) {
-            last = Math.max(last, number(used));
-        }
-        Path outbox = home.outbox(period);
-        if (Files.isDirectory(outbox)) {
-            try (Stream<Path> entries = Files.list(outbox)) {
-                for (Path entry : entries.toList()) {
-                    last = Math.max(last, number(entry.getFileName().toString()));
-                }
-            }
-        }
-        return String.format("revoked-%02d", last + 1);
-    }
-
-    private static int number(String folder) {
-        Matcher matcher = REVOKED_FOLDER.matcher(folder);
-        return matcher.matches() && folder.length() <= 12 ? Integer.parseInt(matcher.group(1)) : 0;
-    }
-
-    private static String describe(RunRecord run) {
+    /** "contracts import of contracts.csv", or as {@link #describe(RunKind, String)}: in refusals and summaries. */
+    static String describe(RunRecord run) {
         return run.kind() == RunKind.IMPORT ? "contracts import of " + run.inputName()
                 : describe(run.kind(), run.period());
     }

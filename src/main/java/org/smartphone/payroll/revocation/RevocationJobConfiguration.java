@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class RevocationJobConfiguration {
 
     @Bean
-    Job revokeJob(RunSteps steps, Revocation revocation) {
+    Job revokeJob(RunSteps steps, Revoke revoke, MoveRevokedFiles moveRevokedFiles) {
         return steps.job(RunKind.REVOKE,
-                step("revoke", revocation::commit),
-                step("moveRevokedFiles", revocation::moveFiles));
+                step("revoke", revoke),
+                step("moveRevokedFiles", moveRevokedFiles));
     }
 }
