@@ -31,7 +31,10 @@ public enum TestDatabase {
     private static EmbeddedPostgres postgres;
     private static boolean migrated;
 
-    /** The environment that points the engine at a fresh database of this kind, as its first start left it. */
+    /**
+     * The environment that points the engine at a fresh database of this kind: on PostgreSQL a copy of
+     * the migrated one, as a first start leaves it; on H2 the home's own, made by the first command.
+     */
     public Map<String, String> environment(Path home) {
         return environment(home, true);
     }
@@ -41,12 +44,12 @@ public enum TestDatabase {
         return environment(home, false);
     }
 
-    private Map<String, String> environment(Path home, boolean migrated) {
+    private Map<String, String> environment(Path home, boolean copyOfMigrated) {
         Map<String, String> environment = new HashMap<>();
         environment.put("PAYROLL_HOME", home.toString());
         if (this == POSTGRES) {
             String name = "payroll_test_" + DATABASES.incrementAndGet();
-            createDatabase(migrated ? name + " TEMPLATE " + migratedTemplate() : name);
+            createDatabase(copyOfMigrated ? name + " TEMPLATE " + migratedTemplate() : name);
             environment.putAll(postgresEnvironment(name));
         }
         return environment;
