@@ -31,7 +31,7 @@ class ContractBalanceMigrationTests {
     @EnumSource(TestDatabase.class)
     void anOldLedgerKeepsWhatEachContractCollected(TestDatabase database, @TempDir Path dir)
             throws SQLException, IOException {
-        Programme programme = new Programme(dir.resolve("home"), database);
+        Programme programme = Programme.onEmptyDatabase(dir.resolve("home"), database);
         Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
         boolean postgres = database == TestDatabase.POSTGRES;
         String url = programme.jdbcUrl();

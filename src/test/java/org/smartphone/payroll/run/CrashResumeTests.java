@@ -154,11 +154,12 @@ class CrashResumeTests {
             boolean finished = false;
             // a command runs 2 to 3 s in its own JVM on a quiet machine: moments from 0.8 s (the JVM
             // starting) to 3.3 s and five tries give at least five kills without depending on the load
+            // (in a JVM with its default options: the quicker start of EngineProcess's would leave fewer)
             for (int attempt = 0; attempt < 5 && !finished; attempt++) {
                 if (completed(programme, command)) {
                     break;
                 }
-                EngineProcess engine = EngineProcess.start(programme, Map.of(), command);
+                EngineProcess engine = EngineProcess.start(programme, List.of("-Xmx512m"), Map.of(), command);
                 sleep(800 + random.nextInt(2500));
                 if (engine.isAlive()) {
                     engine.kill();

@@ -1,16 +1,17 @@
 package org.smartphone.payroll.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartphone.payroll.support.ServeProcess.await;
+import static org.smartphone.payroll.support.ServeProcess.occurrences;
+import static org.smartphone.payroll.support.ServeProcess.startServe;
+import static org.smartphone.payroll.support.ServeProcess.stop;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,6 @@ class ServeBesideCommandsTests {
 
     private static final Path SAMPLES = Path.of("sample-data");
 
-    /** Poll every 200 ms, take files left unchanged for 800 ms, retry after 1 s, any free port. */
-    private static final Map<String, String> QUICK = Map.of("PAYROLL_SERVE_POLL_INTERVAL", "200ms",
-            "PAYROLL_SERVE_SETTLE_TIME", "800ms", "PAYROLL_SERVE_RETRY_DELAY", "1s", "PAYROLL_SERVE_PORT", "0");
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -211,29 +209,7 @@ class ServeBesideCommandsTests {
         }
     }
 
-    private static EngineProcess startServe(Programme programme, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(QUICK);
-        environment.putAll(extra);
-        return EngineProcess.start(programme, environment, "serve");
-    }
 
-    private static void stop(EngineProcess serve) {
-        serve.terminate();
-        assertThat(serve.waitFor()).as(serve.output()).isIn(0, 143);
-        assertThat(serve.output()).contains("serve stopped");
-    }
 
-    private static void await(EngineProcess serve, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (!condition.getAsBoolean()) {
-            if (!serve.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("serve never got to " + what + ":\n" + serve.output());
-            }
-            Thread.sleep(50);
-        }
-    }
 
-    private static int occurrences(String text, String part) {
-        return text.split(Pattern.quote(part), -1).length - 1;
-    }
 }

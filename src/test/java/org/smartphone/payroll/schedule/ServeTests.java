@@ -1,6 +1,11 @@
 package org.smartphone.payroll.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartphone.payroll.support.ServeProcess.await;
+import static org.smartphone.payroll.support.ServeProcess.occurrences;
+import static org.smartphone.payroll.support.ServeProcess.port;
+import static org.smartphone.payroll.support.ServeProcess.startServe;
+import static org.smartphone.payroll.support.ServeProcess.stop;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +22,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +42,6 @@ class ServeTests {
 
     private static final Path SAMPLES = Path.of("sample-data");
 
-    /** Poll every 200 ms, take files left unchanged for 800 ms, retry after 1 s, any free port. */
-    private static final Map<String, String> QUICK = Map.of("PAYROLL_SERVE_POLL_INTERVAL", "200ms",
-            "PAYROLL_SERVE_SETTLE_TIME", "800ms", "PAYROLL_SERVE_RETRY_DELAY", "1s", "PAYROLL_SERVE_PORT", "0");
 
     private static final String[][] CYCLE = {{"import-contracts"}, {"deduct", "--period", "2026-01"},
         {"reconcile", "--period", "2026-01"}, {"deduct", "--period", "2026-02"}, {"reconcile", "--period", "2026-02"}};
@@ -308,32 +307,12 @@ class ServeTests {
         assertThat(Snapshot.of(served).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox())).isEmpty();
     }
 
-    private static EngineProcess startServe(Programme programme, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(QUICK);
-        environment.putAll(extra);
-        return EngineProcess.start(programme, environment, "serve");
-    }
 
-    /** SIGTERM, then a clean end: exit 0, or 143 when the JVM reports the signal. */
-    private static void stop(EngineProcess serve) {
-        serve.terminate();
-        assertThat(serve.waitFor()).as(serve.output()).isIn(0, 143);
-        assertThat(serve.output()).contains("serve stopped");
-    }
 
     private static void awaitArchived(EngineProcess serve, Programme programme, String file) throws InterruptedException {
         await(serve, file + " archived", () -> Files.exists(programme.archive().resolve(file)));
     }
 
-    private static void await(EngineProcess serve, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (!condition.getAsBoolean()) {
-            if (!serve.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("serve never got to " + what + ":\n" + serve.output());
-            }
-            Thread.sleep(50);
-        }
-    }
 
     /** The way the README asks: written under a .part name, then renamed. */
     private static void dropAsPart(Programme programme, String sample) throws IOException {
@@ -363,15 +342,7 @@ class ServeTests {
         }
     }
 
-    private static int port(EngineProcess serve) {
-        Matcher matcher = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(serve.output());
-        assertThat(matcher.find()).as(serve.output()).isTrue();
-        return Integer.parseInt(matcher.group(1));
-    }
 
-    private static int occurrences(String text, String part) {
-        return text.split(Pattern.quote(part), -1).length - 1;
-    }
 
     private static Map<String, String> archived(Snapshot snapshot) {
         Map<String, String> archive = new HashMap<>(snapshot.files());

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.smartphone.payroll.PayrollMain;
@@ -29,10 +30,25 @@ public final class Programme {
     private final TestDatabase database;
     private final Map<String, String> environment;
 
+    /** A programme on a fresh database of this kind, as the engine's first start leaves it. */
     public Programme(Path home, TestDatabase database) {
+        this(home, database, database.environment(home));
+    }
+
+    private Programme(Path home, TestDatabase database, Map<String, String> environment) {
         this.home = home;
         this.database = database;
-        this.environment = database.environment(home);
+        this.environment = environment;
+    }
+
+    /** A programme on a database with nothing in it yet, for the tests of the migrations themselves. */
+    public static Programme onEmptyDatabase(Path home, TestDatabase database) {
+        return new Programme(home, database, database.emptyEnvironment(home));
+    }
+
+    /** The engine on the database {@code environment} names, to migrate a template database. */
+    Programme(Path home, Map<String, String> environment) {
+        this(home, TestDatabase.POSTGRES, new HashMap<>(environment));
     }
 
     public Path home() {
