@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import com.zaxxer.hikari.HikariDataSource;
+import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.period.Period;
@@ -97,7 +98,7 @@ public final class StraightforwardDeduction {
             jdbc.query("SELECT c.contract_id, b.financed_xof, c.term_months, c.first_period,"
                     + " c.base_installment_xof, b.collected_xof FROM contract c"
                     + " JOIN contract_balance b ON b.contract_id = c.contract_id WHERE c.matricule = ?"
-                    + " AND c.settled_period IS NULL AND c.first_period <= ?", rs -> {
+                    + " AND " + LedgerRules.isOpen("c") + " AND c.first_period <= ?", rs -> {
                         Period first = Period.parse(rs.getString(4));
                         Balance balance = new Balance(new InstallmentSchedule(rs.getLong(2), rs.getInt(3), first,
                                 rs.getLong(5)), rs.getLong(6));

@@ -1,2 +1,6 @@
-/** Settings, the home folder, and the Spring wiring shared by the jobs. */
+/**
+ * Settings (the home folder, the cap ratio, progress, the report's language), the database (its dialect,
+ * credential and migrations, and its sharing while serve runs), the logging set-up, and the Spring wiring
+ * shared by the jobs.
+ */
 package org.smartphone.payroll.config;

@@ -5,7 +5,7 @@ package org.smartphone.payroll.ledger;
  * (SPEC 3) and aged into arrears (SPEC 4). Today a contract is imported OPEN and becomes SETTLED
  * when a reconciliation's posting brings what it collected to what was financed; revoking that
  * reconciliation makes it OPEN again. WRITTEN_OFF and CANCELLED are the states SPEC 7 adds; no run
- * reaches them yet.
+ * reaches them yet, and the database refuses them (V12's check) until the runs that do arrive.
  */
 public enum ContractState {
     /** Still repaying: outstanding above 0. */

@@ -31,7 +31,7 @@ class ContractStateMigrationTests {
     @EnumSource(TestDatabase.class)
     void anOldLedgerKeepsWhichContractsAreSettled(TestDatabase database, @TempDir Path dir)
             throws SQLException, IOException {
-        Programme programme = new Programme(dir.resolve("home"), database);
+        Programme programme = Programme.onEmptyDatabase(dir.resolve("home"), database);
         Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
         boolean postgres = database == TestDatabase.POSTGRES;
         String url = programme.jdbcUrl();
@@ -71,12 +71,16 @@ class ContractStateMigrationTests {
             assertThatThrownBy(() -> statement.execute("UPDATE contract SET settled_period = NULL"
                     + " WHERE contract_id = 'C-3'")).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_settled_in_its_period"));
-            // SPEC 7's states, which no run reaches yet, are known
-            statement.execute("UPDATE contract SET state = 'WRITTEN_OFF' WHERE contract_id = 'C-1'");
-            statement.execute("UPDATE contract SET state = 'CANCELLED' WHERE contract_id = 'C-2'");
+            // SPEC 7's states are refused until the runs that reach them (and the rules that read them)
+            // arrive: a contract in one of them would be neither deducted nor checked as open
+            for (String spec7State : List.of("WRITTEN_OFF", "CANCELLED")) {
+                assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = '" + spec7State
+                        + "' WHERE contract_id = 'C-1'")).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_state_known"));
+            }
         }
         assertThat(programme.query("SELECT contract_id, state, COALESCE(settled_period, '-') FROM contract"
-                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "WRITTEN_OFF", "-"),
-                        List.of("C-2", "CANCELLED", "-"), List.of("C-3", "SETTLED", "2026-03"));
+                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"),
+                        List.of("C-3", "SETTLED", "2026-03"));
     }
 }

@@ -32,7 +32,7 @@ class LedgerStatisticsTests {
 
         assertThat(programme.run("import-contracts", "--file", in.resolve("contracts.csv").toString()).exitCode())
                 .isZero();
-        assertEstimated(programme, "contract WHERE settled_period IS NULL", 2000);
+        assertEstimated(programme, "contract WHERE " + LedgerRules.isOpen("contract"), 2000);
         assertEstimated(programme, "contract_balance WHERE collected_xof = 0", 2000);
 
         assertThat(programme.run("deduct", "--period", "2026-01", "--file",
