@@ -162,8 +162,8 @@ public class ReconciliationRun {
         // posting brings what it collected to what was financed (SPEC 4). Every commit settles the
         // contracts it pays off and a financed amount is above 0 (SPEC 2), so an open contract whose
         // balance now equals its financed amount is one this posting paid off. On PostgreSQL they are
-        // found with one scan of the narrow balance table (at 10 M the commit step took 13.6 s this way,
-        // 34.5 s when the balance update returned them: README, Performance); on H2 through the
+        // found with one scan of the narrow balance table (faster at scale than having the balance
+        // update return them: docs/design.md, The balance in a table of its own); on H2 through the
         // period's postings.
         if (staging.isPostgres()) {
             jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
@@ -298,9 +298,9 @@ public class ReconciliationRun {
      * contracts that can be in arrears: one with nothing due before the posting has nothing overdue
      * after it. Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
      * the order of the rows' keys, so that the rows and then the postings are written one after the
-     * other rather than all over their indexes (on PostgreSQL a hash join's order made the inserts of
-     * the rows 2.3 times and of the postings 2.5 times slower at 10 M: README, Performance), the
-     * period first as in {@link #order}.
+     * other rather than all over their indexes (on PostgreSQL a hash join's order made both inserts
+     * markedly slower at scale: docs/design.md, Statistics after each run, and rows read in key order),
+     * the period first as in {@link #order}.
      */
     private long reconcileAndAge(Period period, ReturnMatching matching) {
         String p = period.toString();
