@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of the engine form layers, each importing only from those below it, so that a rule
- * has one home and a newcomer can read the code from the bottom up (docs/design.md, "Packages"). A new
+ * has one home and a newcomer can read the code from the bottom up (docs/design.md, "The packages"). A new
  * package takes its place in {@link #LAYERS}; an import from a lower layer to a higher one is a type in
  * the wrong package, or a dependency to turn around.
  */

@@ -185,7 +185,7 @@ final class Engine implements AutoCloseable {
                         .logStartupInfo(false)
                         .registerShutdownHook(false)
                         .run();
-                // what a command spends before its work, measured apart from the job (README Performance)
+                // what a command spends before its work, measured apart from the job (docs/performance.md)
                 log.info("engine started: {} s since the JVM started, of which {} s for the Spring context"
                         + " (database opened, migrations checked); {} s CPU in the process",
                         seconds(uptimeNanos()), seconds(System.nanoTime() - contextStarted),

@@ -8,7 +8,7 @@ import org.smartphone.payroll.config.DatabaseDialect;
  *
  * <p>{@code reWriteBatchedInserts=true}: the JDBC batches of staging and computing (1 000 rows each)
  * are sent as multi-row {@code INSERT ... VALUES (...), (...)} statements instead of one statement
- * per row. Measured in README "PostgreSQL in production". The engine never reads the per-row counts
+ * per row (why, and what it saves: docs/operations.md, Batched inserts). The engine never reads the per-row counts
  * of a batch, which the rewrite no longer reports. Given as a data-source property, so that a URL
  * with {@code reWriteBatchedInserts=false} still wins (the driver lets URL parameters override them;
  * it reads parameter names case-sensitively, and so does this check).

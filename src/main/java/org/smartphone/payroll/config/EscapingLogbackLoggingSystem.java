@@ -29,7 +29,7 @@ import org.springframework.core.annotation.Order;
  * replaced, so no pattern can leave the escaping out, whoever logs.
  *
  * <p>Boot's default configuration takes no conversion rule of ours; a logback-spring.xml could
- * declare them, but Logback's XML configurator costs every command about 70 ms more CPU at start.
+ * declare them, but Logback's XML configurator adds to every command's start (docs/performance.md, Startup).
  * So the default configuration runs, the rules are added, and the appenders' patterns are read again.
  * Each appender also gets the {@link OperatorLogFilter}, which keeps out lines an operator would misread.
  */

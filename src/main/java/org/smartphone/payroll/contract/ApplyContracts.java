@@ -126,8 +126,9 @@ class ApplyContracts implements Work {
     /**
      * Whether to insert without the index on contract.matricule (H2 only). H2 inserts into that index
      * in random order (contract files come in contract_id order), which costs more with every row once
-     * the index outgrows H2's cache: 3 million contracts took over 12 minutes with it, 101 s without it
-     * plus 47 s to build it afterwards from the sorted rows (README, Decisions). PostgreSQL keeps it.
+     * the index outgrows H2's cache; inserting without it and building it afterwards from the sorted
+     * rows is several times faster at scale (docs/design.md, The contracts import reads its file twice).
+     * PostgreSQL keeps it.
      * Dropping an index is DDL, which commits the open transaction on H2: harmless here, as the apply
      * step has written nothing yet when it does so.
      */

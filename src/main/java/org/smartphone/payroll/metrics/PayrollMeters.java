@@ -18,7 +18,7 @@ import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.run.RunKind;
 
 /**
- * The domain meters ({@code payroll.*}); README "Metrics" says what each one means. Amounts are
+ * The domain meters ({@code payroll.*}); docs/operations.md, "Metrics", says what each one means. Amounts are
  * francs (base unit {@code xof}) of the latest completed run of their kind rather than one series
  * per period: the figures of a period never change once its run is done, Prometheus keeps each
  * month's value in its history anyway, and a fixed set of meters needs no registering as periods

@@ -44,8 +44,8 @@ class CommitReconciliation implements Work {
         // posting brings what it collected to what was financed (SPEC 4). Every commit settles the
         // contracts it pays off and a financed amount is above 0 (SPEC 2), so an open contract whose
         // balance now equals its financed amount is one this posting paid off. On PostgreSQL they are
-        // found with one scan of the narrow balance table (at 10 M the commit step took 13.6 s this way,
-        // 34.5 s when the balance update returned them: README, Performance); on H2 through the
+        // found with one scan of the narrow balance table (faster at scale than having the balance
+        // update return them: docs/design.md, The balance in a table of its own); on H2 through the
         // period's postings.
         if (staging.isPostgres()) {
             jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"

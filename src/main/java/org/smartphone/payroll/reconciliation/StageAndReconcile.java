@@ -136,9 +136,9 @@ class StageAndReconcile implements Work {
      * contracts that can be in arrears: one with nothing due before the posting has nothing overdue
      * after it. Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
      * the order of the rows' keys, so that the rows and then the postings are written one after the
-     * other rather than all over their indexes (on PostgreSQL a hash join's order made the inserts of
-     * the rows 2.3 times and of the postings 2.5 times slower at 10 M: README, Performance), the
-     * period first as in {@link #order}.
+     * other rather than all over their indexes (on PostgreSQL a hash join's order made both inserts
+     * markedly slower at scale: docs/design.md, Statistics after each run, and rows read in key order),
+     * the period first as in {@link #order}.
      */
     private long reconcileAndAge(Period period, ReturnMatching matching) {
         String p = period.toString();

@@ -135,7 +135,7 @@ public final class RunSteps {
      * Wall time and CPU time of one step: the CPU of the thread running it (the engine's own work:
      * parsing, rules, JDBC) against that of the whole process (with H2, the database too; and the
      * garbage collector). Where the rest of the wall time went is waiting: on PostgreSQL, or the disk.
-     * These figures are what "Beyond one machine" in the README is measured with.
+     * These figures are what docs/performance.md, "Where a run's time goes", is measured with.
      */
     private record StepClock(long wallNanos, long threadCpuNanos, long processCpuNanos) {
 

@@ -16,8 +16,9 @@ import org.smartphone.payroll.support.TestDatabase;
  * On PostgreSQL every run tells the planner what it has just written: right after each command the
  * planner's estimate of the rows its successors read in bulk is the real count, where without
  * statistics PostgreSQL takes 0.5 % of the table for a value it has never seen and joins millions
- * of rows by one index lookup each (README, Performance). A generated programme of 2 000 contracts,
- * run through the command line. (H2 analyses its tables by itself; nothing to check there.)
+ * of rows by one index lookup each (docs/design.md, Statistics after each run). A generated
+ * programme of 2 000 contracts, run through the command line. (H2 analyses its tables by itself;
+ * nothing to check there.)
  */
 class LedgerStatisticsTests {
 
