@@ -10,11 +10,10 @@ import org.smartphone.payroll.run.RunningJob;
 public final class PayrollMain {
 
     /** Said on the terminal as soon as the process is asked to stop (README, When something goes wrong). */
-    static final String STOPPING = "Stop requested: stopping at the end of the current step... (run the same"
-            + " command again to resume)";
+    static final String STOPPING =
+            "Stop requested: stopping at the end of the current step... (run the same" + " command again to resume)";
 
-    private PayrollMain() {
-    }
+    private PayrollMain() {}
 
     public static void main(String[] args) {
         System.exit(run(System.getenv(), args));
@@ -29,16 +28,18 @@ public final class PayrollMain {
      */
     public static int run(Map<String, String> environment, String... args) {
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onTerm = new Thread(() -> {
-            System.err.println(STOPPING);
-            System.err.flush();
-            RunningJob.requestStop();
-            try {
-                finished.await(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "graceful-stop");
+        Thread onTerm = new Thread(
+                () -> {
+                    System.err.println(STOPPING);
+                    System.err.flush();
+                    RunningJob.requestStop();
+                    try {
+                        finished.await(5, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "graceful-stop");
         Runtime.getRuntime().addShutdownHook(onTerm);
         try {
             return PayrollCommand.execute(environment, args);

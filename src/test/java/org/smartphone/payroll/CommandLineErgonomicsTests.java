@@ -68,13 +68,16 @@ class CommandLineErgonomicsTests {
             Programme programme = imported(database);
             programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
 
-            List<Programme.Result> results = List.of(programme.run("import-contracts"),
-                    programme.run("deduct", "--period", "2026-01"), programme.run("status"),
+            List<Programme.Result> results = List.of(
+                    programme.run("import-contracts"),
+                    programme.run("deduct", "--period", "2026-01"),
+                    programme.run("status"),
                     programme.run("report", "--period", "2026-01"),
                     programme.run("abandon", "deduct", "--period", "2026-01"));
 
             // all done but the abandon, refused (nothing to abandon): the line comes first whatever the outcome
-            assertThat(results.stream().map(Programme.Result::exitCode)).as(results.toString())
+            assertThat(results.stream().map(Programme.Result::exitCode))
+                    .as(results.toString())
                     .containsExactly(0, 0, 0, 0, 3);
             for (Programme.Result result : results) {
                 assertThat(firstLine(result.stderr())).as(result.toString()).isEqualTo(whereabouts(programme));
@@ -93,8 +96,10 @@ class CommandLineErgonomicsTests {
             Programme.Result status = programme.run("status");
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
-            assertThat(firstLine(status.stderr())).isEqualTo(whereabouts(programme))
-                    .doesNotContain("password").doesNotContain("?");
+            assertThat(firstLine(status.stderr()))
+                    .isEqualTo(whereabouts(programme))
+                    .doesNotContain("password")
+                    .doesNotContain("?");
         }
 
         @ParameterizedTest
@@ -107,9 +112,11 @@ class CommandLineErgonomicsTests {
                 Programme.Result result = programme.run(command);
 
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-                assertThat(result.stderr()).isEqualTo(whereabouts(programme) + "\nNo home at " + home + ": "
-                        + command[0] + " has nothing to read and creates nothing. Pass --home DIR or set PAYROLL_HOME"
-                        + " to the home of your runs.\n");
+                assertThat(result.stderr())
+                        .isEqualTo(whereabouts(programme) + "\nNo home at " + home + ": "
+                                + command[0]
+                                + " has nothing to read and creates nothing. Pass --home DIR or set PAYROLL_HOME"
+                                + " to the home of your runs.\n");
                 assertThat(result.stdout()).isEmpty();
                 assertThat(programme.home()).doesNotExist();
             }
@@ -124,9 +131,10 @@ class CommandLineErgonomicsTests {
             Programme.Result status = programme.run("status");
 
             assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
-            assertThat(status.stderr()).endsWith("\nNo ledger in " + home + " (no " + home
-                    + "/db/payroll.mv.db): status has nothing to read and creates nothing. Pass --home DIR or set"
-                    + " PAYROLL_HOME to the home of your runs.\n");
+            assertThat(status.stderr())
+                    .endsWith("\nNo ledger in " + home + " (no " + home
+                            + "/db/payroll.mv.db): status has nothing to read and creates nothing. Pass --home DIR or set"
+                            + " PAYROLL_HOME to the home of your runs.\n");
             assertThat(programme.home().resolve("db")).doesNotExist();
         }
 
@@ -138,15 +146,17 @@ class CommandLineErgonomicsTests {
 
             EngineProcess status = EngineProcess.startIn(folder, "status");
             assertThat(status.waitFor()).as(status.output()).isEqualTo(3);
-            assertThat(status.output()).contains("No home at " + jobs + ": status has nothing to read and creates"
-                    + " nothing.");
+            assertThat(status.output())
+                    .contains("No home at " + jobs + ": status has nothing to read and creates" + " nothing.");
             assertThat(jobs).doesNotExist();
 
             EngineProcess importing = EngineProcess.startIn(folder, "import-contracts");
             assertThat(importing.waitFor()).as(importing.output()).isZero();
-            assertThat(importing.output()).startsWith("Home " + jobs + ", database " + jobs
-                    + "/db/payroll.mv.db (embedded H2)\nNo home at " + jobs + ": creating a new one; pass --home DIR"
-                    + " or set PAYROLL_HOME to use an existing home.\n");
+            assertThat(importing.output())
+                    .startsWith("Home " + jobs + ", database " + jobs
+                            + "/db/payroll.mv.db (embedded H2)\nNo home at " + jobs
+                            + ": creating a new one; pass --home DIR"
+                            + " or set PAYROLL_HOME to use an existing home.\n");
             assertThat(jobs.resolve("db/payroll.mv.db")).exists();
         }
 
@@ -160,8 +170,9 @@ class CommandLineErgonomicsTests {
             EngineProcess importing = EngineProcess.startIn(folder, "import-contracts");
 
             assertThat(importing.waitFor()).as(importing.output()).isZero();
-            assertThat(importing.output()).contains("\nNo ledger in " + jobs + ": creating a new one; pass --home DIR"
-                    + " or set PAYROLL_HOME to use an existing home.\n");
+            assertThat(importing.output())
+                    .contains("\nNo ledger in " + jobs + ": creating a new one; pass --home DIR"
+                            + " or set PAYROLL_HOME to use an existing home.\n");
         }
 
         @Test
@@ -186,7 +197,8 @@ class CommandLineErgonomicsTests {
             String home = programme.home().toString();
             programme.with("PAYROLL_HOME", dir.resolve("other").toString());
 
-            Programme.Result status = where.equals("before") ? programme.run("--home", home, "status")
+            Programme.Result status = where.equals("before")
+                    ? programme.run("--home", home, "status")
                     : programme.run("status", "--home", home);
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
@@ -199,12 +211,13 @@ class CommandLineErgonomicsTests {
             Path second = dir.resolve("b");
             Programme programme = new Programme(first, TestDatabase.H2);
 
-            Programme.Result result = programme.run("--home", first.toString(), "import-contracts", "--home",
-                    second.toString());
+            Programme.Result result =
+                    programme.run("--home", first.toString(), "import-contracts", "--home", second.toString());
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("--home is given twice with two folders (" + first + " and " + second
-                    + "): give it once\nSee 'scripts/payroll help'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo("--home is given twice with two folders (" + first + " and " + second
+                            + "): give it once\nSee 'scripts/payroll help'.\n");
             assertThat(first).doesNotExist();
             assertThat(second).doesNotExist();
         }
@@ -242,21 +255,23 @@ class CommandLineErgonomicsTests {
             Programme.Result result = programme.run(command, "--period", period);
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Invalid period '" + period + "': a period is written YYYY-MM,"
-                    + " e.g. 2026-01.\nSee 'scripts/payroll help " + command + "'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo("Invalid period '" + period + "': a period is written YYYY-MM,"
+                            + " e.g. 2026-01.\nSee 'scripts/payroll help " + command + "'.\n");
             assertThat(result.stdout()).isEmpty();
             assertThat(programme.home()).as("a usage error opens nothing").doesNotExist();
         }
 
         @Test
         void aMistypedOptionIsNamedWithPicocliSuggestionNotTheMissingOne() {
-            Programme.Result result = new Programme(dir.resolve("home"), TestDatabase.H2)
-                    .run("deduct", "--perod", "2026-01");
+            Programme.Result result =
+                    new Programme(dir.resolve("home"), TestDatabase.H2).run("deduct", "--perod", "2026-01");
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Unknown options: '--perod', '2026-01'\n"
-                    + "Possible solutions: --period\n"
-                    + "See 'scripts/payroll help deduct'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo("Unknown options: '--perod', '2026-01'\n"
+                            + "Possible solutions: --period\n"
+                            + "See 'scripts/payroll help deduct'.\n");
         }
 
         @Test
@@ -266,8 +281,9 @@ class CommandLineErgonomicsTests {
             Programme.Result result = programme.run("deduct", "2026-01");
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Unexpected '2026-01': give the period as --period 2026-01\n"
-                    + "See 'scripts/payroll help deduct'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo("Unexpected '2026-01': give the period as --period 2026-01\n"
+                            + "See 'scripts/payroll help deduct'.\n");
             assertThat(programme.home()).as("a usage error opens nothing").doesNotExist();
         }
 
@@ -276,8 +292,9 @@ class CommandLineErgonomicsTests {
             Programme.Result result = new Programme(dir.resolve("home"), TestDatabase.H2).run("reconcile");
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Missing required option: '--period=YYYY-MM'\n"
-                    + "See 'scripts/payroll help reconcile'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo("Missing required option: '--period=YYYY-MM'\n"
+                            + "See 'scripts/payroll help reconcile'.\n");
         }
 
         @Test
@@ -285,8 +302,10 @@ class CommandLineErgonomicsTests {
             Programme.Result result = new Programme(dir.resolve("home"), TestDatabase.H2).run("statsu");
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).isEqualTo("Unknown command: 'statsu'\n"
-                    + "Did you mean: payroll status or payroll import-contracts?\nSee 'scripts/payroll help'.\n");
+            assertThat(result.stderr())
+                    .isEqualTo(
+                            "Unknown command: 'statsu'\n"
+                                    + "Did you mean: payroll status or payroll import-contracts?\nSee 'scripts/payroll help'.\n");
         }
 
         @Test
@@ -294,14 +313,19 @@ class CommandLineErgonomicsTests {
             Programme.Result result = new Programme(dir.resolve("home"), TestDatabase.H2).run();
 
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.stderr()).startsWith("Missing command: one of import-contracts, deduct, reconcile,"
-                    + " report, status, ").endsWith("\nSee 'scripts/payroll help'.\n");
+            assertThat(result.stderr())
+                    .startsWith("Missing command: one of import-contracts, deduct, reconcile," + " report, status, ")
+                    .endsWith("\nSee 'scripts/payroll help'.\n");
             assertThat(result.stderr().lines()).hasSize(2);
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {"help|Usage: payroll [-hV] [--home=DIR] <command>",
-            "help deduct|Usage: payroll deduct [-hV] [--file=F] [--home=DIR] [--max-rejects=N]"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "help|Usage: payroll [-hV] [--home=DIR] <command>",
+                    "help deduct|Usage: payroll deduct [-hV] [--file=F] [--home=DIR] [--max-rejects=N]"
+                })
         void helpAndHelpOfACommand(String arguments, String usage) {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
 
@@ -322,14 +346,16 @@ class CommandLineErgonomicsTests {
         void isRefusedNamingWhatIsMissingAndWritesNothing(TestDatabase database) throws IOException {
             Programme programme = imported(database);
             programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
-            assertThat(programme.run("deduct", "--period", "2026-01").exitCode()).isZero();
+            assertThat(programme.run("deduct", "--period", "2026-01").exitCode())
+                    .isZero();
             List<Path> before = files(programme.home());
 
             Programme.Result report = programme.run("report", "--period", "2026-02");
 
             assertThat(report.exitCode()).as(report.toString()).isEqualTo(3);
-            assertThat(report.stderr()).isEqualTo(whereabouts(programme) + "\nNo report for 2026-02: no deduction run"
-                    + " of 2026-02 (see status). Nothing was written.\n");
+            assertThat(report.stderr())
+                    .isEqualTo(whereabouts(programme) + "\nNo report for 2026-02: no deduction run"
+                            + " of 2026-02 (see status). Nothing was written.\n");
             assertThat(programme.outbox("2026-02")).doesNotExist();
             assertThat(files(programme.home())).isEqualTo(before);
         }
@@ -337,7 +363,9 @@ class CommandLineErgonomicsTests {
         /** The home's files but the engine's own (database, log), which any command touches. */
         private List<Path> files(Path home) throws IOException {
             try (var walk = Files.walk(home)) {
-                return walk.map(home::relativize).filter(p -> !p.startsWith("db") && !p.startsWith("logs")).sorted()
+                return walk.map(home::relativize)
+                        .filter(p -> !p.startsWith("db") && !p.startsWith("logs"))
+                        .sorted()
                         .toList();
             }
         }
@@ -364,11 +392,14 @@ class CommandLineErgonomicsTests {
             assertThat(firstLine(deduct.stdout())).endsWith("): " + deducted + ".");
             assertThat(deduct.stdout()).contains("  payroll-2026-01.csv: 78 lines read, 0 rejected; the run took ");
             assertThat(firstLine(reconcile.stdout())).endsWith("): " + reconciled + ".");
-            assertThat(status.stdout()).contains("payroll-2026-01.csv | " + deducted)
+            assertThat(status.stdout())
+                    .contains("payroll-2026-01.csv | " + deducted)
                     .contains("withheld-2026-01.csv | " + reconciled)
                     .contains("\n3 runs: 0 unfinished, 3 completed, 0 rejected, 0 abandoned, 0 revoked (");
             long ordered = Files.readAllLines(programme.outbox("2026-01").resolve("deductions-2026-01.csv")).stream()
-                    .skip(1).mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1))).sum();
+                    .skip(1)
+                    .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)))
+                    .sum();
             assertThat(ordered).as("the order file has plain digits").isEqualTo(415_155);
         }
 
@@ -376,8 +407,9 @@ class CommandLineErgonomicsTests {
         void oneIsSingular() throws IOException {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
             Path contracts = dir.resolve("contracts-one.csv");
-            Files.writeString(contracts, "contract_id,matricule,full_name,price_xof,first_period\n"
-                    + "C-1,M-1,Awa Diop,1200000,2026-01\n");
+            Files.writeString(
+                    contracts,
+                    "contract_id,matricule,full_name,price_xof,first_period\n" + "C-1,M-1,Awa Diop,1200000,2026-01\n");
             Path register = dir.resolve("register.csv");
             Files.writeString(register, "period,matricule,net_pay_xof,employment_status\n2026-01,M-1,3000000,ACTIVE\n");
 
@@ -388,11 +420,13 @@ class CommandLineErgonomicsTests {
 
             assertThat(firstLine(imported.stdout())).endsWith("): 1 contract imported.");
             assertThat(imported.stdout()).contains("contracts-one.csv: 1 line read, 0 rejected;");
-            assertThat(status.stdout()).contains("\n1 run: 0 unfinished, 1 completed, 0 rejected, 0 abandoned, 0 revoked (");
+            assertThat(status.stdout())
+                    .contains("\n1 run: 0 unfinished, 1 completed, 0 rejected, 0 abandoned, 0 revoked (");
             // 1 200 000 F over the default 12 months: 100 000 F in January
             assertThat(firstLine(deduct.stdout()))
                     .endsWith("): ordered 1 line, 100 000 F; 0 exceptions, shortfall 0 F.");
-            assertThat(report.stdout()).contains("  contracts with a due                  1 row   due 100 000 F\n")
+            assertThat(report.stdout())
+                    .contains("  contracts with a due                  1 row   due 100 000 F\n")
                     .contains("  deduction order                       1 row   amount 100 000 F\n");
         }
     }
@@ -405,14 +439,19 @@ class CommandLineErgonomicsTests {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
             Path contracts = dir.resolve("contracts-" + "of-every-ministry-".repeat(6) + "2026.csv");
             Files.copy(SAMPLES.resolve("contracts.csv"), contracts);
-            assertThat(programme.run("import-contracts", "--file", contracts.toString()).exitCode()).isZero();
+            assertThat(programme
+                            .run("import-contracts", "--file", contracts.toString())
+                            .exitCode())
+                    .isZero();
             programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
-            assertThat(programme.run("deduct", "--period", "2026-01").exitCode()).isZero();
+            assertThat(programme.run("deduct", "--period", "2026-01").exitCode())
+                    .isZero();
 
             List<String> lines = programme.run("status").stdout().lines().toList();
 
-            assertThat(lines.get(0)).matches("run kind {13}period {2}state {5}started {13}ended {15}read rejected"
-                    + "  input / summary");
+            assertThat(lines.get(0))
+                    .matches("run kind {13}period {2}state {5}started {13}ended {15}read rejected"
+                            + "  input / summary");
             Pattern row = Pattern.compile("(.{3}) (.{16}) (.{7}) (.{9}) (.{19}) (.{19}) (.{4}) (.{8})  (.*)");
             for (String line : lines.subList(1, 3)) {
                 Matcher cells = row.matcher(line);
@@ -449,8 +488,12 @@ class CommandLineErgonomicsTests {
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
             Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                    "PAYROLL_PAUSE_FILE", pause.toString()), "deduct", "--period", "2026-01");
+            EngineProcess engine = EngineProcess.start(
+                    programme,
+                    Map.of("PAYROLL_PAUSE_AT", "step:deduct", "PAYROLL_PAUSE_FILE", pause.toString()),
+                    "deduct",
+                    "--period",
+                    "2026-01");
             EngineProcess.awaitFile(pause, engine);
 
             engine.interrupt();
@@ -465,11 +508,14 @@ class CommandLineErgonomicsTests {
             Files.delete(pause);
 
             assertThat(engine.waitFor()).as(engine.output()).isEqualTo(130);
-            assertThat(engine.output()).contains("The deduction run (run 2) was stopped on request. Nothing is lost:"
-                    + " run the same command again to resume it.").doesNotContain("\tat ");
+            assertThat(engine.output())
+                    .contains("The deduction run (run 2) was stopped on request. Nothing is lost:"
+                            + " run the same command again to resume it.")
+                    .doesNotContain("\tat ");
             Programme.Result resumed = programme.run("deduct", "--period", "2026-01");
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(uninterrupted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(uninterrupted))
+                    .isEmpty();
         }
     }
 }

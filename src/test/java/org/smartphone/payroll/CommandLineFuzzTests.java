@@ -76,7 +76,12 @@ class CommandLineFuzzTests {
     @BeforeAll
     static void programmes() {
         Programme programme = new Programme(work.resolve("template-imported"), TestDatabase.H2);
-        assertThat(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()).exitCode())
+        assertThat(programme
+                        .run(
+                                "import-contracts",
+                                "--file",
+                                SAMPLES.resolve("contracts.csv").toString())
+                        .exitCode())
                 .isZero();
         importedHome = programme.home();
         importedLedger = LedgerSnapshot.of(programme);
@@ -84,24 +89,33 @@ class CommandLineFuzzTests {
 
         Path copy = copyHome(importedHome, work.resolve("template-deducted"));
         Programme deducted = new Programme(copy, TestDatabase.H2);
-        assertThat(deducted.run("deduct", "--period", "2026-01", "--file",
-                SAMPLES.resolve("payroll-2026-01.csv").toString()).exitCode()).isZero();
+        assertThat(deducted.run(
+                                "deduct",
+                                "--period",
+                                "2026-01",
+                                "--file",
+                                SAMPLES.resolve("payroll-2026-01.csv").toString())
+                        .exitCode())
+                .isZero();
         deductedHome = deducted.home();
         deductedLedger = LedgerSnapshot.of(deducted);
-        processedWhenDeducted = Set.of(OutputFiles.sha256(SAMPLES.resolve("contracts.csv")),
+        processedWhenDeducted = Set.of(
+                OutputFiles.sha256(SAMPLES.resolve("contracts.csv")),
                 OutputFiles.sha256(SAMPLES.resolve("payroll-2026-01.csv")));
     }
 
     static Stream<Arguments> mutants() {
         String property = System.getProperty("cli.fuzz.seeds");
-        Stream<Long> seeds = property != null ? Stream.of(property.split(",")).map(String::trim).map(Long::parseLong)
+        Stream<Long> seeds = property != null
+                ? Stream.of(property.split(",")).map(String::trim).map(Long::parseLong)
                 : IntStream.range(0, MUTANTS).mapToObj(i -> FIRST_SEED + i);
         return seeds.map(seed -> Arguments.of(Target.values()[(int) Math.floorMod(seed, 3L)], seed));
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("mutants")
-    void aMutatedInputIsAcceptedOrRefusedWithNothingChangedButNeverCrashes(Target target, long seed) throws IOException {
+    void aMutatedInputIsAcceptedOrRefusedWithNothingChangedButNeverCrashes(Target target, long seed)
+            throws IOException {
         byte[] original = Files.readAllBytes(SAMPLES.resolve(target.sample));
         Mutant mutant = InputMutator.mutate(original, new Random(seed));
         boolean deductTarget = target == Target.DEDUCT;
@@ -119,17 +133,27 @@ class CommandLineFuzzTests {
         System.out.println(target + " seed " + seed + ": exit " + result.exitCode() + " after " + mutant);
         SoftAssertions softly = new SoftAssertions();
         String context = target + " seed " + seed + ", mutations: " + mutant + "\n" + HostileInputTests.shown(result);
-        softly.assertThat(result.exitCode()).as("exit code, %s", context)
+        softly.assertThat(result.exitCode())
+                .as("exit code, %s", context)
                 .isIn(alreadyProcessed ? List.of(0, 2, 3) : List.of(0, 2));
-        softly.assertThat(result.stdout() + result.stderr()).as("no stack trace, %s", context)
-                .doesNotContain("\tat ").doesNotContain("Exception in thread").doesNotContainPattern("\\.java:\\d+\\)");
+        softly.assertThat(result.stdout() + result.stderr())
+                .as("no stack trace, %s", context)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception in thread")
+                .doesNotContainPattern("\\.java:\\d+\\)");
         String message = result.exitCode() == 0 ? HostileInputTests.outcomeLine(result.stdout()) : result.errors();
-        softly.assertThat(message.stripTrailing()).as("one line, %s", context).isNotBlank().doesNotContain("\n")
+        softly.assertThat(message.stripTrailing())
+                .as("one line, %s", context)
+                .isNotBlank()
+                .doesNotContain("\n")
                 .doesNotContain("\r");
         softly.assertThat(message.length()).as("a readable length, %s", context).isLessThanOrEqualTo(2000);
         if (result.exitCode() == 2) {
-            softly.assertThat(after).as("ledger, outbox and archive after exit 2, %s", context).isEqualTo(before);
-            softly.assertThat(programme.rejected().resolve(target.sample + ".errors.csv")).as("errors file, %s", context)
+            softly.assertThat(after)
+                    .as("ledger, outbox and archive after exit 2, %s", context)
+                    .isEqualTo(before);
+            softly.assertThat(programme.rejected().resolve(target.sample + ".errors.csv"))
+                    .as("errors file, %s", context)
                     .exists();
         }
         if (result.exitCode() == 0) {
@@ -145,7 +169,8 @@ class CommandLineFuzzTests {
             }
         }
         if (!softly.errorsCollected().isEmpty()) {
-            Path saved = Path.of("target", "fuzz-failures", "cli-" + target.name().toLowerCase() + "-seed" + seed + ".csv");
+            Path saved =
+                    Path.of("target", "fuzz-failures", "cli-" + target.name().toLowerCase() + "-seed" + seed + ".csv");
             Files.createDirectories(saved.getParent());
             Files.write(saved, mutant.bytes());
         }

@@ -48,14 +48,15 @@ import org.smartphone.payroll.support.TestDatabase;
 class ConfidentialHomeTests {
 
     private static final Path SAMPLES = Path.of("sample-data").toAbsolutePath();
-    private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    private static final Set<PosixFilePermission> GROUP = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);
+    private static final Set<PosixFilePermission> OTHERS = Set.of(
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> GROUP =
+            Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);
 
     @BeforeAll
     static void posixFileSystem() {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "file modes exist on POSIX file systems only");
     }
 
@@ -87,8 +88,11 @@ class ConfidentialHomeTests {
         drop(programme, "payroll-2026-01.csv", "payroll-2026-01.csv", "rw-rw-rw-");
         assertThat(programme.run("deduct", "--period", "2026-01").exitCode()).isZero();
         Path withheld = programme.inbox().resolve("withheld-2026-01.csv");
-        Files.writeString(withheld, Files.readString(SAMPLES.resolve("withheld-2026-01.csv"), UTF_8)
-                + "2026-01,SP-2026-0999,MAT-100001,ten francs\n", UTF_8);
+        Files.writeString(
+                withheld,
+                Files.readString(SAMPLES.resolve("withheld-2026-01.csv"), UTF_8)
+                        + "2026-01,SP-2026-0999,MAT-100001,ten francs\n",
+                UTF_8);
         Files.setPosixFilePermissions(withheld, PosixFilePermissions.fromString("rw-r--r--"));
         programme.with("PAYROLL_MAX_REJECTS", "1");
         assertThat(programme.run("reconcile", "--period", "2026-01").exitCode()).isZero();
@@ -101,8 +105,10 @@ class ConfidentialHomeTests {
         try (Stream<Path> walk = Files.walk(programme.home())) {
             for (Path path : (Iterable<Path>) walk::iterator) {
                 if (!path.equals(programme.home()) && !path.equals(programme.inbox())) {
-                    modes.put(programme.home().relativize(path).toString(), PosixFilePermissions.toString(
-                            Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
+                    modes.put(
+                            programme.home().relativize(path).toString(),
+                            PosixFilePermissions.toString(
+                                    Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
                 }
             }
         }
@@ -111,8 +117,10 @@ class ConfidentialHomeTests {
 
     private static List<String> withAny(Map<String, String> modes, Set<PosixFilePermission> bits) {
         return modes.entrySet().stream()
-                .filter(entry -> PosixFilePermissions.fromString(entry.getValue()).stream().anyMatch(bits::contains))
-                .map(entry -> entry.getKey() + " " + entry.getValue()).toList();
+                .filter(entry -> PosixFilePermissions.fromString(entry.getValue()).stream()
+                        .anyMatch(bits::contains))
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .toList();
     }
 
     @Nested
@@ -127,16 +135,25 @@ class ConfidentialHomeTests {
             aMonth(programme);
 
             Map<String, String> modes = modes(programme);
-            assertThat(modes).containsKeys("outbox/2026-01/deductions-2026-01.csv",
-                    "outbox/2026-01/report-2026-01.html", "archive/2026-01/payroll-2026-01.csv",
-                    "archive/2026-01/withheld-2026-01.csv", "archive/contracts/contracts.csv",
-                    "rejected/contracts-again.csv", "rejected/contracts-again.csv.reason.txt",
-                    "rejected/withheld-2026-01.csv.errors.csv", "logs/payroll.log");
+            assertThat(modes)
+                    .containsKeys(
+                            "outbox/2026-01/deductions-2026-01.csv",
+                            "outbox/2026-01/report-2026-01.html",
+                            "archive/2026-01/payroll-2026-01.csv",
+                            "archive/2026-01/withheld-2026-01.csv",
+                            "archive/contracts/contracts.csv",
+                            "rejected/contracts-again.csv",
+                            "rejected/contracts-again.csv.reason.txt",
+                            "rejected/withheld-2026-01.csv.errors.csv",
+                            "logs/payroll.log");
             if (database == TestDatabase.H2) {
                 assertThat(modes).containsKeys("db/payroll.mv.db", "db/credential");
             }
-            assertThat(withAny(modes, OTHERS)).as("paths open to other accounts").isEmpty();
-            assertThat(modes).containsEntry("outbox/2026-01", "rwxr-x---")
+            assertThat(withAny(modes, OTHERS))
+                    .as("paths open to other accounts")
+                    .isEmpty();
+            assertThat(modes)
+                    .containsEntry("outbox/2026-01", "rwxr-x---")
                     .containsEntry("outbox/2026-01/deductions-2026-01.csv", "rw-r-----")
                     .containsEntry("archive/2026-01/payroll-2026-01.csv", "rw-r-----")
                     .containsEntry("rejected/contracts-again.csv", "rw-r-----");
@@ -144,28 +161,34 @@ class ConfidentialHomeTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
-        void withFileMode0600OnlyTheEnginesAccountCanRead(TestDatabase database, @TempDir Path dir)
-                throws IOException {
+        void withFileMode0600OnlyTheEnginesAccountCanRead(TestDatabase database, @TempDir Path dir) throws IOException {
             Programme programme = programme(dir, database).with("PAYROLL_FILE_MODE", "0600");
 
             aMonth(programme);
 
             Map<String, String> modes = modes(programme);
-            assertThat(modes).containsKeys("outbox/2026-01/deductions-2026-01.csv", "logs/payroll.log",
-                    "archive/2026-01/payroll-2026-01.csv", "rejected/contracts-again.csv.reason.txt");
-            assertThat(withAny(modes, OTHERS)).as("paths open to other accounts").isEmpty();
+            assertThat(modes)
+                    .containsKeys(
+                            "outbox/2026-01/deductions-2026-01.csv",
+                            "logs/payroll.log",
+                            "archive/2026-01/payroll-2026-01.csv",
+                            "rejected/contracts-again.csv.reason.txt");
+            assertThat(withAny(modes, OTHERS))
+                    .as("paths open to other accounts")
+                    .isEmpty();
             assertThat(withAny(modes, GROUP)).as("paths open to the group").isEmpty();
         }
 
         @Test
         void anOtherFileModeIsAnInvalidSettingAndMakesNothing(@TempDir Path dir) {
-            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
-                    .with("PAYROLL_FILE_MODE", "0644");
+            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2).with("PAYROLL_FILE_MODE", "0644");
 
             Programme.Result result = programme.run("import-contracts");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-            assertThat(result.stderr() + result.stdout()).contains("Invalid setting").contains("0640")
+            assertThat(result.stderr() + result.stdout())
+                    .contains("Invalid setting")
+                    .contains("0640")
                     .contains("0600");
             assertThat(programme.home()).doesNotExist();
         }
@@ -179,7 +202,10 @@ class ConfidentialHomeTests {
             GroupPrincipal other = null;
             for (String name : List.of("users", "staff", "daemon")) {
                 try {
-                    GroupPrincipal group = programme.home().getFileSystem().getUserPrincipalLookupService()
+                    GroupPrincipal group = programme
+                            .home()
+                            .getFileSystem()
+                            .getUserPrincipalLookupService()
                             .lookupPrincipalByGroupName(name);
                     if (!group.equals(account)) {
                         home.setGroup(group);
@@ -197,8 +223,10 @@ class ConfidentialHomeTests {
             List<String> otherGroup = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(programme.home())) {
                 for (Path path : (Iterable<Path>) walk::iterator) {
-                    if (!path.equals(programme.inbox()) && !other.equals(Files.readAttributes(path,
-                            PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group())) {
+                    if (!path.equals(programme.inbox())
+                            && !other.equals(
+                                    Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                                            .group())) {
                         otherGroup.add(programme.home().relativize(path).toString());
                     }
                 }
@@ -229,9 +257,12 @@ class ConfidentialHomeTests {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential(programme))))
                     .isEqualTo("rw-------");
             assertThat(Files.readString(credential(programme)).strip()).matches("[0-9a-f]{64}");
-            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
-            try (Connection connection = DriverManager.getConnection(url(programme), "sa",
+            try (Connection connection = DriverManager.getConnection(
+                    url(programme),
+                    "sa",
                     Files.readString(credential(programme)).strip())) {
                 assertThat(connection.isValid(1)).isTrue();
             }
@@ -247,8 +278,9 @@ class ConfidentialHomeTests {
             Programme.Result status = programme.run("status");
 
             assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
-            assertThat(status.stderr()).contains("The embedded database refuses the password kept in "
-                    + credential(programme)).contains("Put back the one saved with this database");
+            assertThat(status.stderr())
+                    .contains("The embedded database refuses the password kept in " + credential(programme))
+                    .contains("Put back the one saved with this database");
         }
 
         @Test
@@ -274,7 +306,9 @@ class ConfidentialHomeTests {
             asAnEarlierVersionLeftIt(programme);
             Files.delete(credential(programme));
             try (Connection connection = DriverManager.getConnection(url(programme), "sa", "")) {
-                assertThat(connection.isValid(1)).as("the earlier version's database takes sa, no password").isTrue();
+                assertThat(connection.isValid(1))
+                        .as("the earlier version's database takes sa, no password")
+                        .isTrue();
             }
             drop(programme, "payroll-2026-01.csv", "payroll-2026-01.csv", "rw-r--r--");
 
@@ -285,7 +319,8 @@ class ConfidentialHomeTests {
             assertThat(deduct.stdout()).contains("ordered 41 lines, 415 155 F");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credential(programme))))
                     .isEqualTo("rw-------");
-            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
             assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(50);
         }
@@ -302,7 +337,8 @@ class ConfidentialHomeTests {
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(Files.readString(credential(programme))).isEqualTo(written);
-            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url(programme), "sa", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
             try (Connection connection = DriverManager.getConnection(url(programme), "sa", written.strip())) {
                 assertThat(connection.isValid(1)).isTrue();
@@ -310,8 +346,8 @@ class ConfidentialHomeTests {
         }
 
         private static void asAnEarlierVersionLeftIt(Programme programme) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(url(programme), "sa",
-                    programme.jdbcPassword()); Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(url(programme), "sa", programme.jdbcPassword());
+                    Statement statement = connection.createStatement()) {
                 statement.execute("ALTER USER sa SET PASSWORD ''");
             }
         }
@@ -341,7 +377,8 @@ class ConfidentialHomeTests {
 
         private static void assertUntouched(Path victim) throws IOException {
             assertThat(Files.readString(victim, UTF_8)).isEqualTo(VICTIM);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rw-r--r--");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)))
+                    .isEqualTo("rw-r--r--");
         }
 
         @ParameterizedTest
@@ -351,8 +388,11 @@ class ConfidentialHomeTests {
             Programme programme = programme(dir, database);
             Path victim = victim(dir);
             Path out = programme.outbox("2026-01");
-            for (String name : List.of(".deductions-2026-01.csv.part", ".deductions-2026-01.csv.sha256.part",
-                    ".deduction-2026-01.manifest.json.part", ".deduction-exceptions-2026-01.csv.part")) {
+            for (String name : List.of(
+                    ".deductions-2026-01.csv.part",
+                    ".deductions-2026-01.csv.sha256.part",
+                    ".deduction-2026-01.manifest.json.part",
+                    ".deduction-exceptions-2026-01.csv.part")) {
                 plant(out.resolve(name), victim);
             }
             drop(programme, "contracts.csv", "contracts.csv", "rw-r--r--");
@@ -369,16 +409,19 @@ class ConfidentialHomeTests {
             // sample-data/EXPECTED.md, 2026-01: 41 order lines, 415155 F
             List<List<String>> lines = ScenarioFiles.readCsvBody(order);
             assertThat(lines).hasSize(41);
-            assertThat(lines.stream().mapToLong(line -> Long.parseLong(line.get(5))).sum()).isEqualTo(415155);
-            assertThat(Files.readString(out.resolve("deduction-2026-01.manifest.json"))).contains("415155");
+            assertThat(lines.stream()
+                            .mapToLong(line -> Long.parseLong(line.get(5)))
+                            .sum())
+                    .isEqualTo(415155);
+            assertThat(Files.readString(out.resolve("deduction-2026-01.manifest.json")))
+                    .contains("415155");
             try (Stream<Path> left = Files.list(out)) {
                 assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
             }
         }
 
         @Test
-        void linksAtTheNoteTheLogTheErrorsFileAndTheReasonAreNotWrittenThrough(@TempDir Path dir)
-                throws IOException {
+        void linksAtTheNoteTheLogTheErrorsFileAndTheReasonAreNotWrittenThrough(@TempDir Path dir) throws IOException {
             Programme programme = programme(dir, TestDatabase.H2);
             Path victim = victim(dir);
             drop(programme, "contracts.csv", "contracts.csv", "rw-r--r--");
@@ -390,18 +433,40 @@ class ConfidentialHomeTests {
             plant(programme.rejected().resolve("contracts-bad.csv.errors.csv"), victim);
             drop(programme, "contracts.csv", "contracts-again.csv", "rw-r--r--");
 
-            assertThat(programme.run("import-contracts", "--file",
-                    programme.inbox().resolve("contracts-again.csv").toString()).exitCode()).isEqualTo(3);
-            Files.writeString(programme.inbox().resolve("contracts-bad.csv"),
-                    "contract_id,matricule,full_name,price_xof,first_period\nC-1,M-1,Ama,ten,2026-01\n", UTF_8);
-            assertThat(programme.run("import-contracts", "--file",
-                    programme.inbox().resolve("contracts-bad.csv").toString()).exitCode()).isEqualTo(2);
+            assertThat(programme
+                            .run(
+                                    "import-contracts",
+                                    "--file",
+                                    programme
+                                            .inbox()
+                                            .resolve("contracts-again.csv")
+                                            .toString())
+                            .exitCode())
+                    .isEqualTo(3);
+            Files.writeString(
+                    programme.inbox().resolve("contracts-bad.csv"),
+                    "contract_id,matricule,full_name,price_xof,first_period\nC-1,M-1,Ama,ten,2026-01\n",
+                    UTF_8);
+            assertThat(programme
+                            .run(
+                                    "import-contracts",
+                                    "--file",
+                                    programme
+                                            .inbox()
+                                            .resolve("contracts-bad.csv")
+                                            .toString())
+                            .exitCode())
+                    .isEqualTo(2);
 
             assertUntouched(victim);
-            assertThat(programme.rejected().resolve("contracts-again.csv.reason.txt")).isRegularFile();
-            assertThat(programme.rejected().resolve("contracts-bad.csv.errors.csv")).isRegularFile();
-            assertThat(programme.home().resolve("logs").resolve("payroll.log")).isRegularFile()
-                    .content().contains("engine started");
+            assertThat(programme.rejected().resolve("contracts-again.csv.reason.txt"))
+                    .isRegularFile();
+            assertThat(programme.rejected().resolve("contracts-bad.csv.errors.csv"))
+                    .isRegularFile();
+            assertThat(programme.home().resolve("logs").resolve("payroll.log"))
+                    .isRegularFile()
+                    .content()
+                    .contains("engine started");
         }
     }
 }

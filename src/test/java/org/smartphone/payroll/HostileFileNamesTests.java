@@ -42,7 +42,8 @@ class HostileFileNamesTests {
         Programme.Result result = programme.run("import-contracts");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains(LONG_NAME + ": the file name is 250 bytes long, more than the 225")
+        assertThat(result.stderr())
+                .contains(LONG_NAME + ": the file name is 250 bytes long, more than the 225")
                 .contains("rename the file");
         assertNoRun(programme);
         assertThat(dropped).exists();
@@ -71,8 +72,10 @@ class HostileFileNamesTests {
         Programme.Result result = programme.run("import-contracts");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains("contracts-a.csv\\u000a7     contracts import")
-                .contains("control or invisible formatting character").doesNotContain("\n7 ");
+        assertThat(result.stderr())
+                .contains("contracts-a.csv\\u000a7     contracts import")
+                .contains("control or invisible formatting character")
+                .doesNotContain("\n7 ");
         assertNoRun(programme);
         assertThat(programme.run("status").stdout()).doesNotContain("forged").doesNotContain("COMPLETED");
         assertThat(dropped).exists();
@@ -120,8 +123,9 @@ class HostileFileNamesTests {
         Programme.Result result = programme.run("import-contracts");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains("contracts;2026.csv in the inbox is not named as the engine takes it:"
-                + " contracts*.csv (where * holds only letters, digits, spaces");
+        assertThat(result.stderr())
+                .contains("contracts;2026.csv in the inbox is not named as the engine takes it:"
+                        + " contracts*.csv (where * holds only letters, digits, spaces");
         assertNoRun(programme);
     }
 

@@ -44,13 +44,13 @@ import org.smartphone.payroll.support.TestDatabase;
 class HostileInputTests {
 
     private static final Path SAMPLES = Path.of("sample-data").toAbsolutePath();
-    private static final Pattern STACK_TRACE = Pattern.compile("\\tat |Exception in thread|^Caused by:|\\.java:\\d+\\)",
-            Pattern.MULTILINE);
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("\\tat |Exception in thread|^Caused by:|\\.java:\\d+\\)", Pattern.MULTILINE);
     private static final int READABLE_LENGTH = 2000;
     private static final String CONTRACTS_HEADER = "contract_id,matricule,full_name,ministry_code,device_model,imei,"
             + "price_xof,down_payment_xof,term_months,first_period";
-    private static final String REGISTER_HEADER = "period,matricule,net_pay_xof,employment_status,full_name,"
-            + "ministry_code";
+    private static final String REGISTER_HEADER =
+            "period,matricule,net_pay_xof,employment_status,full_name," + "ministry_code";
     private static final String RETURN_HEADER = "period,contract_id,matricule,amount_withheld_xof";
 
     @TempDir
@@ -67,7 +67,8 @@ class HostileInputTests {
     @Test
     void aUtf8ByteOrderMarkIsDroppedAndTheFirstColumnIsStillFound() {
         Programme programme = fresh();
-        byte[] withBom = InputMutator.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, sampleBytes("contracts.csv"));
+        byte[] withBom =
+                InputMutator.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, sampleBytes("contracts.csv"));
         Path file = write("contracts-bom.csv", withBom);
 
         Programme.Result result = programme.run("import-contracts", "--file", file.toString());
@@ -89,24 +90,31 @@ class HostileInputTests {
         edited.set(5, lines.get(5).replace(",175000,", ",abc,")); // record 5 (SP-2026-0005): physical line 8
         Path contracts = write("contracts-multiline.csv", String.join("\n", edited) + "\n");
 
-        Programme.Result imported = programme.run("import-contracts", "--file", contracts.toString(),
-                "--max-rejects", "1");
+        Programme.Result imported =
+                programme.run("import-contracts", "--file", contracts.toString(), "--max-rejects", "1");
 
         assertCompleted(imported);
-        assertThat(errorRows(programme, "contracts-multiline.csv")).extracting(row -> row.subList(0, 3))
+        assertThat(errorRows(programme, "contracts-multiline.csv"))
+                .extracting(row -> row.subList(0, 3))
                 .containsExactly(List.of("8", "price_xof", "abc"));
         assertThat(programme.query("SELECT full_name FROM contract WHERE contract_id = 'SP-2026-0001'"))
                 .containsExactly(List.of("Kossi\nAgbéko"));
         assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(49);
 
-        Programme.Result deducted = programme.run("deduct", "--period", "2026-01", "--file",
+        Programme.Result deducted = programme.run(
+                "deduct",
+                "--period",
+                "2026-01",
+                "--file",
                 SAMPLES.resolve("payroll-2026-01.csv").toString());
 
         assertCompleted(deducted);
         Path order = programme.outbox("2026-01").resolve("deductions-2026-01.csv");
         assertThat(ScenarioFiles.outputFormatProblems(order)).isEmpty();
-        assertThat(ScenarioFiles.readCsv(order)).filteredOn(row -> row.get(2).equals("SP-2026-0001"))
-                .singleElement().satisfies(row -> assertThat(row.get(3)).isEqualTo("Kossi Agbéko"));
+        assertThat(ScenarioFiles.readCsv(order))
+                .filteredOn(row -> row.get(2).equals("SP-2026-0001"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get(3)).isEqualTo("Kossi Agbéko"));
         assertThat(read(order)).doesNotContain("Kossi\n").doesNotContain("\r");
     }
 
@@ -135,8 +143,13 @@ class HostileInputTests {
     @Test
     void aHeaderOnlyWithholdingReturnMakesEveryOrderLineNotWithheld() {
         Programme programme = fresh();
-        assertCompleted(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
-        assertCompleted(programme.run("deduct", "--period", "2026-01", "--file",
+        assertCompleted(programme.run(
+                "import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
+        assertCompleted(programme.run(
+                "deduct",
+                "--period",
+                "2026-01",
+                "--file",
                 SAMPLES.resolve("payroll-2026-01.csv").toString()));
         Path empty = write("withheld-2026-01.csv", RETURN_HEADER + "\n");
 
@@ -150,12 +163,21 @@ class HostileInputTests {
         List<List<String>> expected = new ArrayList<>();
         for (List<String> line : order) {
             // period, matricule, contract_id, expected, withheld, difference, posted, refund_due, status
-            expected.add(List.of("2026-01", line.get(1), line.get(2), line.get(5), "0", "-" + line.get(5), "0", "0",
+            expected.add(List.of(
+                    "2026-01",
+                    line.get(1),
+                    line.get(2),
+                    line.get(5),
+                    "0",
+                    "-" + line.get(5),
+                    "0",
+                    "0",
                     "NOT_WITHHELD"));
         }
         assertThat(reconciliation).containsExactlyElementsOf(expected);
         assertThat(programme.number("SELECT COUNT(*) FROM posting")).isZero();
-        assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance")).isZero();
+        assertThat(programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance"))
+                .isZero();
     }
 
     @Test
@@ -166,15 +188,18 @@ class HostileInputTests {
         assertCompleted(programme.run("import-contracts"));
 
         assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(50);
-        assertThat(programme.archive().resolve("contracts").resolve("contracts été 2026.csv")).exists();
+        assertThat(programme.archive().resolve("contracts").resolve("contracts été 2026.csv"))
+                .exists();
         assertThat(programme.inbox().resolve("contracts été 2026.csv")).doesNotExist();
 
         Path register = programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll janvier é.csv");
         Programme.Result deducted = programme.run("deduct", "--period", "2026-01", "--file", register.toString());
 
         assertCompleted(deducted);
-        assertThat(body(programme.outbox("2026-01").resolve("deductions-2026-01.csv"))).hasSize(41);
-        assertThat(programme.archive().resolve("2026-01").resolve("payroll janvier é.csv")).exists();
+        assertThat(body(programme.outbox("2026-01").resolve("deductions-2026-01.csv")))
+                .hasSize(41);
+        assertThat(programme.archive().resolve("2026-01").resolve("payroll janvier é.csv"))
+                .exists();
         assertThat(register).doesNotExist();
         assertThat(read(programme.outbox("2026-01").resolve("deduction-2026-01.manifest.json")))
                 .contains("payroll janvier é.csv");
@@ -198,7 +223,8 @@ class HostileInputTests {
             }
         }
         byte[] cp1252 = InputMutator.reencode(sampleBytes("payroll-2026-01.csv"), Charset.forName("windows-1252"));
-        String badByte = String.format("%02X", String.valueOf(accent).getBytes(Charset.forName("windows-1252"))[0] & 0xFF);
+        String badByte =
+                String.format("%02X", String.valueOf(accent).getBytes(Charset.forName("windows-1252"))[0] & 0xFF);
         Path file = write("payroll-2026-01-cp1252.csv", cp1252);
 
         Refusal refusal = refused(readyToDeduct(database), "deduct", "--period", "2026-01", "--file", file.toString());
@@ -249,8 +275,8 @@ class HostileInputTests {
         int quoteLine = lines.size();
         Path file = write("withheld-2026-01-quote.csv", String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal =
+                refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file", file.toString());
 
         refusal.hasSingleRow(quoteLine, "");
         refusal.stderrNames(quoteLine, null, null);
@@ -316,7 +342,8 @@ class HostileInputTests {
 
         Refusal refusal = refused(readyToDeduct(database), "import-contracts", "--file", file.toString());
 
-        refusal.hasRows(new Expected(3, "contract_id", "SP-2026-0902"),
+        refusal.hasRows(
+                new Expected(3, "contract_id", "SP-2026-0902"),
                 new Expected(lines.size(), "contract_id", "SP-2026-0902"));
         refusal.stderrNames(3, "contract_id", "SP-2026-0902");
     }
@@ -326,7 +353,10 @@ class HostileInputTests {
     void aContractHolderTwiceInARegisterMakesBothLinesInvalidButOtherPeopleMayRepeat(TestDatabase database) {
         List<String> lines = new ArrayList<>(sampleLines("payroll-2026-01.csv"));
         int holderLine = indexOf(lines, ",MAT-104233,") + 1;
-        String nonHolder = lines.stream().skip(1).filter(l -> !holders().contains(l.split(",")[1])).findFirst()
+        String nonHolder = lines.stream()
+                .skip(1)
+                .filter(l -> !holders().contains(l.split(",")[1]))
+                .findFirst()
                 .orElseThrow();
         lines.add(nonHolder); // duplicates among people without a contract do not matter (SPEC 5)
         lines.add(lines.get(holderLine - 1).replace(",285400,", ",300000,"));
@@ -334,7 +364,8 @@ class HostileInputTests {
 
         Refusal refusal = refused(readyToDeduct(database), "deduct", "--period", "2026-01", "--file", file.toString());
 
-        refusal.hasRows(new Expected(holderLine, "matricule", "MAT-104233"),
+        refusal.hasRows(
+                new Expected(holderLine, "matricule", "MAT-104233"),
                 new Expected(lines.size(), "matricule", "MAT-104233"));
         refusal.stderrNames(holderLine, "matricule", "MAT-104233");
     }
@@ -346,10 +377,11 @@ class HostileInputTests {
         lines.add(lines.get(1).replace("SP-2026-0001", "sp-2026-0001"));
         Path file = write("withheld-2026-01-twice.csv", String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal =
+                refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file", file.toString());
 
-        refusal.hasRows(new Expected(2, "contract_id", "SP-2026-0001"),
+        refusal.hasRows(
+                new Expected(2, "contract_id", "SP-2026-0001"),
                 new Expected(lines.size(), "contract_id", "SP-2026-0001"));
         refusal.stderrNames(2, "contract_id", "SP-2026-0001");
     }
@@ -363,10 +395,12 @@ class HostileInputTests {
         lines.set(4, lines.get(4).replace(",12500", ",1.25E+04"));
         Path file = write("withheld-2026-01-exponent.csv", String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal =
+                refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file", file.toString());
 
-        refusal.hasRows(new Expected(3, "amount_withheld_xof", "1e5"), new Expected(4, "amount_withheld_xof", "4.583E3"),
+        refusal.hasRows(
+                new Expected(3, "amount_withheld_xof", "1e5"),
+                new Expected(4, "amount_withheld_xof", "4.583E3"),
                 new Expected(5, "amount_withheld_xof", "1.25E+04"));
         refusal.stderrNames(3, "amount_withheld_xof", "1e5");
     }
@@ -382,8 +416,11 @@ class HostileInputTests {
 
         Refusal refusal = refused(readyToDeduct(TestDatabase.H2), "import-contracts", "--file", file.toString());
 
-        refusal.hasRows(new Expected(2, "price_xof", "95 OOO"), new Expected(3, "price_xof", "120000 F"),
-                new Expected(4, "price_xof", "XOF 105000"), new Expected(5, "down_payment_xof", "zero"));
+        refusal.hasRows(
+                new Expected(2, "price_xof", "95 OOO"),
+                new Expected(3, "price_xof", "120000 F"),
+                new Expected(4, "price_xof", "XOF 105000"),
+                new Expected(5, "down_payment_xof", "zero"));
         refusal.stderrNames(2, "price_xof", "95 OOO");
     }
 
@@ -408,8 +445,8 @@ class HostileInputTests {
         lines.set(1, lines.get(1).replace(",7916", ",-7916"));
         Path file = write("withheld-2026-01-minus.csv", String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal =
+                refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file", file.toString());
 
         refusal.hasRows(new Expected(2, "amount_withheld_xof", "-7916"));
         refusal.stderrNames(2, "amount_withheld_xof", "-7916");
@@ -431,7 +468,8 @@ class HostileInputTests {
 
         Refusal refusal = refused(readyToDeduct(database), "deduct", "--period", "2026-01", "--file", file.toString());
 
-        List<Expected> expected = new ArrayList<>(List.of(new Expected(over + 1, "net_pay_xof", "1 000 000 000 000"),
+        List<Expected> expected = new ArrayList<>(List.of(
+                new Expected(over + 1, "net_pay_xof", "1 000 000 000 000"),
                 new Expected(huge + 1, "net_pay_xof", "99999999999999999999999999")));
         expected.sort((a, b) -> Long.compare(a.line, b.line));
         refusal.hasRows(expected.toArray(Expected[]::new));
@@ -468,7 +506,8 @@ class HostileInputTests {
     void aFolderGivenAsTheFileIsAUsageError(TestDatabase database) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("payroll-2026-01.csv"));
 
-        Refusal refusal = refused(readyToDeduct(database), "deduct", "--period", "2026-01", "--file", folder.toString());
+        Refusal refusal =
+                refused(readyToDeduct(database), "deduct", "--period", "2026-01", "--file", folder.toString());
 
         assertThat(refusal.result.stderr()).contains(folder.toString());
     }
@@ -478,8 +517,8 @@ class HostileInputTests {
     void aFileThatDoesNotExistIsAUsageError(TestDatabase database) {
         Path missing = dir.resolve("withheld-2026-01-nowhere.csv");
 
-        Refusal refusal = refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file",
-                missing.toString());
+        Refusal refusal =
+                refused(readyToReconcile(database), "reconcile", "--period", "2026-01", "--file", missing.toString());
 
         assertThat(refusal.result.stderr()).contains(missing.toString());
     }
@@ -505,10 +544,11 @@ class HostileInputTests {
         lines.set(3, lines.get(3).replace(",4583", ",1e5")); // now on physical line 5
         Path file = write("withheld-2026-01-break.csv", String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToReconcile(TestDatabase.H2), "reconcile", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal = refused(
+                readyToReconcile(TestDatabase.H2), "reconcile", "--period", "2026-01", "--file", file.toString());
 
-        refusal.hasRows(new Expected(3, "amount_withheld_xof", "100 00"), new Expected(5, "amount_withheld_xof", "1e5"));
+        refusal.hasRows(
+                new Expected(3, "amount_withheld_xof", "100 00"), new Expected(5, "amount_withheld_xof", "1e5"));
         refusal.stderrNames(3, "amount_withheld_xof", null);
     }
 
@@ -521,7 +561,8 @@ class HostileInputTests {
 
         Programme.Result result = programme.run("import-contracts", "--file", file.toString());
 
-        assertThat(result.exitCode()).as("SPEC sets no limit to a name: exit 0, or 2 with the line; %s", shown(result))
+        assertThat(result.exitCode())
+                .as("SPEC sets no limit to a name: exit 0, or 2 with the line; %s", shown(result))
                 .isIn(0, 2);
         assertOneReadableLine(result);
         if (result.exitCode() == 0) {
@@ -529,15 +570,18 @@ class HostileInputTests {
             return;
         }
         assertThat(programme.number("SELECT COUNT(*) FROM contract")).isZero();
-        assertThat(errorRows(programme, "contracts-long-name.csv")).extracting(row -> row.subList(0, 2))
+        assertThat(errorRows(programme, "contracts-long-name.csv"))
+                .extracting(row -> row.subList(0, 2))
                 .containsExactly(List.of("3", "full_name"));
-        assertCompleted(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
+        assertCompleted(programme.run(
+                "import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
     }
 
     @Test
     void aVeryLongMinistryCodeInARegisterNeverCrashesTheRun() {
         Programme programme = fresh();
-        assertCompleted(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
+        assertCompleted(programme.run(
+                "import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
         List<String> lines = new ArrayList<>(sampleLines("payroll-2026-01.csv"));
         int holder = indexOf(lines, ",MAT-104233,");
         lines.set(holder, lines.get(holder).replace(",MEF", ",MEF " + "Ministère de l'Économie ".repeat(200)));
@@ -545,12 +589,17 @@ class HostileInputTests {
 
         Programme.Result result = programme.run("deduct", "--period", "2026-01", "--file", file.toString());
 
-        assertThat(result.exitCode()).as("SPEC sets no limit to a ministry code: exit 0, or 2 with the line; %s",
-                shown(result)).isIn(0, 2);
+        assertThat(result.exitCode())
+                .as("SPEC sets no limit to a ministry code: exit 0, or 2 with the line; %s", shown(result))
+                .isIn(0, 2);
         assertOneReadableLine(result);
         if (result.exitCode() == 2) {
             assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
-            assertCompleted(programme.run("deduct", "--period", "2026-01", "--file",
+            assertCompleted(programme.run(
+                    "deduct",
+                    "--period",
+                    "2026-01",
+                    "--file",
                     SAMPLES.resolve("payroll-2026-01.csv").toString()));
         }
     }
@@ -588,8 +637,8 @@ class HostileInputTests {
         lines.set(1, lines.get(1).replace(",ACTIVE,", ",ACTIF,"));
         Path file = write(name, String.join("\n", lines) + "\n");
 
-        Refusal refusal = refused(readyToDeduct(TestDatabase.H2), "deduct", "--period", "2026-01", "--file",
-                file.toString());
+        Refusal refusal =
+                refused(readyToDeduct(TestDatabase.H2), "deduct", "--period", "2026-01", "--file", file.toString());
 
         refusal.hasRows(new Expected(2, "employment_status", "ACTIF"));
     }
@@ -597,8 +646,7 @@ class HostileInputTests {
     // === the refusal and its checks ============================================================
 
     /** One invalid cell or line expected in an errors file; a null column or value is not checked. */
-    record Expected(long line, String column, String value) {
-    }
+    record Expected(long line, String column, String value) {}
 
     /** A command refused with exit 2: its output and the rows of its errors file (none if absent). */
     static final class Refusal {
@@ -626,7 +674,9 @@ class HostileInputTests {
                 Expected e = expected[i];
                 assertThat(row.get(0)).as("line of row %d: %s", i + 1, row).isEqualTo(Long.toString(e.line));
                 if (e.column != null) {
-                    assertThat(row.get(1)).as("column of row %d: %s", i + 1, row).isEqualTo(e.column);
+                    assertThat(row.get(1))
+                            .as("column of row %d: %s", i + 1, row)
+                            .isEqualTo(e.column);
                 }
                 if (e.value != null) {
                     assertThat(row.get(2)).as("value of row %d: %s", i + 1, row).isIn(e.value, "'" + e.value);
@@ -670,7 +720,9 @@ class HostileInputTests {
             forget(programme);
         }
         assertThat(result.exitCode()).as("exit code of %s", shown(result)).isEqualTo(2);
-        assertThat(result.stderr() + result.stdout()).as("no stack trace: %s", shown(result)).doesNotContainPattern(STACK_TRACE);
+        assertThat(result.stderr() + result.stdout())
+                .as("no stack trace: %s", shown(result))
+                .doesNotContainPattern(STACK_TRACE);
         assertThat(after).as("ledger, outbox and archive after exit 2").isEqualTo(before);
         assertThat(result.stderr()).contains(inputName);
         try {
@@ -680,7 +732,9 @@ class HostileInputTests {
         }
         List<List<String>> rows = List.of();
         if (Files.isRegularFile(input)) {
-            assertThat(programme.rejected().resolve(inputName + ".errors.csv")).as("errors file").exists();
+            assertThat(programme.rejected().resolve(inputName + ".errors.csv"))
+                    .as("errors file")
+                    .exists();
             rows = errorRows(programme, inputName);
         }
         return new Refusal(result, rows, inputName);
@@ -709,9 +763,13 @@ class HostileInputTests {
     static void assertOneReadableLine(Programme.Result result) {
         String stream = result.exitCode() == 0 ? outcomeLine(result.stdout()) : result.errors();
         assertThat(stream).as("the message of %s", shown(result)).isNotBlank();
-        assertThat(stream.stripTrailing()).as("one line: %s", shown(result)).doesNotContain("\n").doesNotContain("\r");
+        assertThat(stream.stripTrailing())
+                .as("one line: %s", shown(result))
+                .doesNotContain("\n")
+                .doesNotContain("\r");
         assertThat(stream.length()).as("a readable length: %s", shown(result)).isLessThanOrEqualTo(READABLE_LENGTH);
-        assertThat(result.stderr() + result.stdout()).as("no stack trace: %s", shown(result))
+        assertThat(result.stderr() + result.stdout())
+                .as("no stack trace: %s", shown(result))
                 .doesNotContainPattern(STACK_TRACE);
     }
 
@@ -721,9 +779,15 @@ class HostileInputTests {
      */
     static String outcomeLine(String stdout) {
         List<String> lines = stdout.lines().toList();
-        assertThat(lines).as("outcome line and summary: %s", stdout).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(lines)
+                .as("outcome line and summary: %s", stdout)
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(3);
         for (String summary : lines.subList(1, lines.size())) {
-            assertThat(summary).as("summary line of %s", stdout).startsWith("  ").doesNotStartWith("   ");
+            assertThat(summary)
+                    .as("summary line of %s", stdout)
+                    .startsWith("  ")
+                    .doesNotStartWith("   ");
         }
         return lines.get(0);
     }
@@ -734,8 +798,10 @@ class HostileInputTests {
     }
 
     private static String cut(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 500) + " [... " + (text.length() - 1000)
-                + " characters ...] " + text.substring(text.length() - 500);
+        return text.length() <= 1000
+                ? text
+                : text.substring(0, 500) + " [... " + (text.length() - 1000) + " characters ...] "
+                        + text.substring(text.length() - 500);
     }
 
     private static List<List<String>> errorRows(Programme programme, String inputName) {
@@ -756,7 +822,10 @@ class HostileInputTests {
     private static synchronized Programme readyToDeduct(TestDatabase database) {
         return PROGRAMMES.computeIfAbsent(database + " ready to deduct", key -> {
             Programme programme = new Programme(shared.resolve("programme-" + ++programmeCount), database);
-            assertCompleted(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
+            assertCompleted(programme.run(
+                    "import-contracts",
+                    "--file",
+                    SAMPLES.resolve("contracts.csv").toString()));
             return programme;
         });
     }
@@ -765,8 +834,15 @@ class HostileInputTests {
     private static synchronized Programme readyToReconcile(TestDatabase database) {
         return PROGRAMMES.computeIfAbsent(database + " ready to reconcile", key -> {
             Programme programme = new Programme(shared.resolve("programme-" + ++programmeCount), database);
-            assertCompleted(programme.run("import-contracts", "--file", SAMPLES.resolve("contracts.csv").toString()));
-            assertCompleted(programme.run("deduct", "--period", "2026-01", "--file",
+            assertCompleted(programme.run(
+                    "import-contracts",
+                    "--file",
+                    SAMPLES.resolve("contracts.csv").toString()));
+            assertCompleted(programme.run(
+                    "deduct",
+                    "--period",
+                    "2026-01",
+                    "--file",
                     SAMPLES.resolve("payroll-2026-01.csv").toString()));
             return programme;
         });

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.smartphone.payroll.reference.ReferenceProgramme;
 import org.smartphone.payroll.reference.Scenario;
 import org.smartphone.payroll.reference.Scenario.MonthOutcome;
@@ -40,7 +40,10 @@ class MonthlyCycleEndToEndTests {
         Programme programme = new Programme(dir.resolve("home"), database);
 
         Path contracts = ScenarioFiles.writeContracts(dir.resolve("in"), scenario);
-        assertThat(programme.run("import-contracts", "--file", contracts.toString()).exitCode()).isZero();
+        assertThat(programme
+                        .run("import-contracts", "--file", contracts.toString())
+                        .exitCode())
+                .isZero();
 
         for (MonthOutcome month : expected) {
             String period = month.period();
@@ -48,17 +51,27 @@ class MonthlyCycleEndToEndTests {
             Programme.Result deduct = programme.run("deduct", "--period", period, "--file", register.toString());
             assertThat(deduct.exitCode()).as("deduct %s: %s", period, deduct).isZero();
             Path out = programme.outbox(period);
-            OutputFiles.assertContent(out.resolve("deductions-" + period + ".csv"), "deductions",
+            OutputFiles.assertContent(
+                    out.resolve("deductions-" + period + ".csv"),
+                    "deductions",
                     month.deduction().deductions());
-            OutputFiles.assertContent(out.resolve("deduction-exceptions-" + period + ".csv"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    out.resolve("deduction-exceptions-" + period + ".csv"),
+                    "deduction-exceptions",
                     month.deduction().exceptions());
 
             Path ret = ScenarioFiles.writeWithheld(dir.resolve("in"), period, month.withholdingReturn());
             Programme.Result reconcile = programme.run("reconcile", "--period", period, "--file", ret.toString());
-            assertThat(reconcile.exitCode()).as("reconcile %s: %s", period, reconcile).isZero();
-            OutputFiles.assertContent(out.resolve("reconciliation-" + period + ".csv"), "reconciliation",
+            assertThat(reconcile.exitCode())
+                    .as("reconcile %s: %s", period, reconcile)
+                    .isZero();
+            OutputFiles.assertContent(
+                    out.resolve("reconciliation-" + period + ".csv"),
+                    "reconciliation",
                     month.reconciliation().reconciliation());
-            OutputFiles.assertContent(out.resolve("arrears-" + period + ".csv"), "arrears",
+            OutputFiles.assertContent(
+                    out.resolve("arrears-" + period + ".csv"),
+                    "arrears",
                     month.reconciliation().arrears());
         }
         long collected = programme.number("SELECT COALESCE(SUM(collected_xof), 0) FROM contract_balance");

@@ -50,7 +50,10 @@ class NamedCasesEndToEndTests {
         Programme programme = new Programme(dir.resolve("home"), database);
         ReferenceProgramme reference = new ReferenceProgramme();
         Path contracts = ScenarioFiles.writeContracts(dir.resolve("in"), CONTRACTS);
-        assertThat(programme.run("import-contracts", "--file", contracts.toString()).exitCode()).isZero();
+        assertThat(programme
+                        .run("import-contracts", "--file", contracts.toString())
+                        .exitCode())
+                .isZero();
         reference.importContracts(CONTRACTS);
 
         Map<String, Map<String, List<List<String>>>> files = new HashMap<>();
@@ -58,26 +61,43 @@ class NamedCasesEndToEndTests {
             String period = String.format("%04d-%02d", 2026 + month / 12, month % 12 + 1);
             List<RefPayrollRow> register = register(month);
             Path payroll = ScenarioFiles.writePayroll(dir.resolve("in"), period, register);
-            assertThat(programme.run("deduct", "--period", period, "--file", payroll.toString()).exitCode()).isZero();
+            assertThat(programme
+                            .run("deduct", "--period", period, "--file", payroll.toString())
+                            .exitCode())
+                    .isZero();
             RefDeductionResult deduction = reference.deduct(period, register);
 
             List<RefReturnRow> withheld = withheld(period, deduction.deductions());
             Path ret = ScenarioFiles.writeWithheld(dir.resolve("in"), period, withheld);
-            assertThat(programme.run("reconcile", "--period", period, "--file", ret.toString()).exitCode()).isZero();
+            assertThat(programme
+                            .run("reconcile", "--period", period, "--file", ret.toString())
+                            .exitCode())
+                    .isZero();
             RefReconciliationResult reconciliation = reference.reconcile(period, withheld);
 
             Path out = programme.outbox(period);
-            OutputFiles.assertContent(out.resolve("deductions-" + period + ".csv"), "deductions",
-                    deduction.deductions());
-            OutputFiles.assertContent(out.resolve("deduction-exceptions-" + period + ".csv"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    out.resolve("deductions-" + period + ".csv"), "deductions", deduction.deductions());
+            OutputFiles.assertContent(
+                    out.resolve("deduction-exceptions-" + period + ".csv"),
+                    "deduction-exceptions",
                     deduction.exceptions());
-            OutputFiles.assertContent(out.resolve("reconciliation-" + period + ".csv"), "reconciliation",
+            OutputFiles.assertContent(
+                    out.resolve("reconciliation-" + period + ".csv"),
+                    "reconciliation",
                     reconciliation.reconciliation());
             OutputFiles.assertContent(out.resolve("arrears-" + period + ".csv"), "arrears", reconciliation.arrears());
-            files.put(period, Map.of("deductions", ScenarioFiles.readCsvBody(out.resolve("deductions-" + period + ".csv")),
-                    "exceptions", ScenarioFiles.readCsvBody(out.resolve("deduction-exceptions-" + period + ".csv")),
-                    "reconciliation", ScenarioFiles.readCsvBody(out.resolve("reconciliation-" + period + ".csv")),
-                    "arrears", ScenarioFiles.readCsvBody(out.resolve("arrears-" + period + ".csv"))));
+            files.put(
+                    period,
+                    Map.of(
+                            "deductions",
+                            ScenarioFiles.readCsvBody(out.resolve("deductions-" + period + ".csv")),
+                            "exceptions",
+                            ScenarioFiles.readCsvBody(out.resolve("deduction-exceptions-" + period + ".csv")),
+                            "reconciliation",
+                            ScenarioFiles.readCsvBody(out.resolve("reconciliation-" + period + ".csv")),
+                            "arrears",
+                            ScenarioFiles.readCsvBody(out.resolve("arrears-" + period + ".csv"))));
         }
 
         // 2026-01: C-OVER expects its first installment 10 000 / 2 = 5 000; 12 000 came back; the
@@ -98,27 +118,72 @@ class NamedCasesEndToEndTests {
                 .contains(List.of("2026-03", "M9", "C-GHOST", "0", "7000", "7000", "0", "7000", "UNEXPECTED"));
         // 2026-04: C-LATE is past its term (last installment 2026-03): all 12 000 overdue since 2026-01,
         // 4 months past due.
-        assertThat(files.get("2026-04").get("arrears")).contains(List.of("2026-04", "M1", "C-LATE", "Afi Mensah",
-                "MSP", "12000", "12000", "2026-01", "4", "MONTHS_3_PLUS", "NOT_IN_PAYROLL"));
+        assertThat(files.get("2026-04").get("arrears"))
+                .contains(List.of(
+                        "2026-04",
+                        "M1",
+                        "C-LATE",
+                        "Afi Mensah",
+                        "MSP",
+                        "12000",
+                        "12000",
+                        "2026-01",
+                        "4",
+                        "MONTHS_3_PLUS",
+                        "NOT_IN_PAYROLL"));
         // 2026-05: M1 is back with capacity floor(30 000 / 3) = 10 000 for a due of 12 000; the 10 000
         // posted cover installments 1 and 2 and half of 3, so 2026-03 is the oldest unpaid: 3 months.
         assertThat(files.get("2026-05").get("exceptions"))
                 .contains(List.of("2026-05", "M1", "C-LATE", "Afi Mensah", "12000", "10000", "2000", "CAPPED"));
-        assertThat(files.get("2026-05").get("arrears")).contains(List.of("2026-05", "M1", "C-LATE", "Afi Mensah",
-                "MSP", "2000", "2000", "2026-03", "3", "MONTHS_3_PLUS", "CAPPED"));
+        assertThat(files.get("2026-05").get("arrears"))
+                .contains(List.of(
+                        "2026-05",
+                        "M1",
+                        "C-LATE",
+                        "Afi Mensah",
+                        "MSP",
+                        "2000",
+                        "2000",
+                        "2026-03",
+                        "3",
+                        "MONTHS_3_PLUS",
+                        "CAPPED"));
         // 2026-05: M3 has left; C-LEAVE's 2 000 (24 000 / 12) is not instructed. Register rows of M3
         // carry ministry MEPS, which wins over the contract's MJ.
-        assertThat(files.get("2026-05").get("arrears")).contains(List.of("2026-05", "M3", "C-LEAVE",
-                "Essozimna Pali", "MEPS", "2000", "16000", "2026-05", "1", "MONTHS_1", "EMPLOYEE_LEFT"));
+        assertThat(files.get("2026-05").get("arrears"))
+                .contains(List.of(
+                        "2026-05",
+                        "M3",
+                        "C-LEAVE",
+                        "Essozimna Pali",
+                        "MEPS",
+                        "2000",
+                        "16000",
+                        "2026-05",
+                        "1",
+                        "MONTHS_1",
+                        "EMPLOYEE_LEFT"));
         // 2026-06: C-LATE pays its last 2 000 and settles; it never appears again.
         assertThat(programme.query("SELECT c.settled_period, b.collected_xof FROM contract c"
-                + " JOIN contract_balance b ON b.contract_id = c.contract_id WHERE c.contract_id = 'C-LATE'"))
+                        + " JOIN contract_balance b ON b.contract_id = c.contract_id WHERE c.contract_id = 'C-LATE'"))
                 .containsExactly(List.of("2026-06", "12000"));
-        assertThat(files.get("2026-07").get("deductions")).noneMatch(row -> row.get(2).equals("C-LATE"));
+        assertThat(files.get("2026-07").get("deductions"))
+                .noneMatch(row -> row.get(2).equals("C-LATE"));
         // 2027-02: C-LEAVE's term ended in 2026-12; 24 000 − 4 × 2 000 = 16 000 overdue since 2026-05,
         // which is 10 months from 2026-05 to 2027-02 inclusive.
-        assertThat(files.get("2027-02").get("arrears")).contains(List.of("2027-02", "M3", "C-LEAVE",
-                "Essozimna Pali", "MEPS", "16000", "16000", "2026-05", "10", "MONTHS_3_PLUS", "EMPLOYEE_LEFT"));
+        assertThat(files.get("2027-02").get("arrears"))
+                .contains(List.of(
+                        "2027-02",
+                        "M3",
+                        "C-LEAVE",
+                        "Essozimna Pali",
+                        "MEPS",
+                        "16000",
+                        "16000",
+                        "2026-05",
+                        "10",
+                        "MONTHS_3_PLUS",
+                        "EMPLOYEE_LEFT"));
     }
 
     private static List<RefPayrollRow> register(int month) {
@@ -137,7 +202,8 @@ class NamedCasesEndToEndTests {
     private static List<RefReturnRow> withheld(String period, List<List<String>> deductions) {
         List<RefReturnRow> rows = new ArrayList<>();
         for (List<String> line : deductions) {
-            long amount = line.get(2).equals("C-OVER") && period.equals("2026-01") ? 12_000 : Long.parseLong(line.get(5));
+            long amount =
+                    line.get(2).equals("C-OVER") && period.equals("2026-01") ? 12_000 : Long.parseLong(line.get(5));
             rows.add(new RefReturnRow(line.get(2), line.get(1), amount));
         }
         if (period.equals("2026-03")) {
@@ -145,5 +211,4 @@ class NamedCasesEndToEndTests {
         }
         return rows;
     }
-
 }

@@ -46,10 +46,11 @@ class OperatorLogTests {
         List<String> lines = commandLines(programme);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).endsWith(" INFO: command started: payroll import-contracts (" + who() + ")");
-        assertThat(lines.get(1)).startsWith(" INFO: command ended: payroll import-contracts (" + who()
-                + "): exit 0 (done) in ");
+        assertThat(lines.get(1))
+                .startsWith(" INFO: command ended: payroll import-contracts (" + who() + "): exit 0 (done) in ");
         // the two lines the terminal showed, on one line
-        String shown = String.join(" ", imported.stdout().strip().lines().map(String::strip).toList());
+        String shown = String.join(
+                " ", imported.stdout().strip().lines().map(String::strip).toList());
         assertThat(shown).startsWith("The contracts import completed (run 1): 50 contracts imported. contracts.csv:");
         assertThat(withoutDuration(lines.get(1))).endsWith("in N.N s: " + shown);
         assertThat(log(programme)).doesNotContain(" ERROR ").doesNotContain(" WARN ");
@@ -60,8 +61,11 @@ class OperatorLogTests {
     void anInvalidFileIsOneWarningLineWithoutStackTrace(TestDatabase database) throws IOException {
         Programme programme = programme(database);
         assertThat(programme.run("import-contracts").exitCode()).isZero();
-        Path register = InputFiles.write(dir.resolve("in"), "payroll-bad.csv",
-                "period,matricule,net_pay_xof,employment_status", "2026-01,M-1,abc,ACTIVE");
+        Path register = InputFiles.write(
+                dir.resolve("in"),
+                "payroll-bad.csv",
+                "period,matricule,net_pay_xof,employment_status",
+                "2026-01,M-1,abc,ACTIVE");
 
         Programme.Result invalid = programme.run("deduct", "--period", "2026-01", "--file", register.toString());
 
@@ -69,9 +73,10 @@ class OperatorLogTests {
         String log = log(programme);
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ").doesNotContain("Exception");
         assertThat(lines(log, "payroll-bad.csv: 1 invalid line(s)")).hasSize(1);
-        assertThat(withoutDuration(commandLines(programme).get(3))).isEqualTo(" WARN: command ended: payroll deduct"
-                + " --period 2026-01 --file " + register + " (" + who() + "): exit 2 (invalid input) in N.N s: "
-                + invalid.errors().strip());
+        assertThat(withoutDuration(commandLines(programme).get(3)))
+                .isEqualTo(" WARN: command ended: payroll deduct"
+                        + " --period 2026-01 --file " + register + " (" + who() + "): exit 2 (invalid input) in N.N s: "
+                        + invalid.errors().strip());
     }
 
     @ParameterizedTest
@@ -86,9 +91,11 @@ class OperatorLogTests {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
         String log = log(programme);
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
-        assertThat(lines(log, refused.errors().strip())).singleElement().asString()
-                .contains(" WARN ").contains("command ended: payroll deduct --period 2026-01 (" + who()
-                        + "): exit 3 (refused) in ");
+        assertThat(lines(log, refused.errors().strip()))
+                .singleElement()
+                .asString()
+                .contains(" WARN ")
+                .contains("command ended: payroll deduct --period 2026-01 (" + who() + "): exit 3 (refused) in ");
     }
 
     /**
@@ -102,8 +109,12 @@ class OperatorLogTests {
         Programme programme = programme(database);
         assertThat(programme.run("import-contracts").exitCode()).isZero();
         Path pause = dir.resolve("paused");
-        EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                "PAYROLL_PAUSE_FILE", pause.toString()), "deduct", "--period", "2026-01");
+        EngineProcess first = EngineProcess.start(
+                programme,
+                Map.of("PAYROLL_PAUSE_AT", "step:deduct", "PAYROLL_PAUSE_FILE", pause.toString()),
+                "deduct",
+                "--period",
+                "2026-01");
         EngineProcess.awaitFile(pause, first);
 
         EngineProcess second = EngineProcess.start(programme, Map.of(), "deduct", "--period", "2026-01");
@@ -113,13 +124,20 @@ class OperatorLogTests {
         assertThat(first.waitFor()).as(first.output()).isZero();
         assertThat(refused).as(second.output()).isEqualTo(3);
         // without the first line, where the command works (home and database)
-        String shown = second.output().strip().lines().filter(line -> !line.startsWith("Home "))
+        String shown = second.output()
+                .strip()
+                .lines()
+                .filter(line -> !line.startsWith("Home "))
                 .collect(Collectors.joining("\n"));
-        assertThat(shown).startsWith("Another run is in progress: 'deduct --period 2026-01' (process " + first.pid())
+        assertThat(shown)
+                .startsWith("Another run is in progress: 'deduct --period 2026-01' (process " + first.pid())
                 .doesNotContain("\n");
         String log = log(programme);
-        assertThat(lines(log, shown)).singleElement().asString().contains(" WARN ").contains(
-                "command ended: payroll deduct --period 2026-01 (" + who() + "): exit 3 (refused) in ");
+        assertThat(lines(log, shown))
+                .singleElement()
+                .asString()
+                .contains(" WARN ")
+                .contains("command ended: payroll deduct --period 2026-01 (" + who() + "): exit 3 (refused) in ");
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
     }
 
@@ -139,7 +157,10 @@ class OperatorLogTests {
         Programme.Result refused = programme.run("status");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
-        assertThat(lines(log(programme), refused.errors().strip())).singleElement().asString().contains(" WARN ")
+        assertThat(lines(log(programme), refused.errors().strip()))
+                .singleElement()
+                .asString()
+                .contains(" WARN ")
                 .contains("command ended: payroll status (" + who() + "): exit 3 (refused) in ");
         assertThat(log(other)).doesNotContain(refused.errors().strip());
     }
@@ -151,13 +172,19 @@ class OperatorLogTests {
         Programme.Result invalid = programme.run("import-contracts");
 
         assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(2);
-        assertThat(invalid.errors().strip()).isEqualTo("Invalid setting: cap ratio is written p/q, for example 1/3:"
-                + " a third");
+        assertThat(invalid.errors().strip())
+                .isEqualTo("Invalid setting: cap ratio is written p/q, for example 1/3:" + " a third");
         String log = log(programme);
-        assertThat(log).doesNotContain("APPLICATION FAILED TO START").doesNotContain("refresh attempt")
-                .doesNotContain(" ERROR ").doesNotContain("\tat ");
-        assertThat(lines(log, " WARN ")).singleElement().asString().endsWith("command ended: payroll import-contracts ("
-                + who() + "): exit 2 (invalid input) in " + durationIn(log) + ": " + invalid.errors().strip());
+        assertThat(log)
+                .doesNotContain("APPLICATION FAILED TO START")
+                .doesNotContain("refresh attempt")
+                .doesNotContain(" ERROR ")
+                .doesNotContain("\tat ");
+        assertThat(lines(log, " WARN "))
+                .singleElement()
+                .asString()
+                .endsWith("command ended: payroll import-contracts (" + who() + "): exit 2 (invalid input) in "
+                        + durationIn(log) + ": " + invalid.errors().strip());
     }
 
     /** An outbox that cannot be written is no mistake of the operator's: exit 1, and the trace for whoever mends it. */
@@ -175,9 +202,10 @@ class OperatorLogTests {
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         String log = log(programme);
         assertThat(log).contains("\tat ");
-        assertThat(lines(log, " ERROR ")).anySatisfy(line -> assertThat(line)
-                .contains("command ended: payroll deduct --period 2026-01 (" + who() + "): exit 1 (failed) in ")
-                .endsWith(failed.errors().strip()));
+        assertThat(lines(log, " ERROR "))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("command ended: payroll deduct --period 2026-01 (" + who() + "): exit 1 (failed) in ")
+                        .endsWith(failed.errors().strip()));
     }
 
     /** That the embedded H2 is newer than Flyway knows is nothing an operator can act on, at every start. */
@@ -188,7 +216,10 @@ class OperatorLogTests {
         assertThat(programme.run("import-contracts").exitCode()).isZero();
         assertThat(programme.run("status").exitCode()).isZero();
 
-        assertThat(log(programme)).doesNotContain("Flyway").doesNotContain("H2 2.").doesNotContain(" WARN ");
+        assertThat(log(programme))
+                .doesNotContain("Flyway")
+                .doesNotContain("H2 2.")
+                .doesNotContain(" WARN ");
     }
 
     private Programme programme(TestDatabase database) {
@@ -216,7 +247,8 @@ class OperatorLogTests {
     /** The command lines of the log, each as " LEVEL: message" (no time, process or logger). */
     private static List<String> commandLines(Programme programme) throws IOException {
         return lines(log(programme), "cli.CommandLog").stream()
-                .map(line -> " " + line.replaceAll("^\\S+\\s+(\\w+) .*? : ", "$1: ")).toList();
+                .map(line -> " " + line.replaceAll("^\\S+\\s+(\\w+) .*? : ", "$1: "))
+                .toList();
     }
 
     private static String withoutDuration(String line) {

@@ -25,9 +25,26 @@ class PackageLayersTests {
     private static final String ROOT = "org.smartphone.payroll";
 
     /** Lowest first; "" is the root package (the Spring application and the entry point). */
-    private static final List<String> LAYERS = List.of("text", "period", "failure", "progress", "files", "config",
-            "ledger", "run", "contract", "arrears", "deduction", "reconciliation", "report", "revocation", "metrics",
-            "schedule", "cli", "", "bench");
+    private static final List<String> LAYERS = List.of(
+            "text",
+            "period",
+            "failure",
+            "progress",
+            "files",
+            "config",
+            "ledger",
+            "run",
+            "contract",
+            "arrears",
+            "deduction",
+            "reconciliation",
+            "report",
+            "revocation",
+            "metrics",
+            "schedule",
+            "cli",
+            "",
+            "bench");
 
     /**
      * The one import allowed to run up: the command line starts the Spring application, whose class
@@ -35,8 +52,9 @@ class PackageLayersTests {
      */
     private static final Set<String> ALLOWED = Set.of("cli.Engine -> PayrollApplication");
 
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?" + Pattern.quote(ROOT)
-            + "\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*)", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile(
+            "^import\\s+(?:static\\s+)?" + Pattern.quote(ROOT) + "\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*)",
+            Pattern.MULTILINE);
 
     @Test
     void noPackageImportsFromAHigherOne() throws IOException {
@@ -44,12 +62,14 @@ class PackageLayersTests {
         List<String> unplaced = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String own = SOURCES.relativize(file.getParent() == null ? SOURCES : file.getParent()).toString()
+                String own = SOURCES.relativize(file.getParent() == null ? SOURCES : file.getParent())
+                        .toString()
                         .replace(file.getFileSystem().getSeparator(), ".");
                 String name = file.getFileName().toString().replace(".java", "");
                 Matcher imported = IMPORT.matcher(Files.readString(file));
                 while (imported.find()) {
-                    String target = imported.group(1).isEmpty() ? ""
+                    String target = imported.group(1).isEmpty()
+                            ? ""
                             : imported.group(1).substring(0, imported.group(1).length() - 1);
                     if (!LAYERS.contains(own) || !LAYERS.contains(target)) {
                         unplaced.add((LAYERS.contains(own) ? target : own) + " (add it to LAYERS)");

@@ -47,7 +47,9 @@ class PayrollScriptTests {
     static void copyTheScriptAndTheJar() throws IOException {
         // CI builds the jar before the tests (.ci/run): there, a missing jar is a failure, not a skip
         if ("true".equals(System.getenv("CI"))) {
-            assertThat(JAR).as("target/payroll.jar, built by .ci/run before the tests").isRegularFile();
+            assertThat(JAR)
+                    .as("target/payroll.jar, built by .ci/run before the tests")
+                    .isRegularFile();
         }
         assumeTrue(Files.isRegularFile(JAR), "target/payroll.jar is built by mvn package");
         project = dir.resolve("project");
@@ -69,13 +71,14 @@ class PayrollScriptTests {
         assertThat(archive.resolveSibling("ready")).exists();
 
         Path classes = dir.resolve("classes-loaded.txt");
-        Result status = run(dir.resolve("home-first"), Map.of("PAYROLL_JAVA_OPTS", "-Xlog:class+load:file=" + classes),
-                "status");
+        Result status = run(
+                dir.resolve("home-first"), Map.of("PAYROLL_JAVA_OPTS", "-Xlog:class+load:file=" + classes), "status");
         assertThat(status.exitCode()).isZero();
         assertThat(Files.readAllLines(classes))
                 .as("the engine's own classes come from the archive")
                 .anyMatch(line -> line.contains(" org.smartphone.payroll.cli.Engine source: shared objects file (top)"))
-                .anyMatch(line -> line.contains(" org.springframework.batch.core.job.AbstractJob source: shared objects"));
+                .anyMatch(line ->
+                        line.contains(" org.springframework.batch.core.job.AbstractJob source: shared objects"));
     }
 
     /** scripts/payroll help [command]: the usage, exit 0, nothing opened or made. */
@@ -99,8 +102,9 @@ class PayrollScriptTests {
         Result deduct = run(home, Map.of("PAYROLL_CDS", "off"), "deduct", "--period", "2026-1");
 
         assertThat(deduct.exitCode()).isEqualTo(2);
-        assertThat(deduct.output()).isEqualTo("Invalid period '2026-1': a period is written YYYY-MM, e.g. 2026-01.\n"
-                + "See 'scripts/payroll help deduct'.\n");
+        assertThat(deduct.output())
+                .isEqualTo("Invalid period '2026-1': a period is written YYYY-MM, e.g. 2026-01.\n"
+                        + "See 'scripts/payroll help deduct'.\n");
         assertThat(home).doesNotExist();
     }
 
@@ -156,7 +160,8 @@ class PayrollScriptTests {
     /** Makes the archive of the current jar once, then puts back that whole archive before each test. */
     private static void ensureArchive() throws IOException {
         if (cdsFolders().stream().noneMatch(folder -> Files.exists(folder.resolve("ready")))) {
-            assertThat(run(dir.resolve("home-prepare-" + System.nanoTime()), Map.of(), "--version").exitCode())
+            assertThat(run(dir.resolve("home-prepare-" + System.nanoTime()), Map.of(), "--version")
+                            .exitCode())
                     .isZero();
         }
         Path archive = onlyArchive();
@@ -189,7 +194,8 @@ class PayrollScriptTests {
 
     private static void removeArchives() throws IOException {
         try (Stream<Path> copies = Files.list(dir)) {
-            for (Path copy : copies.filter(f -> f.getFileName().toString().startsWith("whole-")).toList()) {
+            for (Path copy : copies.filter(f -> f.getFileName().toString().startsWith("whole-"))
+                    .toList()) {
                 Files.delete(copy);
             }
         }
@@ -220,7 +226,9 @@ class PayrollScriptTests {
             seen.put("deduct", deducted.exitCode() + "\n" + deducted.output());
             Path outbox = home.resolve("outbox/2026-01");
             try (Stream<Path> files = Files.list(outbox)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".csv"))
+                        .sorted()
+                        .toList()) {
                     seen.put(file.getFileName().toString(), Files.readString(file));
                 }
             }
@@ -230,13 +238,12 @@ class PayrollScriptTests {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /** Runs scripts/payroll --home HOME ARGS with only the given PAYROLL_ variables set. */
     private static Result run(Path home, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(project.resolve("scripts/payroll").toString(),
-                "--home", home.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(project.resolve("scripts/payroll").toString(), "--home", home.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("PAYROLL_"));
@@ -246,12 +253,14 @@ class PayrollScriptTests {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            return new Result(process.exitValue(), output
-                    // the message of the one command that makes the archive, and durations, differ
-                    .replaceAll("Preparing the engine's class data archive[^\n]*\n", "")
-                    .replaceAll("took [0-9.]+ s, [0-9]+ lines/s", "took T")
-                    // the first line names the home, which is another folder for each way
-                    .replace(home.toAbsolutePath().normalize().toString(), "HOME"));
+            return new Result(
+                    process.exitValue(),
+                    output
+                            // the message of the one command that makes the archive, and durations, differ
+                            .replaceAll("Preparing the engine's class data archive[^\n]*\n", "")
+                            .replaceAll("took [0-9.]+ s, [0-9]+ lines/s", "took T")
+                            // the first line names the home, which is another folder for each way
+                            .replace(home.toAbsolutePath().normalize().toString(), "HOME"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -50,28 +50,40 @@ class SampleDataEndToEndTests {
             assertThat(programme.run("deduct", "--period", period).exitCode()).isZero();
             RefDeductionResult deduction = reference.deduct(period, register(period));
             Path out = programme.outbox(period);
-            OutputFiles.assertContent(out.resolve("deductions-" + period + ".csv"), "deductions",
-                    deduction.deductions());
-            OutputFiles.assertContent(out.resolve("deduction-exceptions-" + period + ".csv"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    out.resolve("deductions-" + period + ".csv"), "deductions", deduction.deductions());
+            OutputFiles.assertContent(
+                    out.resolve("deduction-exceptions-" + period + ".csv"),
+                    "deduction-exceptions",
                     deduction.exceptions());
 
-            assertThat(programme.run("reconcile", "--period", period).exitCode()).isZero();
+            assertThat(programme.run("reconcile", "--period", period).exitCode())
+                    .isZero();
             RefReconciliationResult reconciliation = reference.reconcile(period, withholdingReturn(period));
-            OutputFiles.assertContent(out.resolve("reconciliation-" + period + ".csv"), "reconciliation",
+            OutputFiles.assertContent(
+                    out.resolve("reconciliation-" + period + ".csv"),
+                    "reconciliation",
                     reconciliation.reconciliation());
-            OutputFiles.assertContent(out.resolve("arrears-" + period + ".csv"), "arrears",
-                    reconciliation.arrears());
-            assertThat(programme.archive().resolve(period)).isDirectoryContaining("glob:**/payroll-" + period + ".csv")
+            OutputFiles.assertContent(out.resolve("arrears-" + period + ".csv"), "arrears", reconciliation.arrears());
+            assertThat(programme.archive().resolve(period))
+                    .isDirectoryContaining("glob:**/payroll-" + period + ".csv")
                     .isDirectoryContaining("glob:**/withheld-" + period + ".csv");
             allExceptions.addAll(deduction.exceptions());
             allReconciliation.addAll(reconciliation.reconciliation());
             allArrears.addAll(reconciliation.arrears());
         }
-        assertThat(column(allExceptions, 7)).contains("NOT_IN_PAYROLL", "EMPLOYEE_SUSPENDED", "EMPLOYEE_LEFT",
-                "EMPLOYEE_RETIRED", "EMPLOYEE_DECEASED", "CAPPED");
+        assertThat(column(allExceptions, 7))
+                .contains(
+                        "NOT_IN_PAYROLL",
+                        "EMPLOYEE_SUSPENDED",
+                        "EMPLOYEE_LEFT",
+                        "EMPLOYEE_RETIRED",
+                        "EMPLOYEE_DECEASED",
+                        "CAPPED");
         assertThat(column(allReconciliation, 8)).contains("MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED");
         assertThat(column(allArrears, 9)).contains("MONTHS_1", "MONTHS_2", "MONTHS_3_PLUS");
-        assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE settled_period IS NOT NULL")).isPositive();
+        assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE settled_period IS NOT NULL"))
+                .isPositive();
         assertThat(programme.query("SELECT 1 FROM reconciliation_line WHERE status = 'OVER' AND refund_due_xof > 0"))
                 .isNotEmpty();
     }
@@ -83,8 +95,12 @@ class SampleDataEndToEndTests {
     private static List<RefContract> contracts() {
         List<RefContract> contracts = new ArrayList<>();
         for (Map<String, String> row : rows(SAMPLES.resolve("contracts.csv"))) {
-            contracts.add(new RefContract(row.get("contract_id"), row.get("matricule"), row.get("full_name"),
-                    blankToNull(row.get("ministry_code")), Long.parseLong(row.get("price_xof")),
+            contracts.add(new RefContract(
+                    row.get("contract_id"),
+                    row.get("matricule"),
+                    row.get("full_name"),
+                    blankToNull(row.get("ministry_code")),
+                    Long.parseLong(row.get("price_xof")),
                     row.get("down_payment_xof").isEmpty() ? 0 : Long.parseLong(row.get("down_payment_xof")),
                     row.get("term_months").isEmpty() ? 12 : Integer.parseInt(row.get("term_months")),
                     row.get("first_period")));
@@ -94,15 +110,18 @@ class SampleDataEndToEndTests {
 
     private static List<RefPayrollRow> register(String period) {
         return rows(SAMPLES.resolve("payroll-" + period + ".csv")).stream()
-                .map(row -> new RefPayrollRow(row.get("matricule"), Long.parseLong(row.get("net_pay_xof")),
-                        row.get("employment_status"), blankToNull(row.get("ministry_code"))))
+                .map(row -> new RefPayrollRow(
+                        row.get("matricule"),
+                        Long.parseLong(row.get("net_pay_xof")),
+                        row.get("employment_status"),
+                        blankToNull(row.get("ministry_code"))))
                 .toList();
     }
 
     private static List<RefReturnRow> withholdingReturn(String period) {
         return rows(SAMPLES.resolve("withheld-" + period + ".csv")).stream()
-                .map(row -> new RefReturnRow(row.get("contract_id"), row.get("matricule"),
-                        Long.parseLong(row.get("amount_withheld_xof"))))
+                .map(row -> new RefReturnRow(
+                        row.get("contract_id"), row.get("matricule"), Long.parseLong(row.get("amount_withheld_xof"))))
                 .toList();
     }
 

@@ -38,32 +38,47 @@ class SpreadsheetSafeOutputsTests {
     void everyCopiedFormulaInDisguiseGetsALeadingQuoteAndPlainTextStaysAsItIs(TestDatabase database) {
         Programme programme = new Programme(dir.resolve("home"), database);
         // 120 000 F over 12 months: 10 000 F due in 2026-01 from each contract
-        Path contracts = write(dir, "contracts.csv",
+        Path contracts = write(
+                dir,
+                "contracts.csv",
                 "contract_id,matricule,full_name,price_xof,first_period,ministry_code",
                 "C-1,M-1,\"" + HIDDEN_LINK.replace("\"", "\"\"") + "\",120000,2026-01,MIN-A",
                 "C-2,M-2," + FULL_WIDTH + ",120000,2026-01,\uFF0B221",
                 "C-3,M-3,Awa Diop,120000,2026-01,\u200E-MIN");
         // M-1 pays in full; M-2's cap is 15 000 / 3 = 5 000 F; M-3's pay is a small-form formula, invalid
-        Path register = write(dir, "payroll-2026-01.csv", "period,matricule,net_pay_xof,employment_status",
-                "2026-01,M-1,300000,ACTIVE", "2026-01,M-2,15000,ACTIVE", "2026-01,M-3,\uFE661+1,ACTIVE");
+        Path register = write(
+                dir,
+                "payroll-2026-01.csv",
+                "period,matricule,net_pay_xof,employment_status",
+                "2026-01,M-1,300000,ACTIVE",
+                "2026-01,M-2,15000,ACTIVE",
+                "2026-01,M-3,\uFE661+1,ACTIVE");
         // C-2's withholding is a small-form plus, invalid: C-2 counts as not withheld
-        Path withheld = write(dir, "withheld-2026-01.csv", "period,contract_id,matricule,amount_withheld_xof",
-                "2026-01,C-1,M-1,10000", "2026-01,C-2,M-2,\uFE625000");
+        Path withheld = write(
+                dir,
+                "withheld-2026-01.csv",
+                "period,contract_id,matricule,amount_withheld_xof",
+                "2026-01,C-1,M-1,10000",
+                "2026-01,C-2,M-2,\uFE625000");
 
-        assertThat(programme.run("import-contracts", "--file", contracts.toString()).exitCode()).isZero();
-        Programme.Result deducted = programme.run("deduct", "--period", "2026-01", "--file", register.toString(),
-                "--max-rejects", "1");
+        assertThat(programme
+                        .run("import-contracts", "--file", contracts.toString())
+                        .exitCode())
+                .isZero();
+        Programme.Result deducted =
+                programme.run("deduct", "--period", "2026-01", "--file", register.toString(), "--max-rejects", "1");
         assertThat(deducted.exitCode()).as(deducted.toString()).isZero();
-        Programme.Result reconciled = programme.run("reconcile", "--period", "2026-01", "--file",
-                withheld.toString(), "--max-rejects", "1");
+        Programme.Result reconciled =
+                programme.run("reconcile", "--period", "2026-01", "--file", withheld.toString(), "--max-rejects", "1");
         assertThat(reconciled.exitCode()).as(reconciled.toString()).isZero();
 
         Path outbox = programme.outbox("2026-01");
         Map<String, String> names = Map.of("C-1", "'" + HIDDEN_LINK, "C-2", "'" + FULL_WIDTH, "C-3", "Awa Diop");
         // deductions: period, matricule, contract_id, full_name, deduction_code, amount_xof
-        assertThat(body(outbox.resolve("deductions-2026-01.csv"))).containsExactly(
-                List.of("2026-01", "M-1", "C-1", names.get("C-1"), "SMARTPHONE", "10000"),
-                List.of("2026-01", "M-2", "C-2", names.get("C-2"), "SMARTPHONE", "5000"));
+        assertThat(body(outbox.resolve("deductions-2026-01.csv")))
+                .containsExactly(
+                        List.of("2026-01", "M-1", "C-1", names.get("C-1"), "SMARTPHONE", "10000"),
+                        List.of("2026-01", "M-2", "C-2", names.get("C-2"), "SMARTPHONE", "5000"));
         // exceptions: C-2 capped (5 000 short), C-3 absent from the register (its line was invalid)
         Map<String, List<String>> exceptions = byContract(body(outbox.resolve("deduction-exceptions-2026-01.csv")));
         assertThat(exceptions).containsOnlyKeys("C-2", "C-3");

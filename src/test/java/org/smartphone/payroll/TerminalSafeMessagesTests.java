@@ -32,12 +32,20 @@ class TerminalSafeMessagesTests {
     @EnumSource(TestDatabase.class)
     void aHostileFileNameAndCellValueAreShownEscapedEverywhere(TestDatabase database) throws IOException {
         Programme programme = new Programme(dir.resolve("home"), database);
-        Path hostileName = write(dir, "contracts-" + HOSTILE + "x.csv",
+        Path hostileName = write(
+                dir,
+                "contracts-" + HOSTILE + "x.csv",
                 "contract_id,matricule,full_name,price_xof,first_period",
                 "C-1,M-1,Awa Diop,120000,2026-01");
-        Path contracts = write(dir, "contracts-x.csv", "contract_id,matricule,full_name,price_xof,first_period",
+        Path contracts = write(
+                dir,
+                "contracts-x.csv",
+                "contract_id,matricule,full_name,price_xof,first_period",
                 "C-1,M-1,Awa Diop,120000,2026-01");
-        Path register = write(dir, "payroll-x.csv", "period,matricule,net_pay_xof,employment_status",
+        Path register = write(
+                dir,
+                "payroll-x.csv",
+                "period,matricule,net_pay_xof,employment_status",
                 "2026-01,M-1,12" + HOSTILE + "34,ACTIVE");
 
         Programme.Result named = programme.run("import-contracts", "--file", hostileName.toString());
@@ -57,9 +65,19 @@ class TerminalSafeMessagesTests {
         assertThat(status.stdout()).contains("12" + SHOWN + "34").doesNotContain("contracts-" + SHOWN);
         String log = Files.readString(programme.home().resolve("logs").resolve("payroll.log"), StandardCharsets.UTF_8);
         assertThat(log).contains("12" + SHOWN + "34");
-        for (String shown : new String[] {named.stdout(), named.stderr(), imported.stdout(), imported.stderr(),
-            refused.stdout(), refused.stderr(), badOption.stdout(), badOption.stderr(), status.stdout(),
-            status.stderr(), log}) {
+        for (String shown : new String[] {
+            named.stdout(),
+            named.stderr(),
+            imported.stdout(),
+            imported.stderr(),
+            refused.stdout(),
+            refused.stderr(),
+            badOption.stdout(),
+            badOption.stderr(),
+            status.stdout(),
+            status.stderr(),
+            log
+        }) {
             assertThat(shown).doesNotContain("\u001b").doesNotContain("\u202E");
         }
     }

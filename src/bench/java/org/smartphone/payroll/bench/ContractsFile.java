@@ -17,23 +17,49 @@ final class ContractsFile {
 
     /** Contracts per holder: 1 (88 %), 2 (9 %), 3 (3 %). */
     private static final int[] COUNT_WEIGHTS = {88, 9, 3};
+
     private static final int[] TERMS = {12, 6, 9, 18, 24};
     private static final int[] TERM_WEIGHTS = {80, 4, 5, 7, 4};
     /** Share of contracts by first period: month 1, 2, … (truncated to the months generated, at most 6). */
     private static final int[] FIRST_PERIOD_WEIGHTS = {50, 20, 10, 8, 7, 5};
 
-    private static final String[] MODELS = {"Itel A70", "Tecno Spark 20", "Samsung Galaxy A05", "Infinix Hot 40",
-        "Samsung Galaxy A15", "Tecno Camon 20", "Infinix Note 40", "Redmi Note 13", "Samsung Galaxy A25",
-        "Samsung Galaxy A35", "iPhone 11 (reconditionné)", "Samsung Galaxy A55", "iPhone 13"};
-    private static final long[] PRICES = {45_000, 65_000, 75_000, 85_000, 120_000, 135_000, 160_000, 150_000,
-        175_000, 230_000, 250_000, 295_000, 350_000};
+    private static final String[] MODELS = {
+        "Itel A70",
+        "Tecno Spark 20",
+        "Samsung Galaxy A05",
+        "Infinix Hot 40",
+        "Samsung Galaxy A15",
+        "Tecno Camon 20",
+        "Infinix Note 40",
+        "Redmi Note 13",
+        "Samsung Galaxy A25",
+        "Samsung Galaxy A35",
+        "iPhone 11 (reconditionné)",
+        "Samsung Galaxy A55",
+        "iPhone 13"
+    };
+    private static final long[] PRICES = {
+        45_000, 65_000, 75_000, 85_000, 120_000, 135_000, 160_000, 150_000, 175_000, 230_000, 250_000, 295_000, 350_000
+    };
     private static final int[] MODEL_WEIGHTS = {10, 16, 12, 12, 14, 8, 6, 7, 6, 4, 2, 2, 1};
     /** Type allocation codes (first 8 IMEI digits), one per model. */
-    private static final String[] TACS = {"35867512", "35068931", "35290611", "86442703", "35176814", "86012345",
-        "86897504", "86274106", "35403728", "35622519", "35325110", "35811427", "35395711"};
+    private static final String[] TACS = {
+        "35867512",
+        "35068931",
+        "35290611",
+        "86442703",
+        "35176814",
+        "86012345",
+        "86897504",
+        "86274106",
+        "35403728",
+        "35622519",
+        "35325110",
+        "35811427",
+        "35395711"
+    };
 
-    private ContractsFile() {
-    }
+    private ContractsFile() {}
 
     /** How many people hold the C contracts (the same draws as {@link #write}). */
     static long holdersFor(long seed, long contracts) {
@@ -77,8 +103,8 @@ final class ContractsFile {
                     SplittableRandom r = Rng.of(seed, Rng.CONTRACT, n);
                     int model = Rng.pick(r, MODEL_WEIGHTS, 100);
                     long price = Math.max(45_000, Math.min(350_000, PRICES[model] + 500L * (r.nextInt(21) - 10)));
-                    long down = r.nextInt(100) < 20 ? Math.round(price * (0.05 + 0.25 * r.nextDouble()) / 1000) * 1000
-                            : 0;
+                    long down =
+                            r.nextInt(100) < 20 ? Math.round(price * (0.05 + 0.25 * r.nextDouble()) / 1000) * 1000 : 0;
                     int term = TERMS[Rng.pick(r, TERM_WEIGHTS, 100)];
                     String first = periods[Rng.pick(r, FIRST_PERIOD_WEIGHTS, spreadTotal) % spread];
                     boolean withImei = r.nextInt(100) < 70;
@@ -86,8 +112,11 @@ final class ContractsFile {
                     id.setLength(0);
                     id.append(idPrefix);
                     Population.pad(n + 1, idDigits, id);
-                    csv.raw(id).raw(matricule).text(person.fullName())
-                            .text(withMinistry ? person.ministry() : "").text(MODELS[model]);
+                    csv.raw(id)
+                            .raw(matricule)
+                            .text(person.fullName())
+                            .text(withMinistry ? person.ministry() : "")
+                            .text(MODELS[model]);
                     if (withImei) {
                         imei(TACS[model], r, imei);
                         csv.raw(new String(imei));

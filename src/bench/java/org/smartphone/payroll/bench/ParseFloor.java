@@ -19,8 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ParseFloor {
 
-    private ParseFloor() {
-    }
+    private ParseFloor() {}
 
     public static void main(String[] args) throws IOException {
         for (String name : args) {
@@ -29,13 +28,18 @@ public final class ParseFloor {
             char delimiter = ',';
             try (BufferedReader head = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String header = head.readLine();
-                if (header != null && header.chars().filter(c -> c == ';').count()
-                        > header.chars().filter(c -> c == ',').count()) {
+                if (header != null
+                        && header.chars().filter(c -> c == ';').count()
+                                > header.chars().filter(c -> c == ',').count()) {
                     delimiter = ';';
                 }
             }
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get();
             long records = 0;
             long touched = 0;
             try (Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16);
@@ -48,8 +52,13 @@ public final class ParseFloor {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%s records=%d parse_s=%.3f touched=%d%n", file, records,
-                    (System.nanoTime() - t0) / 1e9, touched);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s records=%d parse_s=%.3f touched=%d%n",
+                    file,
+                    records,
+                    (System.nanoTime() - t0) / 1e9,
+                    touched);
         }
     }
 }

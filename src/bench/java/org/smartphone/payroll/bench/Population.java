@@ -15,18 +15,94 @@ final class Population {
 
     static final String[] STATUSES = {"ACTIVE", "SUSPENDED", "LEFT", "RETIRED", "DECEASED"};
 
-    private static final String[] FIRST_NAMES = {"Kossi", "Afi", "Essodina", "Tchilabalo", "Komlan", "Ama", "Yawo",
-        "Akossiwa", "Kodjo", "Adjoa", "Mawuli", "Dédé", "Koffi", "Abla", "Edem", "Akouvi", "Sénam", "Kokou",
-        "Ayélé", "Messan", "Aïcha", "Ibrahim", "Fati", "Moussa", "Mariam", "Abdou", "Essozimna", "Pidassa",
-        "Kafui", "Yao", "Délali", "Sélom", "Nadia", "Pascal", "Mireille", "Bernadette", "Jean-Baptiste",
-        "Marie-Claire", "Honorine", "Gnimdou"};
-    private static final String[] LAST_NAMES = {"Agbéko", "Mensah", "Agba", "Walla", "Amenyo", "Adjovi",
-        "Kpodar", "Lawson", "d'Almeida", "Gnassingbé", "Tchalla", "Akakpo", "Dogbé", "Kouassi", "Ayivi", "Amouzou",
-        "Bawa", "Tchédré", "Djagba", "Koudjo", "Ouro-Sama", "Assih", "Folly", "Adzoh", "Klutsé", "N'Gani",
-        "Sossou", "Tété", "Alassani", "Bodjona", "Kombaté", "Gbadoé", "Hounkpati", "Pali", "Eklou", "Tossou",
-        "Atsu", "Sama", "Wiyao", "Yovo"};
-    static final String[] MINISTRIES = {"MEF", "MSP", "MAEDR", "MENET", "MESR", "MSPC", "MJ", "MTP", "MCOM",
-        "MAE", "MFPTDS", "MDAC", "MERF", "MJS", "MCT", "MEN", "MIN", "MSHP", "MPTD", "MATDCL"};
+    private static final String[] FIRST_NAMES = {
+        "Kossi",
+        "Afi",
+        "Essodina",
+        "Tchilabalo",
+        "Komlan",
+        "Ama",
+        "Yawo",
+        "Akossiwa",
+        "Kodjo",
+        "Adjoa",
+        "Mawuli",
+        "Dédé",
+        "Koffi",
+        "Abla",
+        "Edem",
+        "Akouvi",
+        "Sénam",
+        "Kokou",
+        "Ayélé",
+        "Messan",
+        "Aïcha",
+        "Ibrahim",
+        "Fati",
+        "Moussa",
+        "Mariam",
+        "Abdou",
+        "Essozimna",
+        "Pidassa",
+        "Kafui",
+        "Yao",
+        "Délali",
+        "Sélom",
+        "Nadia",
+        "Pascal",
+        "Mireille",
+        "Bernadette",
+        "Jean-Baptiste",
+        "Marie-Claire",
+        "Honorine",
+        "Gnimdou"
+    };
+    private static final String[] LAST_NAMES = {
+        "Agbéko",
+        "Mensah",
+        "Agba",
+        "Walla",
+        "Amenyo",
+        "Adjovi",
+        "Kpodar",
+        "Lawson",
+        "d'Almeida",
+        "Gnassingbé",
+        "Tchalla",
+        "Akakpo",
+        "Dogbé",
+        "Kouassi",
+        "Ayivi",
+        "Amouzou",
+        "Bawa",
+        "Tchédré",
+        "Djagba",
+        "Koudjo",
+        "Ouro-Sama",
+        "Assih",
+        "Folly",
+        "Adzoh",
+        "Klutsé",
+        "N'Gani",
+        "Sossou",
+        "Tété",
+        "Alassani",
+        "Bodjona",
+        "Kombaté",
+        "Gbadoé",
+        "Hounkpati",
+        "Pali",
+        "Eklou",
+        "Tossou",
+        "Atsu",
+        "Sama",
+        "Wiyao",
+        "Yovo"
+    };
+    static final String[] MINISTRIES = {
+        "MEF", "MSP", "MAEDR", "MENET", "MESR", "MSPC", "MJ", "MTP", "MCOM", "MAE", "MFPTDS", "MDAC", "MERF", "MJS",
+        "MCT", "MEN", "MIN", "MSHP", "MPTD", "MATDCL"
+    };
 
     /** Per-month hazard of leaving the payroll for good (LEFT, RETIRED or DECEASED). */
     private static final double EXIT_HAZARD = 0.004;
@@ -119,6 +195,5 @@ final class Population {
     }
 
     /** One person's traits. {@code exitMonth} counts from the first month of the programme (0). */
-    record Person(long index, String fullName, String ministry, long basePay, int exitMonth, String exitStatus) {
-    }
+    record Person(long index, String fullName, String ministry, long basePay, int exitMonth, String exitStatus) {}
 }

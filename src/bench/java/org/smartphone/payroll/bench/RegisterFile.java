@@ -14,8 +14,7 @@ final class RegisterFile {
 
     static final String HEADER = "period,matricule,full_name,ministry_code,net_pay_xof,employment_status";
 
-    private RegisterFile() {
-    }
+    private RegisterFile() {}
 
     static long write(Path file, long seed, Population population, YearMonth period, int month) throws IOException {
         String p = period.toString();
@@ -57,7 +56,7 @@ final class RegisterFile {
                 csv.raw(p).raw(matricule).text(person.fullName()).text(person.ministry());
                 int format = r.nextInt(1000);
                 if (pay >= 1000 && format < 10) {
-                    csv.raw(grouped(pay, amount));             // "125 000" as some payroll exports write it
+                    csv.raw(grouped(pay, amount)); // "125 000" as some payroll exports write it
                 } else if (pay >= 0 && format < 15) {
                     amount.setLength(0);
                     csv.raw(amount.append(pay).append(".00")); // "125000.00"

@@ -21,13 +21,19 @@ final class ReturnFile {
 
     static final String HEADER = "period,contract_id,matricule,amount_withheld_xof";
 
-    private ReturnFile() {
-    }
+    private ReturnFile() {}
 
     /** Counts of what was written, by kind. */
-    record Summary(long orderLines, long lines, long equal, long zero, long absent, long shortLines, long over,
-            long wrongMatricule, long unknownContract) {
-    }
+    record Summary(
+            long orderLines,
+            long lines,
+            long equal,
+            long zero,
+            long absent,
+            long shortLines,
+            long over,
+            long wrongMatricule,
+            long unknownContract) {}
 
     static Summary write(Path deductions, long seed, Path out) throws IOException {
         long order = 0;
@@ -39,7 +45,11 @@ final class ReturnFile {
         long wrong = 0;
         long unknown = 0;
         String previousMatricule = null;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (Reader reader = new BufferedReader(Files.newBufferedReader(deductions, StandardCharsets.UTF_8), 1 << 20);
                 CSVParser parser = CSVParser.parse(reader, format);
                 CsvLine csv = new CsvLine(out, HEADER)) {
@@ -59,15 +69,23 @@ final class ReturnFile {
                 } else if (roll < 9_550) {
                     absent++;
                 } else if (roll < 9_750 && amount > 1) {
-                    csv.raw(period).raw(contract).raw(matricule).number(1 + r.nextLong(amount - 1)).end();
+                    csv.raw(period)
+                            .raw(contract)
+                            .raw(matricule)
+                            .number(1 + r.nextLong(amount - 1))
+                            .end();
                     shortLines++;
                 } else if (roll < 9_850) {
-                    csv.raw(period).raw(contract).raw(matricule).number(amount + 1 + r.nextLong(Math.max(1, amount)))
+                    csv.raw(period)
+                            .raw(contract)
+                            .raw(matricule)
+                            .number(amount + 1 + r.nextLong(Math.max(1, amount)))
                             .end();
                     over++;
                 } else if (roll < 9_870) {
                     String other = previousMatricule != null && !previousMatricule.equals(matricule)
-                            ? previousMatricule : matricule + "X";
+                            ? previousMatricule
+                            : matricule + "X";
                     csv.raw(period).raw(contract).raw(other).number(amount).end();
                     wrong++;
                 } else {
@@ -75,8 +93,11 @@ final class ReturnFile {
                     equal++;
                 }
                 if (r.nextInt(1000) == 0) {
-                    csv.raw(period).raw("ZZ-" + (900_000_000L + order)).raw(matricule)
-                            .number(1_000L * (5 + r.nextInt(26))).end();
+                    csv.raw(period)
+                            .raw("ZZ-" + (900_000_000L + order))
+                            .raw(matricule)
+                            .number(1_000L * (5 + r.nextInt(26)))
+                            .end();
                     unknown++;
                 }
                 previousMatricule = matricule;

@@ -16,8 +16,7 @@ final class Rng {
     static final long RETURN = 5;
     static final long PERMUTATION = 6;
 
-    private Rng() {
-    }
+    private Rng() {}
 
     static SplittableRandom of(long seed, long stream, long key) {
         return new SplittableRandom(mix(mix(seed * 31 + stream) ^ key));

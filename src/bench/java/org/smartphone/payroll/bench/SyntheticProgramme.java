@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class SyntheticProgramme {
 
-    private SyntheticProgramme() {
-    }
+    private SyntheticProgramme() {}
 
     public static void main(String[] args) {
         try {
@@ -64,9 +63,12 @@ public final class SyntheticProgramme {
             Path file = out.resolve("payroll-" + period + ".csv");
             report(file, RegisterFile.write(file, seed, population, period, m), t1);
         }
-        System.out.printf(Locale.ROOT, "done in %.1f s; withholding returns: scripts/generate return --deductions"
-                + " <home>/outbox/YYYY-MM/deductions-YYYY-MM.csv --seed %d --out <home>/inbox/withheld-YYYY-MM.csv%n",
-                (System.nanoTime() - t0) / 1e9, seed);
+        System.out.printf(
+                Locale.ROOT,
+                "done in %.1f s; withholding returns: scripts/generate return --deductions"
+                        + " <home>/outbox/YYYY-MM/deductions-YYYY-MM.csv --seed %d --out <home>/inbox/withheld-YYYY-MM.csv%n",
+                (System.nanoTime() - t0) / 1e9,
+                seed);
     }
 
     private static void returnMode(Map<String, String> o) throws IOException {
@@ -74,9 +76,18 @@ public final class SyntheticProgramme {
         Path out = Path.of(required(o, "out"));
         ReturnFile.Summary s = ReturnFile.write(Path.of(required(o, "deductions")), number(o, "seed"), out);
         report(out, s.lines(), t0);
-        System.out.printf(Locale.ROOT, "  from %d order lines: %d equal, %d zero, %d absent, %d short, %d over,"
-                + " %d wrong matricule, %d unknown contract%n", s.orderLines(), s.equal(), s.zero(), s.absent(),
-                s.shortLines(), s.over(), s.wrongMatricule(), s.unknownContract());
+        System.out.printf(
+                Locale.ROOT,
+                "  from %d order lines: %d equal, %d zero, %d absent, %d short, %d over,"
+                        + " %d wrong matricule, %d unknown contract%n",
+                s.orderLines(),
+                s.equal(),
+                s.zero(),
+                s.absent(),
+                s.shortLines(),
+                s.over(),
+                s.wrongMatricule(),
+                s.unknownContract());
     }
 
     private static void report(Path file, long rows, long since) {

@@ -12,8 +12,7 @@ public final class ArrearsAgeing {
 
     public static final String PRIOR_ARREARS = "PRIOR_ARREARS";
 
-    private ArrearsAgeing() {
-    }
+    private ArrearsAgeing() {}
 
     /**
      * @param balance the contract after this period's posting
@@ -21,16 +20,21 @@ public final class ArrearsAgeing {
      * @param exceptionReason the contract's deduction exception reason in M, or null when none
      * @return the arrears, or empty when nothing is overdue
      */
-    public static Optional<Arrears> age(Balance balance, Period period, String orderStatus,
-            String exceptionReason) {
+    public static Optional<Arrears> age(Balance balance, Period period, String orderStatus, String exceptionReason) {
         long overdue = balance.dueXof(period);
         if (overdue == 0) {
             return Optional.empty();
         }
-        Period oldest = balance.schedule().oldestUnpaidPeriod(balance.collectedXof()).orElseThrow();
+        Period oldest =
+                balance.schedule().oldestUnpaidPeriod(balance.collectedXof()).orElseThrow();
         int monthsPastDue = oldest.monthsUntil(period) + 1;
-        return Optional.of(new Arrears(overdue, balance.outstandingXof(), oldest, monthsPastDue,
-                ArrearsBucket.of(monthsPastDue), reason(orderStatus, exceptionReason)));
+        return Optional.of(new Arrears(
+                overdue,
+                balance.outstandingXof(),
+                oldest,
+                monthsPastDue,
+                ArrearsBucket.of(monthsPastDue),
+                reason(orderStatus, exceptionReason)));
     }
 
     static String reason(String orderStatus, String exceptionReason) {
@@ -44,7 +48,11 @@ public final class ArrearsAgeing {
     }
 
     /** One contract's arrears after the reconciliation of a period. */
-    public record Arrears(long overdueXof, long outstandingXof, Period oldestUnpaidPeriod,
-            int monthsPastDue, ArrearsBucket bucket, String reason) {
-    }
+    public record Arrears(
+            long overdueXof,
+            long outstandingXof,
+            Period oldestUnpaidPeriod,
+            int monthsPastDue,
+            ArrearsBucket bucket,
+            String reason) {}
 }

@@ -2,7 +2,9 @@ package org.smartphone.payroll.arrears;
 
 /** How long a contract has been in arrears (SPEC 4). */
 public enum ArrearsBucket {
-    MONTHS_1, MONTHS_2, MONTHS_3_PLUS;
+    MONTHS_1,
+    MONTHS_2,
+    MONTHS_3_PLUS;
 
     public static ArrearsBucket of(int monthsPastDue) {
         if (monthsPastDue < 1) {

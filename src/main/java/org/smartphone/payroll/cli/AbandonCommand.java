@@ -1,25 +1,27 @@
 package org.smartphone.payroll.cli;
 
 import java.util.concurrent.Callable;
-import org.smartphone.payroll.run.AdvisoryLock;
-import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.contract.ContractImport;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
+import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRegistry;
+import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code abandon <import-contracts|deduct|reconcile> [--period YYYY-MM]}: discards an interrupted run. */
-@Command(name = "abandon", mixinStandardHelpOptions = true,
+@Command(
+        name = "abandon",
+        mixinStandardHelpOptions = true,
         description = "Discards an interrupted run that has not reached the ledger, so that another file can be"
                 + " used for it. A run already in the ledger cannot be abandoned: the same command finishes it.")
 final class AbandonCommand implements Callable<Integer> {
@@ -32,7 +34,10 @@ final class AbandonCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct or reconcile")
     private String run;
 
-    @Option(names = "--period", paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+    @Option(
+            names = "--period",
+            paramLabel = "YYYY-MM",
+            converter = PeriodConverter.class,
             description = "The period of the deduct or reconcile run.")
     private Period period;
 
@@ -46,25 +51,27 @@ final class AbandonCommand implements Callable<Integer> {
             case "import-contracts" -> RunKind.IMPORT;
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
         };
         if (kind != RunKind.IMPORT && period == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "abandon " + run + " needs --period YYYY-MM");
+            throw new ParameterException(spec.commandLine(), "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();
                 AdvisoryLock lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
             RunRegistry runs = engine.bean(RunRegistry.class);
             Runnable discard = switch (kind) {
-                case IMPORT -> () -> runs.unfinishedOfAnyPeriod(RunKind.IMPORT)
-                        .ifPresent(r -> engine.bean(ContractImport.class).discard(r.runId()));
+                case IMPORT ->
+                    () -> runs.unfinishedOfAnyPeriod(RunKind.IMPORT)
+                            .ifPresent(r -> engine.bean(ContractImport.class).discard(r.runId()));
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
-                case RECONCILIATION -> () -> engine.bean(ReconciliationRun.class).discard(period);
+                case RECONCILIATION ->
+                    () -> engine.bean(ReconciliationRun.class).discard(period);
                 case REVOKE -> throw new IllegalStateException("a revocation is finished by running it again");
             };
-            System.out.println(TerminalText.line(engine.bean(RunLauncher.class).abandon(kind,
-                    kind == RunKind.IMPORT ? null : period, discard)));
+            System.out.println(TerminalText.line(
+                    engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period, discard)));
             return 0;
         }
     }

@@ -40,6 +40,7 @@ final class CommandLog {
     private final List<String> outcomes = new ArrayList<>();
     /** "by ACCOUNT on HOST", set once the command has opened its home: until then it logs nothing. */
     private String who;
+
     private Throwable failure;
 
     CommandLog(String... args) {
@@ -74,9 +75,11 @@ final class CommandLog {
         }
         // stopped by Ctrl-C or SIGTERM: no failure, and the process exits 130 or 143 once this returns
         boolean stopped = exitCode == PayrollCommand.FAILED && RunningJob.isStopRequested();
-        String line = "command ended: " + commandLine + " (" + who + "): " + (stopped
-                ? "stopped on request (exit 130 after Ctrl-C, 143 after SIGTERM)"
-                : "exit " + exitCode + " (" + meaning(exitCode) + ")") + " in "
+        String line = "command ended: " + commandLine + " (" + who + "): "
+                + (stopped
+                        ? "stopped on request (exit 130 after Ctrl-C, 143 after SIGTERM)"
+                        : "exit " + exitCode + " (" + meaning(exitCode) + ")")
+                + " in "
                 + RunSummary.seconds(Duration.ofNanos(System.nanoTime() - startedNanos))
                 + (outcomes.isEmpty() ? "." : ": " + String.join(" ", outcomes));
         if (stopped) {

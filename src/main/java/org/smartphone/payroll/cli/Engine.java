@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.PayrollApplication;
 import org.smartphone.payroll.config.DatabaseCredential;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.SharedDatabase;
-import org.smartphone.payroll.files.PrivateFiles;
 import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.failure.RefusedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.BindException;
+import org.smartphone.payroll.files.PrivateFiles;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
@@ -44,7 +44,8 @@ final class Engine implements AutoCloseable {
      * Spring Integration's auto-configuration, which only {@code serve} uses: the other commands
      * leave it out and start as fast as before it was on the class path.
      */
-    private static final String SERVE_ONLY_AUTO_CONFIGURATION = String.join(",",
+    private static final String SERVE_ONLY_AUTO_CONFIGURATION = String.join(
+            ",",
             "org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration",
             "org.springframework.boot.integration.autoconfigure.IntegrationGraphEndpointAutoConfiguration",
             "org.springframework.boot.integration.autoconfigure.metrics.IntegrationMetricsAutoConfiguration");
@@ -60,7 +61,11 @@ final class Engine implements AutoCloseable {
     private final Home home;
     private final PrivateFiles files;
 
-    private Engine(ConfigurableApplicationContext context, Path holderNote, SharedDatabase shared, Home home,
+    private Engine(
+            ConfigurableApplicationContext context,
+            Path holderNote,
+            SharedDatabase shared,
+            Home home,
             PrivateFiles files) {
         this.context = context;
         this.holderNote = holderNote;
@@ -109,10 +114,12 @@ final class Engine implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=" + h2CacheKilobytes();
         DatabaseCredential credential = embedded ? DatabaseCredential.of(home, files) : null;
         // PAYROLL_DB_USER and PAYROLL_DB_PASSWORD go with PAYROLL_DB_URL (SPEC 6); H2 has its own credential
-        properties.put("spring.datasource.username", embedded ? DatabaseCredential.USER
-                : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
-        properties.put("spring.datasource.password", embedded ? credential.password()
-                : environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
+        properties.put(
+                "spring.datasource.username",
+                embedded ? DatabaseCredential.USER : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
+        properties.put(
+                "spring.datasource.password",
+                embedded ? credential.password() : environment.getOrDefault("PAYROLL_DB_PASSWORD", ""));
         properties.putAll(PostgresDriverDefaults.forUrl(url));
         Path holderNote = home.database().resolve("in-use-by.txt");
         Opening opening = new Opening(home, files, properties, environment, command, use, holderNote);
@@ -123,8 +130,8 @@ final class Engine implements AutoCloseable {
             try {
                 return opening.start(embeddedUrl, credential, true);
             } catch (RuntimeException | SQLException e) {
-                Optional<String> shared = use == Use.READS && isDatabaseInUse(e) ? SharedDatabase.url(home)
-                        : Optional.empty();
+                Optional<String> shared =
+                        use == Use.READS && isDatabaseInUse(e) ? SharedDatabase.url(home) : Optional.empty();
                 if (shared.isEmpty()) {
                     throw e;
                 }
@@ -152,7 +159,8 @@ final class Engine implements AutoCloseable {
             if (isDatabaseInUse(e)) {
                 String holder = holder(holderNote);
                 throw new RefusedException("Another run is in progress: " + holder + " holds the database in "
-                        + home.database() + (holder.matches(".*\\bserve\\b.*")
+                        + home.database()
+                        + (holder.matches(".*\\bserve\\b.*")
                                 ? ". serve keeps the embedded database for as long as it runs (status and report"
                                         + " read it through serve): stop it (SIGTERM) first, or use PostgreSQL"
                                         + " (PAYROLL_DB_URL) to run commands beside it."
@@ -166,8 +174,14 @@ final class Engine implements AutoCloseable {
     }
 
     /** What opening the application takes, for one database URL or another. */
-    private record Opening(Home home, PrivateFiles files, Map<String, Object> properties,
-            Map<String, String> environment, String command, Use use, Path holderNote) {
+    private record Opening(
+            Home home,
+            PrivateFiles files,
+            Map<String, Object> properties,
+            Map<String, String> environment,
+            String command,
+            Use use,
+            Path holderNote) {
 
         /**
          * Starts the application on the database at {@code url}. The embedded database is first opened
@@ -186,19 +200,25 @@ final class Engine implements AutoCloseable {
                         .registerShutdownHook(false)
                         .run();
                 // what a command spends before its work, measured apart from the job (docs/performance.md)
-                log.info("engine started: {} s since the JVM started, of which {} s for the Spring context"
-                        + " (database opened, migrations checked); {} s CPU in the process",
-                        seconds(uptimeNanos()), seconds(System.nanoTime() - contextStarted),
+                log.info(
+                        "engine started: {} s since the JVM started, of which {} s for the Spring context"
+                                + " (database opened, migrations checked); {} s CPU in the process",
+                        seconds(uptimeNanos()),
+                        seconds(System.nanoTime() - contextStarted),
                         seconds(processCpuNanos()));
                 if (!owner) {
                     return new Engine(context, null, null, home, files);
                 }
                 SharedDatabase shared = null;
                 try {
-                    files.write(holderNote, "'" + command + "' (process " + ProcessHandle.current().pid()
-                            + ", since " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
+                    files.write(
+                            holderNote,
+                            "'" + command + "' (process "
+                                    + ProcessHandle.current().pid() + ", since "
+                                    + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")");
                     if (use == Use.SERVES) {
-                        shared = SharedDatabase.start(home, files, home.database().resolve("payroll"));
+                        shared = SharedDatabase.start(
+                                home, files, home.database().resolve("payroll"));
                     } else {
                         SharedDatabase.forgetLeftover(home);
                     }
@@ -215,8 +235,10 @@ final class Engine implements AutoCloseable {
     private static StandardEnvironment settings(Map<String, Object> properties, Map<String, String> environment) {
         StandardEnvironment settings = new StandardEnvironment();
         settings.getPropertySources().addFirst(new MapPropertySource("command", properties));
-        settings.getPropertySources().addAfter("command",
-                new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
+        settings.getPropertySources()
+                .addAfter(
+                        "command",
+                        new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
         return settings;
     }
 
@@ -309,8 +331,10 @@ final class Engine implements AutoCloseable {
         }
         context.close();
         adoptLibraryFiles(home, files); // H2's trace file, logback's rolled logs
-        log.info("engine closed in {} s ({} s CPU in the process): connections and database closed",
-                seconds(System.nanoTime() - closing), seconds(processCpuNanos() - cpu));
+        log.info(
+                "engine closed in {} s ({} s CPU in the process): connections and database closed",
+                seconds(System.nanoTime() - closing),
+                seconds(processCpuNanos() - cpu));
     }
 
     private static long uptimeNanos() {
@@ -319,7 +343,8 @@ final class Engine implements AutoCloseable {
 
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String seconds(long nanos) {

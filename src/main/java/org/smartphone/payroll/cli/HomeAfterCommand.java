@@ -14,31 +14,33 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class HomeAfterCommand {
 
-    private HomeAfterCommand() {
-    }
+    private HomeAfterCommand() {}
 
     static void addTo(CommandLine commandLine, PayrollCommand root) {
         for (CommandLine command : commandLine.getSubcommands().values()) {
             if (command.getCommand() instanceof HelpCommand) {
                 continue;
             }
-            command.getCommandSpec().addOption(OptionSpec.builder("--home").paramLabel("DIR").type(Path.class)
-                    .description("Home folder, as before the command.")
-                    .setter(new ISetter() {
-                        @Override
-                        public <T> T set(T value) {
-                            root.homeAfterCommand((Path) value);
-                            return null;
-                        }
-                    })
-                    .getter(new IGetter() {
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public <T> T get() {
-                            return (T) root.homeAfterCommand();
-                        }
-                    })
-                    .build());
+            command.getCommandSpec()
+                    .addOption(OptionSpec.builder("--home")
+                            .paramLabel("DIR")
+                            .type(Path.class)
+                            .description("Home folder, as before the command.")
+                            .setter(new ISetter() {
+                                @Override
+                                public <T> T set(T value) {
+                                    root.homeAfterCommand((Path) value);
+                                    return null;
+                                }
+                            })
+                            .getter(new IGetter() {
+                                @Override
+                                @SuppressWarnings("unchecked")
+                                public <T> T get() {
+                                    return (T) root.homeAfterCommand();
+                                }
+                            })
+                            .build());
         }
     }
 }

@@ -7,21 +7,23 @@ import java.util.concurrent.Callable;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.run.AdvisoryLock;
-import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.CloseInboxName;
 import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
+import org.smartphone.payroll.run.RunLauncher.Outcome;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.run.RunLauncher.Outcome;
+import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code import-contracts [--file F]}: imports contracts files, each its own run (SPEC 2, 6). */
-@Command(name = "import-contracts", mixinStandardHelpOptions = true,
+@Command(
+        name = "import-contracts",
+        mixinStandardHelpOptions = true,
         description = "Imports contracts: the file given, or every inbox/contracts*.csv in name order (after"
                 + " finishing an interrupted import). Stops at the first file that does not complete.")
 final class ImportContractsCommand implements Callable<Integer> {
@@ -31,7 +33,9 @@ final class ImportContractsCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "F", description = "One contracts file. Default: inbox/contracts*.csv")
     private Path file;
 
-    @Option(names = "--max-rejects", paramLabel = "N",
+    @Option(
+            names = "--max-rejects",
+            paramLabel = "N",
             description = "Invalid lines tolerated before the run fails. Default: the max-rejects setting.")
     private Long maxRejects;
 
@@ -48,24 +52,31 @@ final class ImportContractsCommand implements Callable<Integer> {
             RunLauncher launcher = engine.bean(RunLauncher.class);
             Optional<RunRecord> unfinished = engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.IMPORT);
             if (file == null && unfinished.isPresent()) {
-                int code = RunCommand.report(launcher.resume(RunKind.IMPORT, unfinished.get()), root.log(), System.out,
-                        System.err);
+                int code = RunCommand.report(
+                        launcher.resume(RunKind.IMPORT, unfinished.get()), root.log(), System.out, System.err);
                 if (code != 0) {
                     return code;
                 }
             }
-            List<Path> files = file != null ? List.of(file.toAbsolutePath().normalize())
-                    : InboxName.contractsFiles(home.inbox());
+            List<Path> files =
+                    file != null ? List.of(file.toAbsolutePath().normalize()) : InboxName.contractsFiles(home.inbox());
             if (files.isEmpty()) {
                 String close = CloseInboxName.beside(home.inbox().resolve("contracts.csv"), "the inbox");
-                System.out.println(TerminalText.line("No contracts*.csv file in " + home.inbox()
-                        + ": nothing to import" + close + "."));
+                System.out.println(TerminalText.line(
+                        "No contracts*.csv file in " + home.inbox() + ": nothing to import" + close + "."));
                 return 0;
             }
-            long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
+            long rejects = maxRejects != null
+                    ? maxRejects
+                    : engine.bean(PayrollSettings.class).maxRejects();
             for (Path contracts : files) {
-                Outcome outcome = launcher.launch(RunKind.IMPORT, null, contracts,
-                        InputChoice.isIn(home.inbox(), contracts), file != null, rejects);
+                Outcome outcome = launcher.launch(
+                        RunKind.IMPORT,
+                        null,
+                        contracts,
+                        InputChoice.isIn(home.inbox(), contracts),
+                        file != null,
+                        rejects);
                 int code = RunCommand.report(outcome, root.log(), System.out, System.err);
                 if (code != 0) {
                     return code;

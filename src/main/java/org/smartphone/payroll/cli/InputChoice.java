@@ -12,15 +12,15 @@ import org.smartphone.payroll.config.Home;
 record InputChoice(Path path, boolean fromInbox) {
 
     static InputChoice of(Home home, Path file, String defaultName) {
-        Path path = file != null ? file.toAbsolutePath().normalize() : home.inbox().resolve(defaultName);
+        Path path =
+                file != null ? file.toAbsolutePath().normalize() : home.inbox().resolve(defaultName);
         return new InputChoice(path, isIn(home.inbox(), path));
     }
 
     static boolean isIn(Path folder, Path file) {
         try {
             Path parent = file.toAbsolutePath().normalize().getParent();
-            return parent != null && Files.exists(folder) && Files.exists(parent)
-                    && Files.isSameFile(folder, parent);
+            return parent != null && Files.exists(folder) && Files.exists(parent) && Files.isSameFile(folder, parent);
         } catch (IOException e) {
             return false;
         }

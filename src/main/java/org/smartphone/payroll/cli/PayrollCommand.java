@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.failure.Failures;
 import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.failure.RefusedException;
+import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code payroll [--home DIR] <command>} (SPEC 6). */
-@Command(name = "payroll", mixinStandardHelpOptions = true, version = "payroll 1.0",
+@Command(
+        name = "payroll",
+        mixinStandardHelpOptions = true,
+        version = "payroll 1.0",
         synopsisSubcommandLabel = "<command>",
         description = "Smartphone repayment deductions: import contracts, deduct, reconcile, report, serve.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -23,14 +26,17 @@ import picocli.CommandLine.ParameterException;
             "0:done",
             "1:failed (crash, unexpected error); run the same command again to resume",
             "2:invalid input or usage; nothing changed",
-            "3:refused by state (already done, out of order, another run in progress, file already processed)"})
+            "3:refused by state (already done, out of order, another run in progress, file already processed)"
+        })
 public final class PayrollCommand {
 
     static final int FAILED = 1;
     static final int INVALID = 2;
     static final int REFUSED = 3;
 
-    @Option(names = "--home", paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
             description = "Home folder (inbox, outbox, archive, rejected, db). Default: $PAYROLL_HOME, else ./jobs")
     private Path home;
 
@@ -97,10 +103,14 @@ public final class PayrollCommand {
                 throw new ParameterException(parsed, "--home is empty: give the home folder");
             }
         }
-        if (home != null && homeAfterCommand != null
-                && !home.toAbsolutePath().normalize().equals(homeAfterCommand.toAbsolutePath().normalize())) {
-            throw new ParameterException(parsed, "--home is given twice with two folders (" + home + " and "
-                    + homeAfterCommand + "): give it once");
+        if (home != null
+                && homeAfterCommand != null
+                && !home.toAbsolutePath()
+                        .normalize()
+                        .equals(homeAfterCommand.toAbsolutePath().normalize())) {
+            throw new ParameterException(
+                    parsed,
+                    "--home is given twice with two folders (" + home + " and " + homeAfterCommand + "): give it once");
         }
     }
 
@@ -116,8 +126,8 @@ public final class PayrollCommand {
     /** The home and database this command uses, and whether they were named (SPEC 6: else ./jobs). */
     private Whereabouts whereabouts() {
         String fromEnvironment = environment.get("PAYROLL_HOME");
-        boolean named = home != null || homeAfterCommand != null
-                || fromEnvironment != null && !fromEnvironment.isBlank();
+        boolean named =
+                home != null || homeAfterCommand != null || fromEnvironment != null && !fromEnvironment.isBlank();
         return Whereabouts.of(home(), named, environment);
     }
 

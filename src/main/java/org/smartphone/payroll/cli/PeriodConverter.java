@@ -15,8 +15,8 @@ final class PeriodConverter implements ITypeConverter<Period> {
         try {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("Invalid period '" + value + "': a period is written YYYY-MM,"
-                    + " e.g. 2026-01.");
+            throw new TypeConversionException(
+                    "Invalid period '" + value + "': a period is written YYYY-MM," + " e.g. 2026-01.");
         }
     }
 }

@@ -23,15 +23,23 @@ abstract class PeriodRunCommand implements Callable<Integer> {
 
     private final PayrollCommand root;
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "YYYY-MM",
+            converter = PeriodConverter.class,
             description = "The payroll month.")
     private Period period;
 
-    @Option(names = "--file", paramLabel = "F",
+    @Option(
+            names = "--file",
+            paramLabel = "F",
             description = "The input file. Default: the period's file in the inbox.")
     private Path file;
 
-    @Option(names = "--max-rejects", paramLabel = "N",
+    @Option(
+            names = "--max-rejects",
+            paramLabel = "N",
             description = "Invalid lines tolerated before the run fails. Default: the max-rejects setting.")
     private Long maxRejects;
 
@@ -54,9 +62,15 @@ abstract class PeriodRunCommand implements Callable<Integer> {
                 AdvisoryLock lock = engine.bean(RunLock.class).acquire(command)) {
             engine.bean(PeriodGuard.class).check(kind(), period);
             InputChoice input = InputChoice.of(root.home(), file, InboxName.of(kind(), period));
-            long rejects = maxRejects != null ? maxRejects : engine.bean(PayrollSettings.class).maxRejects();
-            return RunCommand.report(engine.bean(RunLauncher.class).launch(kind(), period, input.path(),
-                    input.fromInbox(), file != null, rejects), root.log(), System.out, System.err);
+            long rejects = maxRejects != null
+                    ? maxRejects
+                    : engine.bean(PayrollSettings.class).maxRejects();
+            return RunCommand.report(
+                    engine.bean(RunLauncher.class)
+                            .launch(kind(), period, input.path(), input.fromInbox(), file != null, rejects),
+                    root.log(),
+                    System.out,
+                    System.err);
         }
     }
 }

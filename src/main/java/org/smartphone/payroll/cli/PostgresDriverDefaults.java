@@ -17,8 +17,7 @@ final class PostgresDriverDefaults {
 
     static final String REWRITE = "reWriteBatchedInserts";
 
-    private PostgresDriverDefaults() {
-    }
+    private PostgresDriverDefaults() {}
 
     /** Spring properties to add for a database URL; none for H2 or a URL that chose for itself. */
     static Map<String, Object> forUrl(String url) {

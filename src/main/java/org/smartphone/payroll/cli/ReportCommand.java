@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.smartphone.payroll.text.TerminalText;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodReport;
-import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.run.RunSummary;
+import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,19 +23,26 @@ import picocli.CommandLine.Option;
  * as text and written as the HTML page {@code outbox/YYYY-MM/report-YYYY-MM.html}; a failed
  * control check is also said on stderr.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Period report for auditors: counts and"
-        + " totals per file and status, arrears by bucket, the portfolio; also writes the HTML page with the"
-        + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html. A failed"
-        + " control check is also said on stderr (exit 0: the report is done).")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Period report for auditors: counts and"
+                + " totals per file and status, arrears by bucket, the portfolio; also writes the HTML page with the"
+                + " control checks and SHA-256 of every file to outbox/YYYY-MM/report-YYYY-MM.html. A failed"
+                + " control check is also said on stderr (exit 0: the report is done).")
 final class ReportCommand implements Callable<Integer> {
 
     private static final Set<RunState> UNFINISHED = EnumSet.of(RunState.RUNNING, RunState.COMMITTED, RunState.FAILED);
-    private static final Set<RunState> NOTHING_DONE = EnumSet.of(RunState.REJECTED, RunState.ABANDONED,
-            RunState.REVOKED);
+    private static final Set<RunState> NOTHING_DONE =
+            EnumSet.of(RunState.REJECTED, RunState.ABANDONED, RunState.REVOKED);
 
     private final PayrollCommand root;
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "YYYY-MM",
+            converter = PeriodConverter.class,
             description = "The payroll month.")
     private Period period;
 
@@ -61,16 +68,20 @@ final class ReportCommand implements Callable<Integer> {
                         + " written.");
             }
         }
-        boolean deducted = runs.stream().anyMatch(run -> run.kind() == RunKind.DEDUCTION
-                && period.toString().equals(run.period()) && !NOTHING_DONE.contains(run.state()));
+        boolean deducted = runs.stream()
+                .anyMatch(run -> run.kind() == RunKind.DEDUCTION
+                        && period.toString().equals(run.period())
+                        && !NOTHING_DONE.contains(run.state()));
         if (!deducted) {
-            String missing = runs.stream().filter(run -> run.kind() == RunKind.DEDUCTION
-                    && period.toString().equals(run.period()) && run.state() == RunState.REVOKED)
+            String missing = runs.stream()
+                    .filter(run -> run.kind() == RunKind.DEDUCTION
+                            && period.toString().equals(run.period())
+                            && run.state() == RunState.REVOKED)
                     .reduce((earlier, later) -> later)
                     .map(run -> "its deduction run (run " + run.runId() + ") was " + run.message())
                     .orElse("no deduction run of " + period);
-            throw new RefusedException("No report for " + period + ": " + missing + " (see status). Nothing was"
-                    + " written.");
+            throw new RefusedException(
+                    "No report for " + period + ": " + missing + " (see status). Nothing was" + " written.");
         }
     }
 
@@ -83,9 +94,10 @@ final class ReportCommand implements Callable<Integer> {
             Path html = report.html();
             System.out.println(TerminalText.line("HTML report: " + html));
             if (!report.failed().isEmpty()) {
-                String letters = report.failed().stream().map(c -> c.kind().letter())
-                        .collect(Collectors.joining(", "));
-                System.err.println(TerminalText.line("Report of " + period + ": " + report.failed().size()
+                String letters =
+                        report.failed().stream().map(c -> c.kind().letter()).collect(Collectors.joining(", "));
+                System.err.println(TerminalText.line("Report of " + period + ": "
+                        + report.failed().size()
                         + " control check(s) FAILED (" + letters + "): the files or the ledger no longer agree with"
                         + " what the runs recorded; see the control checks above and in " + html + " ("
                         + RunSummary.seconds(root.elapsed()) + ")."));

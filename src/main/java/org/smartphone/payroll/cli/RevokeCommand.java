@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code revoke deduct|reconcile --period YYYY-MM --reason TEXT}: undoes the latest completed run (SPEC 6). */
-@Command(name = "revoke", mixinStandardHelpOptions = true,
+@Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
         description = "Undoes the latest completed deduction or reconciliation run when it was a mistake (the"
                 + " wrong file, the wrong month): the ledger returns to its state before the run, its files move to"
                 + " outbox/YYYY-MM/revoked-NN/, and its input can be run again. Refused while anything depends on"
@@ -38,11 +40,18 @@ final class RevokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "deduct or reconcile")
     private String run;
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "YYYY-MM",
+            converter = PeriodConverter.class,
             description = "The period of the run to revoke.")
     private Period period;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT",
+    @Option(
+            names = "--reason",
+            required = true,
+            paramLabel = "TEXT",
             description = "Why the run is revoked, shown in status (at most " + MAX_REASON + " characters).")
     private String reason;
 
@@ -55,8 +64,9 @@ final class RevokeCommand implements Callable<Integer> {
         RunKind kind = switch (run) {
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "RUN must be deduct or reconcile, not '" + InputName.escaped(run) + "'");
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "RUN must be deduct or reconcile, not '" + InputName.escaped(run) + "'");
         };
         String why = checkedReason();
         try (Engine engine = root.openEngine();
@@ -67,13 +77,14 @@ final class RevokeCommand implements Callable<Integer> {
             if (unfinished.isPresent()) {
                 // the same command finishes it, with the reason it started with; any other is refused
                 boolean same = runs.revokedBy(unfinished.get().runId())
-                        .filter(revoked -> revoked.kind() == kind && period.toString().equals(revoked.period()))
+                        .filter(revoked ->
+                                revoked.kind() == kind && period.toString().equals(revoked.period()))
                         .isPresent();
                 if (!same) {
                     engine.bean(PeriodGuard.class).checkNoRevocationUnfinished();
                 }
-                return RunCommand.report(launcher.resume(RunKind.REVOKE, unfinished.get()), root.log(), System.out,
-                        System.err);
+                return RunCommand.report(
+                        launcher.resume(RunKind.REVOKE, unfinished.get()), root.log(), System.out, System.err);
             }
             RunRecord revoked = engine.bean(Revocation.class).check(kind, period);
             return RunCommand.report(launcher.revoke(period, revoked, why), root.log(), System.out, System.err);
@@ -87,17 +98,21 @@ final class RevokeCommand implements Callable<Integer> {
     private String checkedReason() {
         String trimmed = trimmed(reason);
         if (trimmed.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--reason must say why the run is revoked; it is"
-                    + " shown in status.");
+            throw new ParameterException(
+                    spec.commandLine(), "--reason must say why the run is revoked; it is" + " shown in status.");
         }
         if (trimmed.length() > MAX_REASON) {
-            throw new ParameterException(spec.commandLine(), "--reason is " + trimmed.length() + " characters long;"
-                    + " say why in at most " + MAX_REASON + ".");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--reason is " + trimmed.length() + " characters long;" + " say why in at most " + MAX_REASON
+                            + ".");
         }
         if (!InputName.escaped(trimmed).equals(trimmed)) {
-            throw new ParameterException(spec.commandLine(), "--reason holds a control or invisible formatting"
-                    + " character (a tab, a line break; shown here as \\u followed by its code): "
-                    + InputName.escaped(trimmed));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--reason holds a control or invisible formatting"
+                            + " character (a tab, a line break; shown here as \\u followed by its code): "
+                            + InputName.escaped(trimmed));
         }
         return trimmed;
     }

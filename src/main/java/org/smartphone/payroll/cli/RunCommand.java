@@ -1,8 +1,8 @@
 package org.smartphone.payroll.cli;
 
 import java.io.PrintStream;
-import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
+import org.smartphone.payroll.text.TerminalText;
 
 /**
  * Prints how a run ended, on stdout when it completed and on stderr otherwise, and hands it to the
@@ -10,8 +10,7 @@ import org.smartphone.payroll.run.RunLauncher.Outcome;
  */
 final class RunCommand {
 
-    private RunCommand() {
-    }
+    private RunCommand() {}
 
     static int report(Outcome outcome, CommandLog log, PrintStream out, PrintStream err) {
         (outcome.exitCode() == 0 ? out : err).println(TerminalText.lines(outcome.message()));

@@ -6,7 +6,9 @@ import org.smartphone.payroll.schedule.Serve;
 import picocli.CommandLine.Command;
 
 /** {@code serve}: the scheduled mode of SPEC 6, until SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Scheduled mode: watches the inbox and runs what each dropped file calls for (contracts*.csv"
                 + " imports, payroll-YYYY-MM.csv deducts, withheld-YYYY-MM.csv reconciles), checks the monthly"
                 + " deadlines, serves metrics and health on 127.0.0.1. Runs until SIGTERM (Ctrl-C), which lets the"

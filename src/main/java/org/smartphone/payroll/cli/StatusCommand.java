@@ -5,17 +5,19 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.smartphone.payroll.text.Counted;
-import org.smartphone.payroll.text.TerminalText;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.run.RunSummary;
+import org.smartphone.payroll.text.Counted;
+import org.smartphone.payroll.text.TerminalText;
 import picocli.CommandLine.Command;
 
 /** {@code status}: every run, its state, counts and totals. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Lists every run: kind, period, state,"
-        + " start and end, records read and rejected, totals.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Lists every run: kind, period, state," + " start and end, records read and rejected, totals.")
 final class StatusCommand implements Callable<Integer> {
 
     /** To the second, always: LocalDateTime's own text drops the seconds when they are 0, which shifted the row. */
@@ -31,7 +33,8 @@ final class StatusCommand implements Callable<Integer> {
     private static String totals(List<RunRecord> runs) {
         Map<RunState, Long> byState = new EnumMap<>(RunState.class);
         runs.forEach(run -> byState.merge(run.state(), 1L, Long::sum));
-        long unfinished = byState.getOrDefault(RunState.RUNNING, 0L) + byState.getOrDefault(RunState.COMMITTED, 0L)
+        long unfinished = byState.getOrDefault(RunState.RUNNING, 0L)
+                + byState.getOrDefault(RunState.COMMITTED, 0L)
                 + byState.getOrDefault(RunState.FAILED, 0L);
         return Counted.of(runs.size(), "run") + ": " + unfinished + " unfinished, "
                 + byState.getOrDefault(RunState.COMPLETED, 0L) + " completed, "
@@ -48,14 +51,29 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.println("No run yet (" + RunSummary.seconds(root.elapsed()) + ").");
                 return 0;
             }
-            TextTable table = new TextTable(new boolean[] {true, false, false, false, false, false, true, true},
-                    "run", "kind", "period", "state", "started", "ended", "read", "rejected", "input / summary");
+            TextTable table = new TextTable(
+                    new boolean[] {true, false, false, false, false, false, true, true},
+                    "run",
+                    "kind",
+                    "period",
+                    "state",
+                    "started",
+                    "ended",
+                    "read",
+                    "rejected",
+                    "input / summary");
             for (RunRecord run : runs) {
-                table.add(Long.toString(run.runId()), run.kind().label().replace(" run", ""),
-                        run.period() == null ? "-" : run.period(), run.state().toString(),
-                        TIME.format(run.startedAt()), run.endedAt() == null ? "-" : TIME.format(run.endedAt()),
-                        Long.toString(run.recordsRead()), Long.toString(run.recordsRejected()),
-                        TerminalText.line(run.inputName() + (run.summary() == null ? "" : " | " + run.summary())
+                table.add(
+                        Long.toString(run.runId()),
+                        run.kind().label().replace(" run", ""),
+                        run.period() == null ? "-" : run.period(),
+                        run.state().toString(),
+                        TIME.format(run.startedAt()),
+                        run.endedAt() == null ? "-" : TIME.format(run.endedAt()),
+                        Long.toString(run.recordsRead()),
+                        Long.toString(run.recordsRejected()),
+                        TerminalText.line(run.inputName()
+                                + (run.summary() == null ? "" : " | " + run.summary())
                                 + (run.message() == null ? "" : " | " + run.message())));
             }
             System.out.print(table.text());

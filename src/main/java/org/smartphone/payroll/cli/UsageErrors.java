@@ -36,7 +36,8 @@ final class UsageErrors implements IParameterExceptionHandler {
      */
     private static ParameterException mistypedFirst(ParameterException e) {
         CommandLine command = e.getCommandLine();
-        if (!(e instanceof UnmatchedArgumentException) && !command.getUnmatchedArguments().isEmpty()) {
+        if (!(e instanceof UnmatchedArgumentException)
+                && !command.getUnmatchedArguments().isEmpty()) {
             return new UnmatchedArgumentException(command, command.getUnmatchedArguments());
         }
         return e;
@@ -44,17 +45,22 @@ final class UsageErrors implements IParameterExceptionHandler {
 
     private static String message(ParameterException e) {
         if (e.getCommandLine().getParent() == null && e.getMessage().startsWith("Missing required subcommand")) {
-            return "Missing command: one of " + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+            return "Missing command: one of "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
         }
-        if (e.getCause() instanceof TypeConversionException conversion && e.getArgSpec() != null
+        if (e.getCause() instanceof TypeConversionException conversion
+                && e.getArgSpec() != null
                 && e.getArgSpec().type() == Period.class) {
             return conversion.getMessage();
         }
-        if (e instanceof UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
-                && !unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && e.getCommandLine().getParent() == null
+                && !unmatched.isUnknownOption()
+                && !unmatched.getUnmatched().isEmpty()) {
             return "Unknown command: '" + unmatched.getUnmatched().get(0) + "'";
         }
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.isUnknownOption()
                 && e.getCommandLine().getCommandSpec().findOption("--period") != null) {
             for (String argument : unmatched.getUnmatched()) {
                 if (argument.matches("\\d{4}-\\d{1,2}")) {

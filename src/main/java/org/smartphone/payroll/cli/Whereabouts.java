@@ -26,7 +26,10 @@ record Whereabouts(Home home, boolean named, String url, String user) {
     static Whereabouts of(Home home, boolean named, Map<String, String> environment) {
         String url = environment.get("PAYROLL_DB_URL");
         boolean embedded = url == null || url.isBlank();
-        return new Whereabouts(home, named, embedded ? null : url,
+        return new Whereabouts(
+                home,
+                named,
+                embedded ? null : url,
                 embedded ? null : environment.getOrDefault("PAYROLL_DB_USER", "sa"));
     }
 
@@ -35,9 +38,8 @@ record Whereabouts(Home home, boolean named, String url, String user) {
      * and user.
      */
     String line() {
-        return "Home " + home.root() + ", database " + (url == null
-                ? embeddedFile() + " (embedded H2)"
-                : withoutSecrets(url) + " (user " + user + ")");
+        return "Home " + home.root() + ", database "
+                + (url == null ? embeddedFile() + " (embedded H2)" : withoutSecrets(url) + " (user " + user + ")");
     }
 
     /** No home folder yet, or (embedded database) no database in it: a command would start a new ledger. */
@@ -58,7 +60,8 @@ record Whereabouts(Home home, boolean named, String url, String user) {
      * (exit 3), naming where they looked, and create nothing.
      */
     RefusedException nothingToRead(String command) {
-        String where = !Files.isDirectory(home.root()) ? "No home at " + home.root()
+        String where = !Files.isDirectory(home.root())
+                ? "No home at " + home.root()
                 : "No ledger in " + home.root() + " (no " + embeddedFile() + ")";
         return new RefusedException(where + ": " + command + " has nothing to read and creates nothing. Pass --home"
                 + " DIR or set PAYROLL_HOME to the home of your runs.");

@@ -35,6 +35,7 @@ public final class DatabaseCredential {
 
     /** The embedded database's administrator: H2 makes the first user that connects one. */
     public static final String USER = "sa";
+
     private static final String FILE_NAME = "credential";
     private static final int BYTES = 32;
 
@@ -48,7 +49,8 @@ public final class DatabaseCredential {
 
     /** The password of the home's embedded database (for tools and tests that open it themselves). */
     public static String password(Home home) throws IOException {
-        return Files.readString(home.database().resolve(FILE_NAME), StandardCharsets.US_ASCII).strip();
+        return Files.readString(home.database().resolve(FILE_NAME), StandardCharsets.US_ASCII)
+                .strip();
     }
 
     /** The credential of the home's embedded database, generated when there is none yet. */

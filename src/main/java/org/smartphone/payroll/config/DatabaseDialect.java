@@ -20,8 +20,13 @@ public enum DatabaseDialect {
 
     /** The dialect of the database at the other end of a connection. */
     public static DatabaseDialect of(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-                ? POSTGRESQL : H2;
+        return connection
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres")
+                ? POSTGRESQL
+                : H2;
     }
 
     /** The dialect of a data source's database, asked on a connection of its own. */

@@ -41,9 +41,9 @@ class EngineConfiguration {
     FlywayConfigurationCustomizer identifierCollation() {
         return configuration -> {
             boolean postgres = DatabaseDialect.ofUrl(configuration.getUrl()).isPostgres()
-                    || dialect(configuration.getDataSource(), "prepare its schema").isPostgres();
-            configuration.placeholders(Map.of("ident",
-                    postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
+                    || dialect(configuration.getDataSource(), "prepare its schema")
+                            .isPostgres();
+            configuration.placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
         };
     }
 

@@ -36,9 +36,16 @@ import org.springframework.core.annotation.Order;
 public class EscapingLogbackLoggingSystem extends LogbackLoggingSystem {
 
     private static final Map<String, Supplier<DynamicConverter<?>>> RULES = Map.of(
-            "m", EscapedMessageConverter::new, "msg", EscapedMessageConverter::new,
-            "message", EscapedMessageConverter::new, "wEx", EscapedThrowableConverter::new,
-            "ex", EscapedThrowableConverter::new);
+            "m",
+            EscapedMessageConverter::new,
+            "msg",
+            EscapedMessageConverter::new,
+            "message",
+            EscapedMessageConverter::new,
+            "wEx",
+            EscapedThrowableConverter::new,
+            "ex",
+            EscapedThrowableConverter::new);
 
     public EscapingLogbackLoggingSystem(ClassLoader classLoader) {
         super(classLoader);
@@ -49,8 +56,8 @@ public class EscapingLogbackLoggingSystem extends LogbackLoggingSystem {
         super.loadDefaults(initializationContext, logFile);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         @SuppressWarnings("unchecked")
-        Map<String, Supplier<DynamicConverter<?>>> registry = (Map<String, Supplier<DynamicConverter<?>>>) context
-                .getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        Map<String, Supplier<DynamicConverter<?>>> registry = (Map<String, Supplier<DynamicConverter<?>>>)
+                context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
         if (registry == null) {
             registry = new HashMap<>();
             context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);

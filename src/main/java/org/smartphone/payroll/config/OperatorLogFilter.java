@@ -31,14 +31,18 @@ public class OperatorLogFilter extends Filter<ILoggingEvent> {
 
     /** Flyway's {@code Database}: "Using H2 2.4.240 which is newer than the version Flyway has been verified with". */
     private static final String FLYWAY_DATABASE = "org.flywaydb.core.internal.database.base.Database";
+
     private static final String FAILURE_ANALYSIS =
             "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter";
     private static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
-        return isExpectedOutcome(event.getThrowableProxy()) || isStartupFailureReport(event)
-                || isEmbeddedH2VersionWarning(event) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return isExpectedOutcome(event.getThrowableProxy())
+                        || isStartupFailureReport(event)
+                        || isEmbeddedH2VersionWarning(event)
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
     }
 
     private static boolean isExpectedOutcome(IThrowableProxy proxy) {

@@ -17,8 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reportLanguage language of the HTML period report: {@code fr} (the default) or {@code en}
  */
 @ConfigurationProperties("payroll")
-public record PayrollSettings(String capRatio, long roundingUnit, String deductionCode, long maxRejects,
-        int defaultTerm, int batchSize, String reportLanguage) {
+public record PayrollSettings(
+        String capRatio,
+        long roundingUnit,
+        String deductionCode,
+        long maxRejects,
+        int defaultTerm,
+        int batchSize,
+        String reportLanguage) {
 
     /** The languages the period report is written in. */
     public static final List<String> REPORT_LANGUAGES = List.of("fr", "en");
@@ -40,11 +46,12 @@ public record PayrollSettings(String capRatio, long roundingUnit, String deducti
         if (batchSize < 1) {
             batchSize = 1000;
         }
-        reportLanguage = reportLanguage == null || reportLanguage.isBlank() ? "fr"
+        reportLanguage = reportLanguage == null || reportLanguage.isBlank()
+                ? "fr"
                 : reportLanguage.trim().toLowerCase(Locale.ROOT);
         if (!REPORT_LANGUAGES.contains(reportLanguage)) {
-            throw new IllegalArgumentException("payroll.report-language must be fr or en, not '" + reportLanguage
-                    + "'");
+            throw new IllegalArgumentException(
+                    "payroll.report-language must be fr or en, not '" + reportLanguage + "'");
         }
     }
 

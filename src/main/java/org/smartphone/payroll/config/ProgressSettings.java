@@ -21,8 +21,8 @@ public record ProgressSettings(String live, Duration logEvery) {
     public ProgressSettings {
         live = live == null || live.isBlank() ? "auto" : live.trim().toLowerCase(Locale.ROOT);
         if (!LIVE_CHOICES.contains(live)) {
-            throw new IllegalArgumentException("payroll.progress.live must be auto, always or never, not '" + live
-                    + "'");
+            throw new IllegalArgumentException(
+                    "payroll.progress.live must be auto, always or never, not '" + live + "'");
         }
         if (logEvery == null || logEvery.isNegative()) {
             logEvery = Duration.ofSeconds(5);

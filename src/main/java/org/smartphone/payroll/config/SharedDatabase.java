@@ -59,13 +59,14 @@ public final class SharedDatabase implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String key = HexFormat.of().formatHex(secret);
         // no -tcpAllowOthers: connections from another machine are refused; -ifExists: nothing new is made
-        Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key,
-                "file:" + path).start();
+        Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, "file:" + path)
+                .start();
         Path file = home.database().resolve(FILE_NAME);
         try {
             Path aside = file.resolveSibling("." + FILE_NAME + ".part");
             try (OutputStream out = files.createSecret(aside)) {
-                out.write((server.getPort() + " " + key + " " + ProcessHandle.current().pid() + "\n")
+                out.write((server.getPort() + " " + key + " "
+                                + ProcessHandle.current().pid() + "\n")
                         .getBytes(StandardCharsets.US_ASCII));
             }
             Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -92,11 +93,15 @@ public final class SharedDatabase implements AutoCloseable {
         } catch (IOException goneOrUnreadable) {
             return Optional.empty();
         }
-        if (fields.length != 3 || !fields[0].matches("[0-9]{1,5}") || !fields[1].matches("[0-9a-f]{64}")
+        if (fields.length != 3
+                || !fields[0].matches("[0-9]{1,5}")
+                || !fields[1].matches("[0-9a-f]{64}")
                 || !fields[2].matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        boolean alive = ProcessHandle.of(Long.parseLong(fields[2])).map(ProcessHandle::isAlive).orElse(false);
+        boolean alive = ProcessHandle.of(Long.parseLong(fields[2]))
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
         return alive ? Optional.of("jdbc:h2:tcp://127.0.0.1:" + fields[0] + "/" + fields[1]) : Optional.empty();
     }
 

@@ -53,8 +53,8 @@ final class UnfinishedMigration implements Callback {
     private static final Pattern CREATED = Pattern.compile(
             "\\bCREATE\\s+(TABLE|SEQUENCE|(?:UNIQUE\\s+)?INDEX)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DROPPED = Pattern.compile("\\bDROP\\s+TABLE\\s+(?!IF\\s)(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROPPED =
+            Pattern.compile("\\bDROP\\s+TABLE\\s+(?!IF\\s)(\\w+)", Pattern.CASE_INSENSITIVE);
 
     /**
      * Migrates, after forgetting, on H2, the attempts Flyway recorded as failed: a migration that stopped
@@ -68,8 +68,8 @@ final class UnfinishedMigration implements Callback {
         try (Connection connection = configuration.getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             if (isH2(connection) && exists(connection, "TABLE", configuration.getTable())) {
-                int forgotten = statement.executeUpdate("DELETE FROM \"" + configuration.getTable()
-                        + "\" WHERE \"success\" = FALSE");
+                int forgotten = statement.executeUpdate(
+                        "DELETE FROM \"" + configuration.getTable() + "\" WHERE \"success\" = FALSE");
                 if (forgotten > 0) {
                     log.warn("Forgot {} migration(s) recorded as failed, to apply them again", forgotten);
                 }
@@ -112,8 +112,7 @@ final class UnfinishedMigration implements Callback {
     }
 
     /** A table, index or sequence: its kind (TABLE, INDEX, SEQUENCE) and its name, upper case as H2 keeps them. */
-    record SchemaObject(String kind, String name) {
-    }
+    record SchemaObject(String kind, String name) {}
 
     /** The objects the script creates and the tables it drops, each in script order (comments left out). */
     record ScriptObjects(List<SchemaObject> created, List<String> droppedTables) {
@@ -124,8 +123,8 @@ final class UnfinishedMigration implements Callback {
             Matcher create = CREATED.matcher(sql);
             while (create.find()) {
                 String kind = create.group(1).toUpperCase(Locale.ROOT);
-                created.add(new SchemaObject(kind.endsWith("INDEX") ? "INDEX" : kind,
-                        create.group(2).toUpperCase(Locale.ROOT)));
+                created.add(new SchemaObject(
+                        kind.endsWith("INDEX") ? "INDEX" : kind, create.group(2).toUpperCase(Locale.ROOT)));
             }
             Set<String> dropped = new LinkedHashSet<>();
             Matcher drop = DROPPED.matcher(sql);
@@ -156,8 +155,12 @@ final class UnfinishedMigration implements Callback {
         if (undo.isEmpty()) {
             return;
         }
-        log.warn("Migration {} ({}) was interrupted before it completed; undoing what it left before applying it"
-                + " again: {}", migration.getVersion(), migration.getDescription(), undo);
+        log.warn(
+                "Migration {} ({}) was interrupted before it completed; undoing what it left before applying it"
+                        + " again: {}",
+                migration.getVersion(),
+                migration.getDescription(),
+                undo);
         try (Statement statement = connection.createStatement()) {
             for (String sql : undo) {
                 statement.execute(sql);
@@ -168,7 +171,8 @@ final class UnfinishedMigration implements Callback {
     private static boolean exists(Connection connection, String kind, String name) throws SQLException {
         String sql = switch (kind) {
             case "TABLE" -> "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
-            case "SEQUENCE" -> "SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?";
+            case "SEQUENCE" ->
+                "SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?";
             default -> "SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_SCHEMA = ? AND INDEX_NAME = ?";
         };
         try (var query = connection.prepareStatement(sql)) {
@@ -199,7 +203,7 @@ final class UnfinishedMigration implements Callback {
                 throw new UncheckedIOException("cannot read migration " + path, e);
             }
         }
-        throw new IllegalStateException("migration " + name + " not found in " + List.of(
-                context.getConfiguration().getLocations()));
+        throw new IllegalStateException("migration " + name + " not found in "
+                + List.of(context.getConfiguration().getLocations()));
     }
 }

@@ -7,18 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.files.Cells;
 import org.smartphone.payroll.files.CsvInputFile;
 import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputRecord;
-import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.ledger.LedgerStatistics;
-import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.ledger.RowBatch;
+import org.smartphone.payroll.ledger.StagingTables;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
-import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.text.Counted;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +45,13 @@ class ApplyContracts implements Work {
      * @param bulkRows on H2, an import of at least this many new contracts, and at least as many as the
      *     ledger holds, inserts them without the index on contract.matricule and builds it afterwards
      */
-    ApplyContracts(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, StagingTables staging,
-            LedgerStatistics statistics, ContractImport contracts,
+    ApplyContracts(
+            JdbcTemplate jdbc,
+            RunRegistry runs,
+            PayrollSettings settings,
+            StagingTables staging,
+            LedgerStatistics statistics,
+            ContractImport contracts,
             @Value("${payroll.bulk-import-rows:100000}") long bulkRows) {
         this.jdbc = jdbc;
         this.runs = runs;
@@ -63,9 +68,12 @@ class ApplyContracts implements Work {
             return 0;
         }
         LineList recorded = new LineList();
-        jdbc.query("SELECT line FROM contract_import_skip WHERE run_id = ?", rs -> {
-            recorded.add(rs.getLong(1));
-        }, run.runId());
+        jdbc.query(
+                "SELECT line FROM contract_import_skip WHERE run_id = ?",
+                rs -> {
+                    recorded.add(rs.getLong(1));
+                },
+                run.runId());
         long[] skipped = recorded.sortedDistinct();
         if (skipped.length == 0 || skipped[0] != STAGED_MARK) {
             throw new RefusedException("The contracts import of " + run.inputName() + " (run " + run.runId()
@@ -78,14 +86,19 @@ class ApplyContracts implements Work {
         }
         ContractParser parser = new ContractParser(run.roundingUnit(), run.defaultTerm());
         long inserted = 0;
-        try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), ContractParser.REQUIRED,
-                ContractParser.OPTIONAL);
-                Progress progress = Progress.start("importing " + run.inputName(), Files.size(run.input()),
-                        file::bytesRead);
-                RowBatch batch = new RowBatch(jdbc, "INSERT INTO contract (" + ContractImport.COLUMNS
-                        + ", import_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize());
-                RowBatch balances = new RowBatch(jdbc, "INSERT INTO contract_balance (contract_id, financed_xof,"
-                        + " collected_xof) VALUES (?, ?, 0)", settings.batchSize())) {
+        try (CsvInputFile file = CsvInputFile.open(
+                        run.input(), !run.fromInbox(), ContractParser.REQUIRED, ContractParser.OPTIONAL);
+                Progress progress =
+                        Progress.start("importing " + run.inputName(), Files.size(run.input()), file::bytesRead);
+                RowBatch batch = new RowBatch(
+                        jdbc,
+                        "INSERT INTO contract (" + ContractImport.COLUMNS
+                                + ", import_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        settings.batchSize());
+                RowBatch balances = new RowBatch(
+                        jdbc,
+                        "INSERT INTO contract_balance (contract_id, financed_xof," + " collected_xof) VALUES (?, ?, 0)",
+                        settings.batchSize())) {
             int next = 1;
             InputRecord record;
             while ((record = file.next()) != null) {
@@ -104,16 +117,26 @@ class ApplyContracts implements Work {
                             + " was valid when the file was checked and is not now");
                 }
                 Contract c = parsed.get();
-                batch.add(c.contractId(), c.matricule(), c.fullName(), c.ministryCode(), c.deviceModel(), c.imei(),
-                        c.priceXof(), c.downPaymentXof(), c.termMonths(), c.firstPeriod().toString(),
-                        c.baseInstallmentXof(), run.runId());
+                batch.add(
+                        c.contractId(),
+                        c.matricule(),
+                        c.fullName(),
+                        c.ministryCode(),
+                        c.deviceModel(),
+                        c.imei(),
+                        c.priceXof(),
+                        c.downPaymentXof(),
+                        c.termMonths(),
+                        c.firstPeriod().toString(),
+                        c.baseInstallmentXof(),
+                        run.runId());
                 balances.add(c.contractId(), c.financedXof());
                 inserted++;
             }
             run.checkReadAsStarted(file); // before the commit: a file changed since the stage step is refused
         } catch (InputFileException e) {
-            throw new IllegalStateException(run.inputName() + " was valid when it was checked and is not now: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    run.inputName() + " was valid when it was checked and is not now: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

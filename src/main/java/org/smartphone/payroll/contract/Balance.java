@@ -10,8 +10,7 @@ public record Balance(InstallmentSchedule schedule, long collectedXof) {
 
     public Balance {
         if (collectedXof < 0 || collectedXof > schedule.financed()) {
-            throw new IllegalStateException("collected " + collectedXof + " outside 0.."
-                    + schedule.financed());
+            throw new IllegalStateException("collected " + collectedXof + " outside 0.." + schedule.financed());
         }
     }
 

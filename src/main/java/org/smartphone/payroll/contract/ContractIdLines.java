@@ -19,6 +19,7 @@ final class ContractIdLines implements DuplicateKeys.KeptLines {
     private int size;
     /** The ids as added, and the entries in id order (then line order): built on the first question. */
     private PackedIdentifiers ids;
+
     private int[] sorted;
 
     /** Adds a valid line; lines come in ascending order. */
@@ -89,8 +90,7 @@ final class ContractIdLines implements DuplicateKeys.KeptLines {
 
     /** Nothing to forget: the apply step skips every invalid line, whatever made it so. */
     @Override
-    public void rejected(String contractId, long line) {
-    }
+    public void rejected(String contractId, long line) {}
 
     /** Sorts the entries by id, keeping line order among equal ids (a stable merge sort of indexes). */
     private void sort() {

@@ -2,27 +2,8 @@ package org.smartphone.payroll.contract;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
-import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.failure.RefusedException;
-import org.smartphone.payroll.files.Cells;
-import org.smartphone.payroll.files.CsvInputFile;
-import org.smartphone.payroll.files.DuplicateKeys;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.files.InputRecord;
-import org.smartphone.payroll.files.InputStaging;
-import org.smartphone.payroll.files.InvalidLines;
-import org.smartphone.payroll.ledger.LedgerStatistics;
-import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.period.Period;
-import org.smartphone.payroll.progress.Progress;
-import org.smartphone.payroll.run.RunContext;
-import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.ledger.StagingTables;
-import org.smartphone.payroll.text.Counted;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -76,13 +57,20 @@ public class ContractImport {
     /** Reads the contract columns of a result set, in {@link #COLUMNS} order. */
     static final class ContractRows {
 
-        private ContractRows() {
-        }
+        private ContractRows() {}
 
         static Contract read(ResultSet rs, int first) throws SQLException {
-            return new Contract(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
-                    rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getLong(first + 6),
-                    rs.getLong(first + 7), rs.getInt(first + 8), Period.parse(rs.getString(first + 9)),
+            return new Contract(
+                    rs.getString(first),
+                    rs.getString(first + 1),
+                    rs.getString(first + 2),
+                    rs.getString(first + 3),
+                    rs.getString(first + 4),
+                    rs.getString(first + 5),
+                    rs.getLong(first + 6),
+                    rs.getLong(first + 7),
+                    rs.getInt(first + 8),
+                    Period.parse(rs.getString(first + 9)),
                     rs.getLong(first + 10));
         }
     }

@@ -13,11 +13,17 @@ import org.springframework.context.annotation.Configuration;
 class ContractImportJobConfiguration {
 
     @Bean
-    Job importContractsJob(RunSteps steps, ContractImport contracts, StageContracts stageContracts,
-            ApplyContracts applyContracts, ArchiveContracts archiveContracts) {
+    Job importContractsJob(
+            RunSteps steps,
+            ContractImport contracts,
+            StageContracts stageContracts,
+            ApplyContracts applyContracts,
+            ArchiveContracts archiveContracts) {
         // a bulk apply on H2 refused at its end (its file changed while read) dropped the index on
         // matricule outside its transaction: discard builds it again and forgets the run's skipped lines
-        return steps.job(RunKind.IMPORT, contracts::discard,
+        return steps.job(
+                RunKind.IMPORT,
+                contracts::discard,
                 step("stageContracts", stageContracts),
                 step("applyContracts", applyContracts),
                 step("archiveContracts", archiveContracts));

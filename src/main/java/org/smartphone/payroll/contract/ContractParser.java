@@ -8,13 +8,14 @@ import org.smartphone.payroll.period.Period;
 /** Turns one record of a contracts file into a {@link Contract}, or reports its invalid cells (SPEC 2, 5). */
 public final class ContractParser {
 
-    public static final List<String> REQUIRED = List.of("contract_id", "matricule", "full_name", "price_xof",
-            "first_period");
-    public static final List<String> OPTIONAL = List.of("ministry_code", "device_model", "imei",
-            "down_payment_xof", "term_months");
+    public static final List<String> REQUIRED =
+            List.of("contract_id", "matricule", "full_name", "price_xof", "first_period");
+    public static final List<String> OPTIONAL =
+            List.of("ministry_code", "device_model", "imei", "down_payment_xof", "term_months");
 
     private final long roundingUnit;
     private final int defaultTerm;
+
     public ContractParser(long roundingUnit, int defaultTerm) {
         this.roundingUnit = roundingUnit;
         this.defaultTerm = defaultTerm;
@@ -36,8 +37,11 @@ public final class ContractParser {
         Integer term = cells.integer("term_months", 1, InstallmentSchedule.MAX_TERM);
         Period firstPeriod = cells.period("first_period", true);
         if (price != null && !hasError(cells, "down_payment_xof")) {
-            checkFinancedAmount(cells, price, downPayment, hasError(cells, "term_months") ? null
-                    : term == null ? defaultTerm : term);
+            checkFinancedAmount(
+                    cells,
+                    price,
+                    downPayment,
+                    hasError(cells, "term_months") ? null : term == null ? defaultTerm : term);
         }
         if (!cells.valid()) {
             return Optional.empty();
@@ -46,8 +50,18 @@ public final class ContractParser {
         int months = term == null ? defaultTerm : term;
         long financed = price - down;
         InstallmentSchedule schedule = InstallmentSchedule.of(financed, months, firstPeriod, roundingUnit);
-        return Optional.of(new Contract(contractId, matricule, fullName, ministryCode, deviceModel, imei, price,
-                down, months, firstPeriod, schedule.base()));
+        return Optional.of(new Contract(
+                contractId,
+                matricule,
+                fullName,
+                ministryCode,
+                deviceModel,
+                imei,
+                price,
+                down,
+                months,
+                firstPeriod,
+                schedule.base()));
     }
 
     /**
@@ -58,12 +72,16 @@ public final class ContractParser {
         long down = downPayment == null ? 0 : downPayment;
         long financed = price - down;
         if (financed <= 0) {
-            cells.reject(downPayment == null ? "price_xof" : "down_payment_xof",
+            cells.reject(
+                    downPayment == null ? "price_xof" : "down_payment_xof",
                     Long.toString(downPayment == null ? price : down),
                     "The down payment (" + down + ") must be less than the price (" + price + ").");
         } else if (months != null && financed < months * roundingUnit) {
-            cells.reject("term_months", Integer.toString(months), "The financed amount " + financed
-                    + " is too small for " + months + " installments of at least " + roundingUnit + " franc(s).");
+            cells.reject(
+                    "term_months",
+                    Integer.toString(months),
+                    "The financed amount " + financed + " is too small for " + months + " installments of at least "
+                            + roundingUnit + " franc(s).");
         }
     }
 

@@ -3,8 +3,7 @@ package org.smartphone.payroll.contract;
 /** The IMEI of a device: 15 digits whose last one is the Luhn check digit of the first 14. */
 public final class Imei {
 
-    private Imei() {
-    }
+    private Imei() {}
 
     public static boolean isValid(String digits) {
         if (digits == null || digits.length() != 15) {

@@ -32,8 +32,8 @@ public record InstallmentSchedule(long financed, int term, Period firstPeriod, l
             throw new IllegalArgumentException("term must be 1 to " + MAX_TERM + " months");
         }
         if (financed < (long) term * unit) {
-            throw new IllegalArgumentException("financed amount " + financed + " is less than "
-                    + term + " installments of the rounding unit " + unit);
+            throw new IllegalArgumentException("financed amount " + financed + " is less than " + term
+                    + " installments of the rounding unit " + unit);
         }
         long base = financed / term / unit * unit;
         return new InstallmentSchedule(financed, term, firstPeriod, base);

@@ -36,14 +36,17 @@ final class LedgerCheck {
      * @param lastDeducted the last period deducted or being deducted, if any
      * @param provisional where the errors go, with the contract_id of their line
      */
-    LedgerCheck(JdbcTemplate jdbc, Optional<Period> lastDeducted, int batchSize,
+    LedgerCheck(
+            JdbcTemplate jdbc,
+            Optional<Period> lastDeducted,
+            int batchSize,
             BiConsumer<String, InputError> provisional) {
         this.jdbc = jdbc;
         this.provisional = provisional;
         this.lastDeducted = lastDeducted;
         this.batchSize = batchSize;
-        this.ledgerEmpty = !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contract)",
-                Boolean.class));
+        this.ledgerEmpty =
+                !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contract)", Boolean.class));
         this.pendingLines = new ArrayList<>(batchSize);
         this.pending = new ArrayList<>(batchSize);
     }
@@ -71,16 +74,26 @@ final class LedgerCheck {
                 if (contract.sameTermsAs(existing)) {
                     repeats.add(line);
                 } else {
-                    provisional.accept(contract.contractId(), new InputError(line, "contract_id",
-                            contract.contractId(), "The contract " + contract.contractId() + " was already imported"
-                                    + " with different values; contracts cannot be amended."));
+                    provisional.accept(
+                            contract.contractId(),
+                            new InputError(
+                                    line,
+                                    "contract_id",
+                                    contract.contractId(),
+                                    "The contract " + contract.contractId() + " was already imported"
+                                            + " with different values; contracts cannot be amended."));
                 }
             } else if (lastDeducted.isPresent() && !contract.firstPeriod().isAfter(lastDeducted.get())) {
                 Period last = lastDeducted.get();
-                provisional.accept(contract.contractId(), new InputError(line, "first_period",
-                        contract.firstPeriod().toString(), "The first installment must fall after " + last
-                                + ", the last period already deducted; enrol the contract with "
-                                + last.plusMonths(1) + "."));
+                provisional.accept(
+                        contract.contractId(),
+                        new InputError(
+                                line,
+                                "first_period",
+                                contract.firstPeriod().toString(),
+                                "The first installment must fall after " + last
+                                        + ", the last period already deducted; enrol the contract with "
+                                        + last.plusMonths(1) + "."));
             }
         }
         pending.clear();
@@ -93,7 +106,8 @@ final class LedgerCheck {
     }
 
     private Map<String, Contract> imported(List<Contract> contracts) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(ContractImport.COLUMNS)
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(ContractImport.COLUMNS)
                 .append(" FROM contract WHERE contract_id IN (");
         Object[] ids = new Object[contracts.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -101,10 +115,13 @@ final class LedgerCheck {
             ids[i] = contracts.get(i).contractId();
         }
         Map<String, Contract> imported = new HashMap<>();
-        jdbc.query(sql.append(')').toString(), rs -> {
-            Contract existing = ContractImport.ContractRows.read(rs, 1);
-            imported.put(existing.contractId(), existing);
-        }, ids);
+        jdbc.query(
+                sql.append(')').toString(),
+                rs -> {
+                    Contract existing = ContractImport.ContractRows.read(rs, 1);
+                    imported.put(existing.contractId(), existing);
+                },
+                ids);
         return imported;
     }
 }

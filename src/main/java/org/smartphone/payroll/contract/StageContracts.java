@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class StageContracts implements Work {
 
     /** A contract_id twice in one file makes all its lines invalid (SPEC 2). */
-    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("contract_id", "this file",
-            "none of these lines is imported.");
+    private static final DuplicateKeys DUPLICATES =
+            new DuplicateKeys("contract_id", "this file", "none of these lines is imported.");
 
     /** Written last by a stage step that completed: the apply step refuses a run without it. */
     static final long STAGED_MARK = 0;
@@ -49,14 +49,22 @@ class StageContracts implements Work {
         ContractIdLines ids = new ContractIdLines();
         try (InvalidLines invalid = new InvalidLines(home.rejected())) {
             // a line whose contract_id is repeated gets only that error, not its conflicts with the ledger
-            LedgerCheck ledger = new LedgerCheck(jdbc, runs.lastDeductedOrInProgress(), settings.batchSize(),
-                    invalid::addUnlessRepeated);
-            long records = InputStaging.read(run, invalid, ContractParser.REQUIRED, ContractParser.OPTIONAL,
-                    "contract_id", id -> true, (record, cells) -> parser.parse(cells).map(c -> {
-                        ids.add(c.contractId(), record.line());
-                        ledger.check(record.line(), c);
-                        return true;
-                    }).orElse(false));
+            LedgerCheck ledger = new LedgerCheck(
+                    jdbc, runs.lastDeductedOrInProgress(), settings.batchSize(), invalid::addUnlessRepeated);
+            long records = InputStaging.read(
+                    run,
+                    invalid,
+                    ContractParser.REQUIRED,
+                    ContractParser.OPTIONAL,
+                    "contract_id",
+                    id -> true,
+                    (record, cells) -> parser.parse(cells)
+                            .map(c -> {
+                                ids.add(c.contractId(), record.line());
+                                ledger.check(record.line(), c);
+                                return true;
+                            })
+                            .orElse(false));
             ledger.flush();
             ids.repeatedLines(invalid::carrier);
             invalid.rejectRepeats(DUPLICATES, ids);
@@ -73,8 +81,8 @@ class StageContracts implements Work {
      * contracts already imported, and the mark that the stage step completed.
      */
     private void recordSkipped(long runId, InvalidLines invalid, long[] repeats) {
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO contract_import_skip (run_id, line) VALUES (?, ?)",
-                settings.batchSize())) {
+        try (RowBatch batch = new RowBatch(
+                jdbc, "INSERT INTO contract_import_skip (run_id, line) VALUES (?, ?)", settings.batchSize())) {
             batch.add(runId, STAGED_MARK);
             int[] next = {0};
             invalid.forEachLine(line -> {

@@ -8,21 +8,21 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
-import org.smartphone.payroll.period.Period;
-import org.smartphone.payroll.files.InputError;
-import org.smartphone.payroll.files.InputFileException;
-import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.files.DuplicateKeys;
+import org.smartphone.payroll.files.InputError;
 import org.smartphone.payroll.files.InputErrors;
+import org.smartphone.payroll.files.InputFileException;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
+import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.ledger.LedgerStatistics;
 import org.smartphone.payroll.ledger.RowBatch;
+import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
@@ -43,7 +43,9 @@ import org.springframework.stereotype.Component;
 class Deduct implements Work {
 
     /** A matricule holding a contract that appears twice in one register makes both lines invalid. */
-    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("matricule", "this register",
+    private static final DuplicateKeys DUPLICATES = new DuplicateKeys(
+            "matricule",
+            "this register",
             "none of these lines is used, so this person counts as absent from the payroll.");
 
     private final JdbcTemplate jdbc;
@@ -52,8 +54,7 @@ class Deduct implements Work {
     private final Home home;
     private final LedgerStatistics statistics;
 
-    Deduct(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
-            LedgerStatistics statistics) {
+    Deduct(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home, LedgerStatistics statistics) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
@@ -72,9 +73,12 @@ class Deduct implements Work {
         OrderTotals totals = allocate(run, entries);
         rememberMinistryCodes(run.period(), entries);
         statistics.refresh("deduction_line", "holder_ministry");
-        runs.recordSummary(run.runId(), "ordered " + Counted.of(totals.lines, "line") + ", "
-                + Francs.of(totals.amountXof) + "; " + Counted.of(totals.exceptions, "exception") + ", shortfall "
-                + Francs.of(totals.shortfallXof));
+        runs.recordSummary(
+                run.runId(),
+                "ordered " + Counted.of(totals.lines, "line") + ", "
+                        + Francs.of(totals.amountXof) + "; " + Counted.of(totals.exceptions, "exception")
+                        + ", shortfall "
+                        + Francs.of(totals.shortfallXof));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return totals.written;
     }
@@ -83,27 +87,41 @@ class Deduct implements Work {
         HolderSet.Builder builder = new HolderSet.Builder();
         DueCounts due = new DueCounts();
         // in index order: the set is built without sorting or holding the matricules as strings
-        jdbc.query("SELECT matricule, CASE WHEN first_period <= ? THEN 1 ELSE 0 END FROM contract"
-                + " WHERE " + LedgerRules.isOpen("contract") + " ORDER BY matricule", rs -> {
+        jdbc.query(
+                "SELECT matricule, CASE WHEN first_period <= ? THEN 1 ELSE 0 END FROM contract" + " WHERE "
+                        + LedgerRules.isOpen("contract") + " ORDER BY matricule",
+                rs -> {
                     int before = builder.size();
                     builder.add(rs.getString(1));
                     due.count(builder.size() - 1, builder.size() > before, rs.getInt(2));
-                }, run.period().toString());
+                },
+                run.period().toString());
         HolderSet holders = builder.build();
         try (InvalidLines invalid = new InvalidLines(home.rejected())) {
             HolderEntries entries = new HolderEntries(holders, due.counts(), invalid::carrier);
             RegisterParser parser = new RegisterParser(run.period());
-            long records = InputStaging.read(run, invalid, RegisterParser.REQUIRED, RegisterParser.OPTIONAL,
-                    "matricule", holders::contains, (record, cells) -> parser.parse(cells).map(row -> {
-                        int holder = holders.indexOf(row.entry().matricule());
-                        if (holder >= 0) {
-                            entries.add(holder, row.line(), row.entry(), row.ministryCode());
-                        }
-                        return true;
-                    }).orElse(false));
+            long records = InputStaging.read(
+                    run,
+                    invalid,
+                    RegisterParser.REQUIRED,
+                    RegisterParser.OPTIONAL,
+                    "matricule",
+                    holders::contains,
+                    (record, cells) -> parser.parse(cells)
+                            .map(row -> {
+                                int holder = holders.indexOf(row.entry().matricule());
+                                if (holder >= 0) {
+                                    entries.add(holder, row.line(), row.entry(), row.ministryCode());
+                                }
+                                return true;
+                            })
+                            .orElse(false));
             if (records == 0) {
-                throw InputErrors.wholeFile(run, home.rejected(), new InputFileException(run.inputName(),
-                        new InputError(1, "", "", "The payroll register has no data row.")));
+                throw InputErrors.wholeFile(
+                        run,
+                        home.rejected(),
+                        new InputFileException(
+                                run.inputName(), new InputError(1, "", "", "The payroll register has no data row.")));
             }
             invalid.rejectRepeats(DUPLICATES, entries);
             invalid.settle(run, runs, records);
@@ -124,29 +142,38 @@ class Deduct implements Work {
         DeductionAllocator allocator = new DeductionAllocator(run.capRatio());
         Map<Integer, HolderGroup> waiting = new HashMap<>();
         OrderTotals totals = new OrderTotals();
-        try (RowBatch batch = new RowBatch(jdbc, "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
-                + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
+        try (RowBatch batch = new RowBatch(
+                jdbc,
+                "INSERT INTO deduction_line (period, contract_id, matricule, due_xof,"
+                        + " arrears_part_xof, amount_xof, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                settings.batchSize())) {
             Progress progress = Progress.start("allocating " + period, entries::dueContractsInAll);
-            jdbc.query("SELECT c.contract_id, c.matricule, b.financed_xof, c.term_months, c.first_period,"
-                    + " c.base_installment_xof, b.collected_xof FROM contract c"
-                    + " JOIN contract_balance b ON b.contract_id = c.contract_id"
-                    + " WHERE " + LedgerRules.isOpen("c") + " AND c.first_period <= ?"
-                    + " ORDER BY c.contract_id", rs -> {
+            jdbc.query(
+                    "SELECT c.contract_id, c.matricule, b.financed_xof, c.term_months, c.first_period,"
+                            + " c.base_installment_xof, b.collected_xof FROM contract c"
+                            + " JOIN contract_balance b ON b.contract_id = c.contract_id"
+                            + " WHERE " + LedgerRules.isOpen("c") + " AND c.first_period <= ?"
+                            + " ORDER BY c.contract_id",
+                    rs -> {
                         progress.row();
                         String matricule = rs.getString(2);
                         int holder = entries.holders().indexOf(matricule);
-                        HolderGroup group = entries.dueContracts(holder) == 1 ? new HolderGroup()
+                        HolderGroup group = entries.dueContracts(holder) == 1
+                                ? new HolderGroup()
                                 : waiting.computeIfAbsent(holder, h -> new HolderGroup());
                         Period first = Period.parse(rs.getString(5));
-                        Balance balance = new Balance(new InstallmentSchedule(rs.getLong(3), rs.getInt(4), first,
-                                rs.getLong(6)), rs.getLong(7));
-                        group.add(new DueContract(rs.getString(1), matricule, first, balance.dueXof(period)),
+                        Balance balance = new Balance(
+                                new InstallmentSchedule(rs.getLong(3), rs.getInt(4), first, rs.getLong(6)),
+                                rs.getLong(7));
+                        group.add(
+                                new DueContract(rs.getString(1), matricule, first, balance.dueXof(period)),
                                 balance.arrearsPartXof(period));
                         if (group.size() == entries.dueContracts(holder)) {
                             waiting.remove(holder);
                             group.allocate(allocator, entries.entry(holder, matricule), batch, period, totals);
                         }
-                    }, period.toString());
+                    },
+                    period.toString());
             if (!waiting.isEmpty()) {
                 throw new IllegalStateException("contracts changed while the run read them: " + waiting.size()
                         + " holder(s) short of contracts");
@@ -165,10 +192,15 @@ class Deduct implements Work {
     private void rememberMinistryCodes(Period period, HolderEntries entries) {
         HolderSet holders = entries.holders();
         BitSet remembered = new BitSet(holders.size());
-        try (RowBatch changed = new RowBatch(jdbc, "UPDATE holder_ministry SET ministry_code = ?, period = ?"
-                + " WHERE matricule = ?", settings.batchSize());
-                RowBatch replaced = new RowBatch(jdbc, "INSERT INTO holder_ministry_replaced (period, matricule,"
-                        + " ministry_code, code_period) VALUES (?, ?, ?, ?)", settings.batchSize())) {
+        try (RowBatch changed = new RowBatch(
+                        jdbc,
+                        "UPDATE holder_ministry SET ministry_code = ?, period = ?" + " WHERE matricule = ?",
+                        settings.batchSize());
+                RowBatch replaced = new RowBatch(
+                        jdbc,
+                        "INSERT INTO holder_ministry_replaced (period, matricule,"
+                                + " ministry_code, code_period) VALUES (?, ?, ?, ?)",
+                        settings.batchSize())) {
             jdbc.query("SELECT matricule, ministry_code, period FROM holder_ministry", rs -> {
                 int holder = holders.indexOf(rs.getString(1));
                 if (holder >= 0) {
@@ -181,9 +213,12 @@ class Deduct implements Work {
                 }
             });
         }
-        try (RowBatch added = new RowBatch(jdbc, "INSERT INTO holder_ministry (matricule, ministry_code, period)"
-                + " VALUES (?, ?, ?)", settings.batchSize())) {
-            for (int holder = remembered.nextClearBit(0); holder < holders.size();
+        try (RowBatch added = new RowBatch(
+                jdbc,
+                "INSERT INTO holder_ministry (matricule, ministry_code, period)" + " VALUES (?, ?, ?)",
+                settings.batchSize())) {
+            for (int holder = remembered.nextClearBit(0);
+                    holder < holders.size();
                     holder = remembered.nextClearBit(holder + 1)) {
                 String code = entries.ministryCode(holder);
                 if (code != null) {
@@ -209,8 +244,8 @@ class Deduct implements Work {
         }
 
         /** Writes the deduction line of every contract with a due above zero. */
-        void allocate(DeductionAllocator allocator, PayrollEntry entry, RowBatch batch, Period period,
-                OrderTotals totals) {
+        void allocate(
+                DeductionAllocator allocator, PayrollEntry entry, RowBatch batch, Period period, OrderTotals totals) {
             Map<String, Long> arrearsPartOf = new HashMap<>();
             List<DueContract> due = new ArrayList<>(contracts.size());
             for (int i = 0; i < contracts.size(); i++) {
@@ -224,9 +259,16 @@ class Deduct implements Work {
             }
             for (Instruction instruction : allocator.allocate(entry, due)) {
                 DueContract c = instruction.contract();
-                batch.add(period.toString(), c.contractId(), c.matricule(), c.dueXof(),
-                        arrearsPartOf.get(c.contractId()), instruction.amountXof(),
-                        instruction.reason() == null ? null : instruction.reason().name());
+                batch.add(
+                        period.toString(),
+                        c.contractId(),
+                        c.matricule(),
+                        c.dueXof(),
+                        arrearsPartOf.get(c.contractId()),
+                        instruction.amountXof(),
+                        instruction.reason() == null
+                                ? null
+                                : instruction.reason().name());
                 totals.add(c.dueXof(), instruction.amountXof());
             }
         }

@@ -20,7 +20,8 @@ class DeductionJobConfiguration {
 
     @Bean
     Job deductionJob(RunSteps steps, Deduct deduct, PublishDeduction publishDeduction, InputArchive archive) {
-        return steps.job(RunKind.DEDUCTION,
+        return steps.job(
+                RunKind.DEDUCTION,
                 inputStep("deduct", deduct),
                 publishStep("publishDeduction", publishDeduction),
                 step("archiveRegister", archive::archive));

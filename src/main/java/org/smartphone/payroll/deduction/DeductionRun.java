@@ -27,19 +27,26 @@ public class DeductionRun {
     public void revoke(Period period) {
         String p = period.toString();
         jdbc.update("DELETE FROM deduction_line WHERE period = ?", p);
-        jdbc.update("DELETE FROM holder_ministry WHERE period = ? AND matricule NOT IN (SELECT matricule"
-                + " FROM holder_ministry_replaced WHERE period = ?)", p, p);
-        jdbc.update("UPDATE holder_ministry SET ministry_code = (SELECT r.ministry_code FROM holder_ministry_replaced r"
-                + " WHERE r.period = ? AND r.matricule = holder_ministry.matricule), period = (SELECT r.code_period"
-                + " FROM holder_ministry_replaced r WHERE r.period = ? AND r.matricule = holder_ministry.matricule)"
-                + " WHERE period = ?", p, p, p);
+        jdbc.update(
+                "DELETE FROM holder_ministry WHERE period = ? AND matricule NOT IN (SELECT matricule"
+                        + " FROM holder_ministry_replaced WHERE period = ?)",
+                p,
+                p);
+        jdbc.update(
+                "UPDATE holder_ministry SET ministry_code = (SELECT r.ministry_code FROM holder_ministry_replaced r"
+                        + " WHERE r.period = ? AND r.matricule = holder_ministry.matricule), period = (SELECT r.code_period"
+                        + " FROM holder_ministry_replaced r WHERE r.period = ? AND r.matricule = holder_ministry.matricule)"
+                        + " WHERE period = ?",
+                p,
+                p,
+                p);
         jdbc.update("DELETE FROM holder_ministry_replaced WHERE period = ?", p);
     }
 
     /** Whether the deduction run of a period recorded a holder's ministry code (first seen or replaced). */
     public boolean recordedMinistryCodes(Period period) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM holder_ministry WHERE period = ?)",
-                Boolean.class, period.toString()));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM holder_ministry WHERE period = ?)", Boolean.class, period.toString()));
     }
 
     /** Removes what an unfinished deduction run staged and computed (for {@code abandon}). */

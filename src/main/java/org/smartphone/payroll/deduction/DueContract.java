@@ -8,7 +8,6 @@ import org.smartphone.payroll.period.Period;
 public record DueContract(String contractId, String matricule, Period firstPeriod, long dueXof) {
 
     /** The order in which the contracts of one matricule share its capacity. */
-    public static final Comparator<DueContract> SERVICE_ORDER = Comparator
-            .comparing(DueContract::firstPeriod)
+    public static final Comparator<DueContract> SERVICE_ORDER = Comparator.comparing(DueContract::firstPeriod)
             .thenComparing(DueContract::contractId, CodePointOrder.INSTANCE);
 }

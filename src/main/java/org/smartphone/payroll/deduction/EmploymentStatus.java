@@ -35,17 +35,27 @@ public enum EmploymentStatus {
      * accents and case aside. Only asked of a cell already invalid, to say how to write it.
      */
     static Optional<EmploymentStatus> meant(String text) {
-        String word = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return Optional.ofNullable(switch (word) {
-            case "actif", "active", "enactivite", "activite", "enposte" -> ACTIVE;
-            case "suspendu", "suspendue", "suspension", "suspens" -> SUSPENDED;
-            case "parti", "partie", "depart", "demission", "demissionnaire", "licencie", "licenciee", "sorti",
-                    "sortie" -> LEFT;
-            case "retraite", "retraitee", "enretraite", "retire", "retiree" -> RETIRED;
-            case "decede", "decedee", "deces", "mort", "morte", "dead" -> DECEASED;
-            default -> null;
-        });
+        String word = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
+        return Optional.ofNullable(
+                switch (word) {
+                    case "actif", "active", "enactivite", "activite", "enposte" -> ACTIVE;
+                    case "suspendu", "suspendue", "suspension", "suspens" -> SUSPENDED;
+                    case "parti",
+                            "partie",
+                            "depart",
+                            "demission",
+                            "demissionnaire",
+                            "licencie",
+                            "licenciee",
+                            "sorti",
+                            "sortie" -> LEFT;
+                    case "retraite", "retraitee", "enretraite", "retire", "retiree" -> RETIRED;
+                    case "decede", "decedee", "deces", "mort", "morte", "dead" -> DECEASED;
+                    default -> null;
+                });
     }
 
     DeductionReason reasonWhenNotActive() {

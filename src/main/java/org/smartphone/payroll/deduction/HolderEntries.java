@@ -29,6 +29,7 @@ final class HolderEntries implements DuplicateKeys.KeptLines {
     private final byte[] status;
     /** 0 when the row has no ministry code; otherwise 1 + its index in {@link #ministryCodes}. */
     private final int[] ministry;
+
     private final List<String> ministryCodes = new ArrayList<>();
     private final Map<String, Integer> ministryIndex = new HashMap<>();
     /** Where a holder's valid rows after the first go (matricule, line): they are repeats. */
@@ -79,10 +80,13 @@ final class HolderEntries implements DuplicateKeys.KeptLines {
         netPayXof[holder] = entry.netPayXof();
         line[holder] = lineNumber;
         status[holder] = (byte) (entry.status().ordinal() + 1);
-        ministry[holder] = ministryCode == null ? 0 : 1 + ministryIndex.computeIfAbsent(ministryCode, code -> {
-            ministryCodes.add(code);
-            return ministryCodes.size() - 1;
-        });
+        ministry[holder] = ministryCode == null
+                ? 0
+                : 1
+                        + ministryIndex.computeIfAbsent(ministryCode, code -> {
+                            ministryCodes.add(code);
+                            return ministryCodes.size() - 1;
+                        });
     }
 
     /** The line of the holder's first valid row, or 0: none, or not a holder. */
@@ -103,7 +107,8 @@ final class HolderEntries implements DuplicateKeys.KeptLines {
 
     /** The holder's register row, or null when the holder is absent from this register. */
     PayrollEntry entry(int holder, String matricule) {
-        return status[holder] == 0 ? null
+        return status[holder] == 0
+                ? null
                 : new PayrollEntry(matricule, netPayXof[holder], STATUSES[status[holder] - 1]);
     }
 

@@ -50,8 +50,8 @@ final class HolderSet {
                     return this;
                 }
                 if (order > 0) {
-                    throw new IllegalArgumentException("matricules must come in ascending order: " + last
-                            + " before " + matricule);
+                    throw new IllegalArgumentException(
+                            "matricules must come in ascending order: " + last + " before " + matricule);
                 }
             }
             matricules.add(matricule);

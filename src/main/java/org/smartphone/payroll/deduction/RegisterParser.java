@@ -20,8 +20,7 @@ public final class RegisterParser {
     public Optional<RegisterRow> parse(Cells cells) {
         Period rowPeriod = cells.period("period", true);
         if (rowPeriod != null && !rowPeriod.equals(period)) {
-            cells.reject("period", rowPeriod.toString(), "The period must be " + period
-                    + ", the period of this run.");
+            cells.reject("period", rowPeriod.toString(), "The period must be " + period + ", the period of this run.");
         }
         String matricule = cells.identifier("matricule");
         Long netPay = cells.amount("net_pay_xof", true, true);
@@ -30,10 +29,14 @@ public final class RegisterParser {
         if (statusText != null) {
             status = EmploymentStatus.parse(statusText).orElse(null);
             if (status == null) {
-                cells.reject("employment_status", statusText,
+                cells.reject(
+                        "employment_status",
+                        statusText,
                         "The employment status must be ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED"
-                                + EmploymentStatus.meant(statusText).map(meant -> "; for this one write " + meant)
-                                        .orElse("") + ".");
+                                + EmploymentStatus.meant(statusText)
+                                        .map(meant -> "; for this one write " + meant)
+                                        .orElse("")
+                                + ".");
             }
         }
         String ministryCode = cells.optionalText("ministry_code");
@@ -44,6 +47,5 @@ public final class RegisterParser {
     }
 
     /** A valid register row: the entry and the ministry code it carries. */
-    public record RegisterRow(long line, PayrollEntry entry, String ministryCode) {
-    }
+    public record RegisterRow(long line, PayrollEntry entry, String ministryCode) {}
 }

@@ -7,8 +7,7 @@ import java.sql.SQLTransientConnectionException;
 /** Says in one line what went wrong in an unexpected failure, for the treasurer's message. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static String describe(Throwable failure) {
         Throwable root = failure;
@@ -19,8 +18,8 @@ public final class Failures {
             root = t;
         }
         if (root instanceof java.io.IOException) {
-            return "a file could not be written or read (" + root.getClass().getSimpleName() + ": "
-                    + root.getMessage() + ")";
+            return "a file could not be written or read (" + root.getClass().getSimpleName() + ": " + root.getMessage()
+                    + ")";
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
@@ -37,7 +36,8 @@ public final class Failures {
             return false;
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        return state.startsWith("08") || state.startsWith("57P")
+        return state.startsWith("08")
+                || state.startsWith("57P")
                 || String.valueOf(sql.getMessage()).contains("Connection is closed");
     }
 }

@@ -19,8 +19,7 @@ public final class FaultInjection {
     private static final String PAUSE_FILE = System.getenv("PAYROLL_PAUSE_FILE");
     private static final Map<String, Integer> PASSAGES = new ConcurrentHashMap<>();
 
-    private FaultInjection() {
-    }
+    private FaultInjection() {}
 
     public static void reached(String point) {
         if (CRASH_AT == null && PAUSE_AT == null) {

@@ -10,8 +10,7 @@ final class AmountSyntax {
 
     static final long MAX = 999_999_999_999L;
 
-    private AmountSyntax() {
-    }
+    private AmountSyntax() {}
 
     /** Parses a trimmed, non-empty cell. */
     static long parse(String text, boolean negativeAllowed) throws InvalidCell {
@@ -66,8 +65,8 @@ final class AmountSyntax {
                 separators++;
                 groupDigits = 0;
             } else if ((c == 'e' || c == 'E') && groupDigits > 0 && isExponent(text, i + 1)) {
-                throw new InvalidCell("An amount is written in full, without an exponent; " + shown
-                        + " is not accepted.");
+                throw new InvalidCell(
+                        "An amount is written in full, without an exponent; " + shown + " is not accepted.");
             } else {
                 throw unreadable(shown);
             }

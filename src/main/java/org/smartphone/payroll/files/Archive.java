@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class Archive {
 
-    private Archive() {
-    }
+    private Archive() {}
 
     /** Returns where the file now is, or null when the file at {@code input} is not the one expected. */
     public static Path move(Path input, Path folder, String sha256) throws IOException {

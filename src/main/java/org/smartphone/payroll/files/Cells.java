@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
 import org.smartphone.payroll.period.Period;
 
 /**
@@ -67,8 +66,10 @@ public final class Cells {
     /** Free text is stored whole; past {@value #MAX_TEXT} characters it is surely not a name or a code. */
     private String withinTextLimit(String column, String value) {
         if (value.length() > MAX_TEXT) {
-            reject(column, value, "This text has " + value.length() + " characters; at most " + MAX_TEXT
-                    + " are accepted.");
+            reject(
+                    column,
+                    value,
+                    "This text has " + value.length() + " characters; at most " + MAX_TEXT + " are accepted.");
             return null;
         }
         return value;
@@ -96,8 +97,11 @@ public final class Cells {
         try {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {
-            reject(column, value, "A period is written YYYY-MM with a month from 01 to 12, for example 2026-01; "
-                    + shown(value) + " is not accepted." + SpreadsheetConversion.dateHint(value));
+            reject(
+                    column,
+                    value,
+                    "A period is written YYYY-MM with a month from 01 to 12, for example 2026-01; " + shown(value)
+                            + " is not accepted." + SpreadsheetConversion.dateHint(value));
             return null;
         }
     }
@@ -116,8 +120,11 @@ public final class Cells {
             number = Math.min(number * 10 + (c - '0'), (long) max + 1); // saturate: never overflows
         }
         if (!digitsOnly || number < min || number > max) {
-            reject(column, value, "The " + column + " is a whole number from " + min + " to " + max + "; "
-                    + shown(value) + " is not accepted.");
+            reject(
+                    column,
+                    value,
+                    "The " + column + " is a whole number from " + min + " to " + max + "; " + shown(value)
+                            + " is not accepted.");
             return null;
         }
         return (int) number;
@@ -175,8 +182,8 @@ public final class Cells {
         for (int i = 0; i < upper.length(); i++) {
             char c = upper.charAt(i);
             if (!isLetterOrDigit(c) && c != '-' && c != '/' && c != '.' && c != '_') {
-                return "A " + column + " contains only letters A to Z, digits and the characters - / . _; "
-                        + shown + " contains " + (c == ' ' ? "a space" : "'" + c + "'") + ".";
+                return "A " + column + " contains only letters A to Z, digits and the characters - / . _; " + shown
+                        + " contains " + (c == ' ' ? "a space" : "'" + c + "'") + ".";
             }
         }
         return null;

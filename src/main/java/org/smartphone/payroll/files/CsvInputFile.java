@@ -42,8 +42,16 @@ public final class CsvInputFile implements Closeable {
     private final CountingStream counted;
     private final Source source;
 
-    private CsvInputFile(String fileName, Utf8LineReader reader, RecordParser parser, int[] slotOf,
-            int slotCount, int namedCells, Map<String, Integer> slotByColumn, CountingStream counted, Source source) {
+    private CsvInputFile(
+            String fileName,
+            Utf8LineReader reader,
+            RecordParser parser,
+            int[] slotOf,
+            int slotCount,
+            int namedCells,
+            Map<String, Integer> slotByColumn,
+            CountingStream counted,
+            Source source) {
         this.namedCells = namedCells;
         this.fileName = fileName;
         this.source = source;
@@ -73,8 +81,9 @@ public final class CsvInputFile implements Closeable {
      * @param followLinks whether a symbolic link is followed (a file named outside the inbox) or
      *     refused (a file in the inbox, SPEC 6)
      */
-    public static CsvInputFile open(Path file, boolean followLinks, List<String> requiredColumns,
-            List<String> optionalColumns) throws InputFileException {
+    public static CsvInputFile open(
+            Path file, boolean followLinks, List<String> requiredColumns, List<String> optionalColumns)
+            throws InputFileException {
         String name = Objects.toString(file.getFileName(), file.toString());
         RegularFile opened;
         try {
@@ -82,9 +91,14 @@ public final class CsvInputFile implements Closeable {
         } catch (RegularFile.NotRegularException e) {
             throw new InputFileException(name, new InputError(0, "", "", e.getMessage()));
         } catch (IOException e) {
-            throw new InputFileException(name, new InputError(0, "", "",
-                    "The file " + InputName.escaped(file.toString()) + " cannot be opened: " + e.getMessage()
-                            + "."));
+            throw new InputFileException(
+                    name,
+                    new InputError(
+                            0,
+                            "",
+                            "",
+                            "The file " + InputName.escaped(file.toString()) + " cannot be opened: " + e.getMessage()
+                                    + "."));
         }
         MessageDigest digest = Sha256.newDigest();
         CountingStream counted = new CountingStream(new DigestInputStream(opened.stream(), digest));
@@ -100,8 +114,14 @@ public final class CsvInputFile implements Closeable {
         }
     }
 
-    private static CsvInputFile withHeader(String name, Utf8LineReader reader, RecordParser parser,
-            List<String> required, List<String> optional, CountingStream counted, Source source)
+    private static CsvInputFile withHeader(
+            String name,
+            Utf8LineReader reader,
+            RecordParser parser,
+            List<String> required,
+            List<String> optional,
+            CountingStream counted,
+            Source source)
             throws InputFileException {
         RecordParser.Raw header = parser.nextHeader();
         if (header == null || header.blank()) {
@@ -123,8 +143,11 @@ public final class CsvInputFile implements Closeable {
             Integer earlier = positionOf.putIfAbsent(column, i);
             boolean used = required.contains(column) || optional.contains(column);
             if (earlier != null && used) {
-                throw headerProblem(name, column, "The header row names the column " + column + " twice"
-                        + " (columns " + (earlier + 1) + " and " + (i + 1) + "); each column must appear once.");
+                throw headerProblem(
+                        name,
+                        column,
+                        "The header row names the column " + column + " twice" + " (columns " + (earlier + 1) + " and "
+                                + (i + 1) + "); each column must appear once.");
             }
         }
         int[] slotOf = new int[names.length];
@@ -145,13 +168,18 @@ public final class CsvInputFile implements Closeable {
             }
         }
         if (!missing.isEmpty()) {
-            List<String> absent = concat(required, optional).stream().filter(c -> !positionOf.containsKey(c)).toList();
+            List<String> absent = concat(required, optional).stream()
+                    .filter(c -> !positionOf.containsKey(c))
+                    .toList();
             throw headerProblem(name, missing.get(0), HeaderAdvice.reason(List.of(names), lowerCase(required), absent));
         }
         // a column under another name whose absence gives a default that changes the money (SPEC 2)
-        List<String> unread = Arrays.stream(names).filter(cell -> !required.contains(cell.toLowerCase(Locale.ROOT))
-                && !optional.contains(cell.toLowerCase(Locale.ROOT))).toList();
-        List<String> defaulted = optional.stream().filter(c -> !positionOf.containsKey(c)).toList();
+        List<String> unread = Arrays.stream(names)
+                .filter(cell -> !required.contains(cell.toLowerCase(Locale.ROOT))
+                        && !optional.contains(cell.toLowerCase(Locale.ROOT)))
+                .toList();
+        List<String> defaulted =
+                optional.stream().filter(c -> !positionOf.containsKey(c)).toList();
         Map<String, String> meant = HeaderAdvice.defaultsMeant(unread, defaulted);
         if (!meant.isEmpty()) {
             String column = meant.values().iterator().next();
@@ -161,8 +189,8 @@ public final class CsvInputFile implements Closeable {
         while (namedCells > 0 && names[namedCells - 1].isBlank()) {
             namedCells--;
         }
-        return new CsvInputFile(name, reader, parser, slotOf, slotCount, namedCells, Map.copyOf(slotByColumn), counted,
-                source);
+        return new CsvInputFile(
+                name, reader, parser, slotOf, slotCount, namedCells, Map.copyOf(slotByColumn), counted, source);
     }
 
     /** The next record with at least one non-blank cell, or null at the end of the file. */
@@ -219,16 +247,19 @@ public final class CsvInputFile implements Closeable {
             throws InputFileException {
         String rule = ": its first line must name the columns, for example " + example + ".";
         if (header == null) {
-            return bytesRead == 0 ? "The file is empty (0 bytes): save or export it again, with a header row naming"
-                    + " the columns, for example " + example + "."
+            return bytesRead == 0
+                    ? "The file is empty (0 bytes): save or export it again, with a header row naming"
+                            + " the columns, for example " + example + "."
                     : "The file holds only a byte order mark, no header row" + rule;
         }
         RecordParser.Raw next = parser.nextHeader();
         while (next != null && next.blank()) {
             next = parser.nextHeader();
         }
-        return (next == null ? "The file holds only blank lines, no header row"
-                : "The first line of the file is blank, so it has no header row") + rule;
+        return (next == null
+                        ? "The file holds only blank lines, no header row"
+                        : "The first line of the file is blank, so it has no header row")
+                + rule;
     }
 
     private static InputFileException headerProblem(String name, String column, String reason) {
@@ -286,8 +317,7 @@ public final class CsvInputFile implements Closeable {
     }
 
     /** The file opened, the buffered stream the parser reads, and the digest of the bytes it has read. */
-    private record Source(RegularFile file, InputStream buffered, MessageDigest digest) {
-    }
+    private record Source(RegularFile file, InputStream buffered, MessageDigest digest) {}
 
     private static void closeQuietly(Closeable closeable, Exception failure) {
         try {

@@ -13,8 +13,7 @@ final class Delimiter {
 
     private static final int MAX_HEADER_BYTES = Utf8LineReader.MAX_LINE_CHARS;
 
-    private Delimiter() {
-    }
+    private Delimiter() {}
 
     /**
      * The delimiter seen most often outside quotes on the header line; {@code ,} on a tie, e.g. a

@@ -58,7 +58,7 @@ public record DuplicateKeys(String keyColumn, String what, String consequence) {
         } else {
             lines = String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
         }
-        return "The " + keyColumn + " " + key + " appears " + (count == 2 ? "twice" : count + " times") + " in "
-                + what + " (lines " + lines + "); " + consequence;
+        return "The " + keyColumn + " " + key + " appears " + (count == 2 ? "twice" : count + " times") + " in " + what
+                + " (lines " + lines + "); " + consequence;
     }
 }

@@ -19,32 +19,129 @@ final class HeaderAdvice {
 
     /** The names a payroll office gives the columns, written as {@link #key} writes them; tried in order. */
     static final Map<String, List<String>> OFFICE_NAMES = table(
-            "periode", "period first_period", "mois", "period", "periode_de_paie", "period", "mois_de_paie", "period",
-            "salaire_net", "net_pay_xof", "net_a_payer", "net_pay_xof", "salaire", "net_pay_xof",
-            "net", "net_pay_xof", "net_paye", "net_pay_xof",
-            "statut", "employment_status", "situation", "employment_status", "status", "employment_status",
-            "position", "employment_status",
-            "nom", "full_name", "nom_complet", "full_name", "nom_prenom", "full_name", "nom_prenoms", "full_name",
-            "nom_et_prenom", "full_name", "nom_et_prenoms", "full_name", "name", "full_name",
-            "montant", "amount_withheld_xof price_xof", "montant_retenu", "amount_withheld_xof",
-            "retenue", "amount_withheld_xof", "montant_preleve", "amount_withheld_xof", "amount", "amount_withheld_xof",
-            "withheld", "amount_withheld_xof", "prix", "price_xof", "prix_de_vente", "price_xof",
-            "contrat", "contract_id", "numero_contrat", "contract_id", "no_contrat", "contract_id",
-            "n_contrat", "contract_id", "num_contrat", "contract_id", "id_contrat", "contract_id",
-            "contract", "contract_id", "contract_no", "contract_id", "contract_number", "contract_id",
-            "numero_matricule", "matricule", "no_matricule", "matricule", "n_matricule", "matricule",
-            "apport", "down_payment_xof", "apport_initial", "down_payment_xof", "acompte", "down_payment_xof",
-            "duree", "term_months", "duree_mois", "term_months", "nombre_de_mois", "term_months", "term", "term_months",
-            "premiere_periode", "first_period", "premier_mois", "first_period", "debut", "first_period",
-            "periode_debut", "first_period", "ministere", "ministry_code", "code_ministere", "ministry_code",
-            "ministry", "ministry_code", "modele", "device_model", "modele_telephone", "device_model",
-            "model", "device_model", "telephone", "device_model", "numero_imei", "imei");
+            "periode",
+            "period first_period",
+            "mois",
+            "period",
+            "periode_de_paie",
+            "period",
+            "mois_de_paie",
+            "period",
+            "salaire_net",
+            "net_pay_xof",
+            "net_a_payer",
+            "net_pay_xof",
+            "salaire",
+            "net_pay_xof",
+            "net",
+            "net_pay_xof",
+            "net_paye",
+            "net_pay_xof",
+            "statut",
+            "employment_status",
+            "situation",
+            "employment_status",
+            "status",
+            "employment_status",
+            "position",
+            "employment_status",
+            "nom",
+            "full_name",
+            "nom_complet",
+            "full_name",
+            "nom_prenom",
+            "full_name",
+            "nom_prenoms",
+            "full_name",
+            "nom_et_prenom",
+            "full_name",
+            "nom_et_prenoms",
+            "full_name",
+            "name",
+            "full_name",
+            "montant",
+            "amount_withheld_xof price_xof",
+            "montant_retenu",
+            "amount_withheld_xof",
+            "retenue",
+            "amount_withheld_xof",
+            "montant_preleve",
+            "amount_withheld_xof",
+            "amount",
+            "amount_withheld_xof",
+            "withheld",
+            "amount_withheld_xof",
+            "prix",
+            "price_xof",
+            "prix_de_vente",
+            "price_xof",
+            "contrat",
+            "contract_id",
+            "numero_contrat",
+            "contract_id",
+            "no_contrat",
+            "contract_id",
+            "n_contrat",
+            "contract_id",
+            "num_contrat",
+            "contract_id",
+            "id_contrat",
+            "contract_id",
+            "contract",
+            "contract_id",
+            "contract_no",
+            "contract_id",
+            "contract_number",
+            "contract_id",
+            "numero_matricule",
+            "matricule",
+            "no_matricule",
+            "matricule",
+            "n_matricule",
+            "matricule",
+            "apport",
+            "down_payment_xof",
+            "apport_initial",
+            "down_payment_xof",
+            "acompte",
+            "down_payment_xof",
+            "duree",
+            "term_months",
+            "duree_mois",
+            "term_months",
+            "nombre_de_mois",
+            "term_months",
+            "term",
+            "term_months",
+            "premiere_periode",
+            "first_period",
+            "premier_mois",
+            "first_period",
+            "debut",
+            "first_period",
+            "periode_debut",
+            "first_period",
+            "ministere",
+            "ministry_code",
+            "code_ministere",
+            "ministry_code",
+            "ministry",
+            "ministry_code",
+            "modele",
+            "device_model",
+            "modele_telephone",
+            "device_model",
+            "model",
+            "device_model",
+            "telephone",
+            "device_model",
+            "numero_imei",
+            "imei");
 
     private static final List<String> CURRENCY_SUFFIXES = List.of("_xof", "_fcfa", "_cfa");
     private static final int MAX_SHOWN_COLUMNS = 20;
 
-    private HeaderAdvice() {
-    }
+    private HeaderAdvice() {}
 
     /**
      * The reason for the errors file: one sentence naming the missing required columns, the columns found
@@ -58,8 +155,10 @@ final class HeaderAdvice {
     static String reason(List<String> found, List<String> required, List<String> missing) {
         Map<String, String> renames = renames(found, missing);
         List<String> lacking = missing.stream().filter(required::contains).toList();
-        StringBuilder text = new StringBuilder("The header row lacks ").append(String.join(", ", lacking))
-                .append("; found: ").append(shown(found));
+        StringBuilder text = new StringBuilder("The header row lacks ")
+                .append(String.join(", ", lacking))
+                .append("; found: ")
+                .append(shown(found));
         if (!renames.isEmpty()) {
             List<String> pairs = new ArrayList<>();
             renames.forEach((cell, column) -> pairs.add(shown(cell) + " to " + column));
@@ -83,7 +182,8 @@ final class HeaderAdvice {
      * whose default changes the money: found name to that column. Empty for every other header.
      */
     static Map<String, String> defaultsMeant(List<String> unread, List<String> absentOptional) {
-        List<String> candidates = absentOptional.stream().filter(MONEY_DEFAULTS::contains).toList();
+        List<String> candidates =
+                absentOptional.stream().filter(MONEY_DEFAULTS::contains).toList();
         return candidates.isEmpty() || unread.isEmpty() ? Map.of() : renames(unread, candidates);
     }
 
@@ -120,7 +220,9 @@ final class HeaderAdvice {
         }
         for (String name : withoutCurrency(key)) {
             for (String column : candidates) {
-                if (column.equals(name) || column.equals(name + "_xof") || squeezed(column).equals(squeezed(name))
+                if (column.equals(name)
+                        || column.equals(name + "_xof")
+                        || squeezed(column).equals(squeezed(name))
                         || squeezed(column).equals(squeezed(name + "_xof"))) {
                     return column;
                 }
@@ -177,7 +279,10 @@ final class HeaderAdvice {
 
     /** The found names as a list for the sentence: escaped (no control character), long ones cut, blanks left out. */
     private static String shown(List<String> found) {
-        List<String> names = found.stream().filter(cell -> !cell.isEmpty()).map(HeaderAdvice::shown).toList();
+        List<String> names = found.stream()
+                .filter(cell -> !cell.isEmpty())
+                .map(HeaderAdvice::shown)
+                .toList();
         if (names.isEmpty()) {
             return "no column name";
         }

@@ -14,8 +14,7 @@ import org.smartphone.payroll.failure.InvalidInputException;
  */
 public final class InputErrors {
 
-    private InputErrors() {
-    }
+    private InputErrors() {}
 
     /**
      * Reports the invalid lines, records the counts, and fails the run when there are more invalid
@@ -23,8 +22,8 @@ public final class InputErrors {
      *
      * @param sortedByLine every error, sorted by line; null when there is none
      */
-    static void settle(InputRun run, InputCounts runs, Path rejectedDir, long records,
-            Iterator<InputError> sortedByLine) {
+    static void settle(
+            InputRun run, InputCounts runs, Path rejectedDir, long records, Iterator<InputError> sortedByLine) {
         if (sortedByLine == null) {
             RejectedLinesFile.deleteStale(rejectedDir, run.inputName());
             runs.recordCounts(run.runId(), records, 0);
@@ -46,8 +45,11 @@ public final class InputErrors {
         if (counted.lines >= records) {
             // SPEC 5: a file none of whose data rows is valid is the wrong file (a register of another
             // month, say): skipping every line would close the month on nothing
-            throw new InvalidInputException(run.inputName() + ": " + (records == 1 ? "its only data line is"
-                    + " invalid" : "none of its " + records + " data lines is valid") + ", and a file with no valid"
+            throw new InvalidInputException(run.inputName() + ": "
+                    + (records == 1
+                            ? "its only data line is" + " invalid"
+                            : "none of its " + records + " data lines is valid")
+                    + ", and a file with no valid"
                     + " line is refused whatever max-rejects allows; nothing was changed. First: "
                     + describe(counted.first) + ". All are listed in "
                     + rejectedDir.resolve(run.inputName() + ".errors.csv") + ".");
@@ -61,8 +63,7 @@ public final class InputErrors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the errors file in " + rejectedDir, e);
         }
-        return new InvalidInputException(run.inputName() + ": " + describe(failure.error())
-                + "; nothing was changed.");
+        return new InvalidInputException(run.inputName() + ": " + describe(failure.error()) + "; nothing was changed.");
     }
 
     /** One line for stderr: line breaks flattened, a long value cut (the errors file has it whole). */
@@ -75,7 +76,8 @@ public final class InputErrors {
             text.append(", value '").append(shortened(oneLine(error.value()))).append('\'');
         }
         String reason = oneLine(error.reason());
-        return text.append(": ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
+        return text.append(": ")
+                .append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
                 .toString();
     }
 

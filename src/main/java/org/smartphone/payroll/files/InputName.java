@@ -18,8 +18,7 @@ public final class InputName {
      */
     public static final int MAX_BYTES = 255 - 13 - 11 - 6;
 
-    private InputName() {
-    }
+    private InputName() {}
 
     /** Why this name cannot be an input's, as a sentence naming it; empty when it can. */
     public static Optional<String> problem(String name) {
@@ -56,7 +55,9 @@ public final class InputName {
 
     private static boolean isControl(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -16,8 +16,7 @@ import org.smartphone.payroll.progress.Progress;
  */
 public final class InputStaging {
 
-    private InputStaging() {
-    }
+    private InputStaging() {}
 
     /** Stages one record when it is valid; returns false, its problems recorded in {@code cells}, when not. */
     @FunctionalInterface
@@ -30,12 +29,18 @@ public final class InputStaging {
      * @param keyMatters whether an invalid line's (upper-cased) key takes part in duplicate detection
      * @return the number of records read
      */
-    public static long read(InputRun run, InvalidLines invalid, List<String> required, List<String> optional,
-            String keyColumn, Predicate<String> keyMatters, Stager stager) {
+    public static long read(
+            InputRun run,
+            InvalidLines invalid,
+            List<String> required,
+            List<String> optional,
+            String keyColumn,
+            Predicate<String> keyMatters,
+            Stager stager) {
         long read = 0;
         try (CsvInputFile file = CsvInputFile.open(run.input(), !run.fromInbox(), required, optional);
-                Progress progress = Progress.start("reading " + run.inputName(), Files.size(run.input()),
-                        file::bytesRead)) {
+                Progress progress =
+                        Progress.start("reading " + run.inputName(), Files.size(run.input()), file::bytesRead)) {
             InputRecord record;
             while ((record = file.next()) != null) {
                 read++;

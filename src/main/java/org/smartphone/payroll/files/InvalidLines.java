@@ -25,6 +25,7 @@ public final class InvalidLines implements Closeable {
     private final Path rejectedDir;
     /** Sorted by line only, stably: a line's cell errors stay in column order, before the job's own. */
     private final SortedSpill<InputError> errors;
+
     private final SortedSpill<Carrier> carriers;
     /** Errors that stand unless their line's key is repeated, sorted by key as the carriers are. */
     private final SortedSpill<Provisional> provisional;
@@ -41,12 +42,15 @@ public final class InvalidLines implements Closeable {
 
     InvalidLines(Path rejectedDir, long errorsBudget, long carriersBudget) {
         this.rejectedDir = rejectedDir;
-        this.errors = new SortedSpill<>(rejectedDir, Comparator.comparingLong(InputError::line), new ErrorCodec(),
-                errorsBudget);
-        this.carriers = new SortedSpill<>(rejectedDir, Comparator.comparing(Carrier::key)
-                .thenComparingLong(Carrier::line), new CarrierCodec(), carriersBudget);
-        this.provisional = new SortedSpill<>(rejectedDir, Comparator.comparing(Provisional::key),
-                new ProvisionalCodec(), errorsBudget);
+        this.errors = new SortedSpill<>(
+                rejectedDir, Comparator.comparingLong(InputError::line), new ErrorCodec(), errorsBudget);
+        this.carriers = new SortedSpill<>(
+                rejectedDir,
+                Comparator.comparing(Carrier::key).thenComparingLong(Carrier::line),
+                new CarrierCodec(),
+                carriersBudget);
+        this.provisional = new SortedSpill<>(
+                rejectedDir, Comparator.comparing(Provisional::key), new ProvisionalCodec(), errorsBudget);
     }
 
     Path rejectedDir() {
@@ -105,10 +109,16 @@ public final class InvalidLines implements Closeable {
                 count++;
                 inGroup++;
             }
-            Group group = count > 1 ? new Group(duplicates, key, Arrays.copyOf(first, named),
-                    duplicates.reason(key, count, Arrays.copyOf(first, named))) : null;
+            Group group = count > 1
+                    ? new Group(
+                            duplicates,
+                            key,
+                            Arrays.copyOf(first, named),
+                            duplicates.reason(key, count, Arrays.copyOf(first, named)))
+                    : null;
             // the provisional errors of the keys up to this one stand, unless it is this one and repeated
-            for (; pending != null && pending.key().compareTo(key) <= 0;
+            for (;
+                    pending != null && pending.key().compareTo(key) <= 0;
                     pending = conditional.hasNext() ? conditional.next() : null) {
                 if (group == null || !pending.key().equals(key)) {
                     errors.add(pending.error());
@@ -184,18 +194,18 @@ public final class InvalidLines implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try (SortedSpill<?> first = errors; SortedSpill<?> second = carriers; SortedSpill<?> third = provisional) {
+        try (SortedSpill<?> first = errors;
+                SortedSpill<?> second = carriers;
+                SortedSpill<?> third = provisional) {
             // closed in turn, each even when another fails
         }
     }
 
     /** A line carrying a key. */
-    private record Carrier(String key, long line) {
-    }
+    private record Carrier(String key, long line) {}
 
     /** An error that stands unless its key is repeated. */
-    private record Provisional(String key, InputError error) {
-    }
+    private record Provisional(String key, InputError error) {}
 
     private static final class ProvisionalCodec implements SortedSpill.Codec<Provisional> {
 
@@ -249,13 +259,17 @@ public final class InvalidLines implements Closeable {
 
         @Override
         public InputError read(DataInput in) throws IOException {
-            return new InputError(in.readLong(), SortedSpill.readString(in), SortedSpill.readString(in),
-                    SortedSpill.readString(in));
+            return new InputError(
+                    in.readLong(), SortedSpill.readString(in), SortedSpill.readString(in), SortedSpill.readString(in));
         }
 
         @Override
         public long memory(InputError error) {
-            return 140 + 2L * (error.column().length() + error.value().length() + error.reason().length());
+            return 140
+                    + 2L
+                            * (error.column().length()
+                                    + error.value().length()
+                                    + error.reason().length());
         }
     }
 }

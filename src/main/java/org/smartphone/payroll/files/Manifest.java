@@ -46,7 +46,9 @@ public final class Manifest {
         root.putObject("input").put("name", inputName).put("sha256", inputSha256);
         ArrayNode list = root.putArray("outputs");
         for (Entry entry : outputs) {
-            ObjectNode output = list.addObject().put("file", entry.file.name()).put("sha256", entry.file.sha256())
+            ObjectNode output = list.addObject()
+                    .put("file", entry.file.name())
+                    .put("sha256", entry.file.sha256())
                     .put("records", entry.file.records());
             ObjectNode totals = output.putObject("totals");
             entry.totals.forEach(totals::put);
@@ -77,8 +79,14 @@ public final class Manifest {
             JsonNode sha256 = output.get("sha256");
             JsonNode records = output.get("records");
             JsonNode totals = output.get("totals");
-            if (file == null || !file.isString() || sha256 == null || !sha256.isString() || records == null
-                    || !records.isIntegralNumber() || !records.canConvertToLong() || totals == null
+            if (file == null
+                    || !file.isString()
+                    || sha256 == null
+                    || !sha256.isString()
+                    || records == null
+                    || !records.isIntegralNumber()
+                    || !records.canConvertToLong()
+                    || totals == null
                     || !totals.isObject()) {
                 throw new IllegalArgumentException("an output without file, sha256, records and totals");
             }
@@ -94,8 +102,7 @@ public final class Manifest {
         return List.copyOf(read);
     }
 
-    private record Entry(Outbox.PublishedFile file, Map<String, Long> totals) {
-    }
+    private record Entry(Outbox.PublishedFile file, Map<String, Long> totals) {}
 
     /**
      * The manifest's layout, the same since the first manifest was written (auditors compare them,
@@ -109,8 +116,7 @@ public final class Manifest {
         private int depth;
 
         @Override
-        public void writeRootValueSeparator(JsonGenerator g) {
-        }
+        public void writeRootValueSeparator(JsonGenerator g) {}
 
         @Override
         public void writeStartObject(JsonGenerator g) {
@@ -165,6 +171,5 @@ public final class Manifest {
     }
 
     /** One output file as a manifest lists it: name, SHA-256, record count, amount totals. */
-    public record Output(String file, String sha256, long records, Map<String, Long> totals) {
-    }
+    public record Output(String file, String sha256, long records, Map<String, Long> totals) {}
 }

@@ -25,12 +25,11 @@ public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     /** Writes one CSV of the outbox; returns its record count and digest. */
-    public static PublishedFile publishCsv(Path folder, String fileName, List<String> header,
-            CsvBody body) throws IOException {
+    public static PublishedFile publishCsv(Path folder, String fileName, List<String> header, CsvBody body)
+            throws IOException {
         PrivateFiles files = PrivateFiles.current();
         files.createFolders(folder);
         Path part = folder.resolve("." + fileName + ".part");
@@ -70,7 +69,8 @@ public final class Outbox {
     public static void publishTextOfProcess(Path folder, String fileName, String text) throws IOException {
         PrivateFiles files = PrivateFiles.current();
         files.createFolders(folder);
-        Path part = folder.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".part");
+        Path part =
+                folder.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".part");
         try {
             files.write(part, text);
             forceToDisk(part);
@@ -86,9 +86,9 @@ public final class Outbox {
      * file is read: a link planted at the name (to /dev/zero, a pipe) would keep the run reading.
      */
     private static void warnIfReplacingADifferentFile(Path target, String sha256) throws IOException {
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && !Sha256.of(target).equals(sha256)) {
-            LOG.warn("{} differed from the ledger (altered or damaged since it was published); it is rebuilt",
-                    target);
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && !Sha256.of(target).equals(sha256)) {
+            LOG.warn("{} differed from the ledger (altered or damaged since it was published); it is rebuilt", target);
         }
     }
 
@@ -144,6 +144,5 @@ public final class Outbox {
     }
 
     /** An output file as published: its name, record count and SHA-256. */
-    public record PublishedFile(String name, long records, String sha256) {
-    }
+    public record PublishedFile(String name, long records, String sha256) {}
 }

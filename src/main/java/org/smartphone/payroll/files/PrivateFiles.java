@@ -44,16 +44,20 @@ public final class PrivateFiles {
 
     /** Modes that {@code payroll.file-mode} accepts. */
     private static final String GROUP_READ = "0640";
+
     private static final String OWNER_ONLY = "0600";
     private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
 
-    private static volatile PrivateFiles current = new PrivateFiles(GROUP_READ, null,
+    private static volatile PrivateFiles current = new PrivateFiles(
+            GROUP_READ,
+            null,
             Path.of("").getFileSystem().supportedFileAttributeViews().contains("posix"));
 
     private final Set<PosixFilePermission> fileMode;
     private final Set<PosixFilePermission> folderMode;
     /** The home folder's group, given to what the engine creates; null to leave the group as created. */
     private final GroupPrincipal group;
+
     private final boolean posix;
 
     private PrivateFiles(String mode, GroupPrincipal group, boolean posix) {
@@ -72,12 +76,13 @@ public final class PrivateFiles {
     public static PrivateFiles forHome(Path root, String setting) throws IOException {
         String mode = setting == null ? "" : setting.strip();
         if (!mode.equals(GROUP_READ) && !mode.equals(OWNER_ONLY)) {
-            throw new IllegalArgumentException("payroll.file-mode must be " + GROUP_READ + " or " + OWNER_ONLY
-                    + ", not '" + setting + "'");
+            throw new IllegalArgumentException(
+                    "payroll.file-mode must be " + GROUP_READ + " or " + OWNER_ONLY + ", not '" + setting + "'");
         }
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         new PrivateFiles(mode, null, posix).createFolders(root);
-        GroupPrincipal group = posix ? Files.readAttributes(root, PosixFileAttributes.class).group() : null;
+        GroupPrincipal group =
+                posix ? Files.readAttributes(root, PosixFileAttributes.class).group() : null;
         return new PrivateFiles(mode, group, posix);
     }
 
@@ -137,13 +142,13 @@ public final class PrivateFiles {
     private OutputStream create(Path file, Set<PosixFilePermission> mode) throws IOException {
         Files.deleteIfExists(file);
         // CREATE_NEW fails on any name taken, a link included (O_EXCL)
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         if (!posix) {
             return Channels.newOutputStream(Files.newByteChannel(file, options));
         }
-        OutputStream out = Channels.newOutputStream(Files.newByteChannel(file, options,
-                PosixFilePermissions.asFileAttribute(mode)));
+        OutputStream out = Channels.newOutputStream(
+                Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(mode)));
         try {
             setModeAndGroup(file, mode);
             return out;
@@ -163,8 +168,8 @@ public final class PrivateFiles {
             return;
         }
         try {
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             PosixFileAttributes attributes = view.readAttributes();
             if (!attributes.isRegularFile()) {
                 // a pipe or a link swapped in at the inbox name just before the move: changing its mode
@@ -179,8 +184,8 @@ public final class PrivateFiles {
             }
             setGroup(view, attributes, file);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("cannot give {} the mode of the home's files ({}); it stays as it was dropped", file,
-                    e.toString());
+            LOG.warn(
+                    "cannot give {} the mode of the home's files ({}); it stays as it was dropped", file, e.toString());
         }
     }
 
@@ -219,8 +224,8 @@ public final class PrivateFiles {
     }
 
     private void restrict(Path path, boolean withGroup) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributes attributes;
         try {
             attributes = view.readAttributes();
@@ -245,8 +250,8 @@ public final class PrivateFiles {
 
     /** Links are never followed: a link swapped in at the name fails instead of changing its target. */
     private void setModeAndGroup(Path path, Set<PosixFilePermission> mode) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributes attributes = view.readAttributes();
         if (!attributes.permissions().equals(mode)) {
             view.setPermissions(mode);

@@ -23,8 +23,7 @@ final class RecordParser {
      *
      * @param shifted whether it has more cells than the header, so that no cell can be trusted
      */
-    record Raw(long line, String[] cells, boolean blank, String problem, boolean shifted) {
-    }
+    record Raw(long line, String[] cells, boolean blank, String problem, boolean shifted) {}
 
     private static final int MAX_QUOTED_CHARS = Utf8LineReader.MAX_LINE_CHARS;
 
@@ -48,6 +47,7 @@ final class RecordParser {
     private int namedCells = Integer.MAX_VALUE;
     /** Whether a cell past the header's last named column holds something (else delimiters end the line). */
     private boolean extraFilled;
+
     private int filledCells;
     private boolean keep;
     private boolean cellBlank;
@@ -96,7 +96,7 @@ final class RecordParser {
         int state = UNQUOTED;
         long quoteLine = 0;
         int quotedLength = 0;
-        for (;; c = in.read()) {
+        for (; ; c = in.read()) {
             if (state == UNQUOTED) {
                 if (c == delimiter) {
                     endCell();
@@ -207,7 +207,8 @@ final class RecordParser {
     private String tooManyCells() {
         boolean comma = delimiter == ',';
         String name = comma ? "comma" : "semicolon";
-        String fix = comma ? "write amounts without the comma (10000) and put text that holds a comma between quotes."
+        String fix = comma
+                ? "write amounts without the comma (10000) and put text that holds a comma between quotes."
                 : "put text that holds a semicolon between quotes.";
         String counts = cellIndex > headerCells
                 ? "This line has " + cellIndex + " values but the header has " + headerCells + " columns"
@@ -217,13 +218,18 @@ final class RecordParser {
                     + (comma ? ", as in 10,000," : "") + " splits it in two and shifts the values after it; " + fix;
         }
         int extra = cellIndex - headerCells;
-        return counts + (extra == 1 ? ", and the last one is empty: remove the " + name
-                : ", and the last " + extra + " are empty: remove the " + name + "s")
+        return counts
+                + (extra == 1
+                        ? ", and the last one is empty: remove the " + name
+                        : ", and the last " + extra + " are empty: remove the " + name + "s")
                 + " at the end of the line, or, if a value holds a " + name + ", " + fix;
     }
 
     private InputFileException unclosedQuote(long quoteLine) {
-        return in.failure(quoteLine, "", "The quote opened on line " + quoteLine + " is never closed;"
-                + " every cell that starts with a quote must end with one.");
+        return in.failure(
+                quoteLine,
+                "",
+                "The quote opened on line " + quoteLine + " is never closed;"
+                        + " every cell that starts with a quote must end with one.");
     }
 }

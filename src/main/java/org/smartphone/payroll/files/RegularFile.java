@@ -57,7 +57,11 @@ public final class RegularFile implements Closeable {
 
     /** What a path names, as far as reading it as an input goes. */
     public enum Kind {
-        MISSING, REGULAR, SYMBOLIC_LINK, FOLDER, OTHER
+        MISSING,
+        REGULAR,
+        SYMBOLIC_LINK,
+        FOLDER,
+        OTHER
     }
 
     /**
@@ -89,7 +93,8 @@ public final class RegularFile implements Closeable {
         if (kind(before) != Kind.REGULAR) {
             throw new NotRegularException(file, kind(before));
         }
-        OpenOption[] options = followLinks ? new OpenOption[] {StandardOpenOption.READ}
+        OpenOption[] options = followLinks
+                ? new OpenOption[] {StandardOpenOption.READ}
                 : new OpenOption[] {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
         SeekableByteChannel channel = openWatching(file, options, links, before.fileKey());
         try {
@@ -108,7 +113,8 @@ public final class RegularFile implements Closeable {
     public static String sha256(Path file, boolean followLinks) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[1 << 16];
-        try (RegularFile opened = open(file, followLinks); InputStream in = opened.stream()) {
+        try (RegularFile opened = open(file, followLinks);
+                InputStream in = opened.stream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
@@ -136,16 +142,18 @@ public final class RegularFile implements Closeable {
      * Opens on a helper thread, watching the path meanwhile: a regular file opens at once, and only a
      * pipe swapped in after it was looked at makes the open wait.
      */
-    static SeekableByteChannel openWatching(Path file, OpenOption[] options, LinkOption[] links,
-            Object fileKey) throws IOException {
+    static SeekableByteChannel openWatching(Path file, OpenOption[] options, LinkOption[] links, Object fileKey)
+            throws IOException {
         CompletableFuture<SeekableByteChannel> opening = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                opening.complete(Files.newByteChannel(file, options));
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        }, "opening an input file");
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        opening.complete(Files.newByteChannel(file, options));
+                    } catch (Throwable e) {
+                        opening.completeExceptionally(e);
+                    }
+                },
+                "opening an input file");
         opener.setDaemon(true); // one left blocked on a pipe that could not be released never keeps the JVM up
         opener.start();
         long deadline = System.nanoTime() + OPEN_LIMIT.toNanos();
@@ -186,8 +194,8 @@ public final class RegularFile implements Closeable {
             if (Files.readAttributes(file, BasicFileAttributes.class, links).isOther()) {
                 OpenOption[] options = links.length == 0
                         ? new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
-                        : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS};
+                        : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
+                        };
                 try (SeekableByteChannel writer = Files.newByteChannel(file, options)) {
                     opening.get(1, TimeUnit.SECONDS);
                 }
@@ -258,11 +266,12 @@ public final class RegularFile implements Closeable {
             String path = InputName.escaped(file.toString());
             return switch (kind) {
                 case MISSING -> path + ": no such file.";
-                case SYMBOLIC_LINK -> InputName.escaped(String.valueOf(file.getFileName()))
-                        + " in the inbox is a symbolic link; copy the file itself into the inbox.";
+                case SYMBOLIC_LINK ->
+                    InputName.escaped(String.valueOf(file.getFileName()))
+                            + " in the inbox is a symbolic link; copy the file itself into the inbox.";
                 case FOLDER -> path + " is a folder, not a file.";
-                case OTHER, REGULAR -> path + " is not a regular file (a named pipe, a socket or a device);"
-                        + " it is not read.";
+                case OTHER, REGULAR ->
+                    path + " is not a regular file (a named pipe, a socket or a device);" + " it is not read.";
             };
         }
     }

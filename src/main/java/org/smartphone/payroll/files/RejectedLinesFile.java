@@ -6,8 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,13 +28,13 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class RejectedLinesFile {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setRecordSeparator("\n")
             .setHeader("line", "column", "value", "reason")
             .get();
 
-    private RejectedLinesFile() {
-    }
+    private RejectedLinesFile() {}
 
     /** Writes the errors file; with no error, removes an old one instead (it is written only on error). */
     public static void write(Path rejectedDir, String inputFileName, List<InputError> errors) throws IOException {
@@ -60,15 +59,17 @@ public final class RejectedLinesFile {
         // a short temporary name: the input's own name may already be near the file system's limit
         Path temporary = rejectedDir.resolve(".errors-" + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(files.create(temporary), StandardCharsets.UTF_8));
+            try (Writer out = new BufferedWriter(
+                            new OutputStreamWriter(files.create(temporary), StandardCharsets.UTF_8));
                     CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
                 while (sortedByLine.hasNext()) {
                     InputError error = sortedByLine.next();
-                    printer.printRecord(error.line(), flatten(error.column()), neutralised(error.value()),
-                            flatten(error.reason()));
+                    printer.printRecord(
+                            error.line(), flatten(error.column()), neutralised(error.value()), flatten(error.reason()));
                 }
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 channel.force(true); // the rename must not publish a file whose bytes a crash can lose
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -117,7 +118,12 @@ public final class RejectedLinesFile {
 
     /** One record per line, as in every output file. */
     private static String flatten(String text) {
-        return text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ')
-                .replace('\u2028', ' ').replace('\u2029', ' ').replace('\u0085', ' ');
+        return text.replace("\r\n", " ")
+                .replace('\r', ' ')
+                .replace('\n', ' ')
+                .replace('\t', ' ')
+                .replace('\u2028', ' ')
+                .replace('\u2029', ' ')
+                .replace('\u0085', ' ');
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** SHA-256 digests, written as lower-case hex as {@code sha256sum} does. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -110,8 +110,8 @@ final class SortedSpill<T> implements Closeable {
                 file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
             long start = file.position();
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(file),
-                    1 << 16));
+            DataOutputStream out =
+                    new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16));
             for (T value : buffer) {
                 codec.write(out, value);
             }

@@ -16,32 +16,36 @@ final class SpreadsheetConversion {
     private static final String TEXT = "format the column as Text before saving.";
 
     /** 1/1/2026, 01.01.2026, 1-1-26, 01/2026; a time may follow. */
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\d{1,2}([/.-])\\d{1,2}\\1(\\d{2}|\\d{4})([ T].*)?|\\d{1,2}/\\d{4}");
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("\\d{1,2}([/.-])\\d{1,2}\\1(\\d{2}|\\d{4})([ T].*)?|\\d{1,2}/\\d{4}");
     /** 2026-01-01, 2026/1/1; a time may follow. */
     private static final Pattern YEAR_MONTH_DAY = Pattern.compile("\\d{4}([/-])\\d{1,2}\\1\\d{1,2}([ T].*)?");
     /** janv.-26, Jan-26, janvier 2026, 26-Jan, 1-janv.-2026: a month name with a day or a year. */
-    private static final Pattern MONTH_NAME = Pattern.compile(
-            "(\\d{1,2}[-/. ])?(\\p{L}{3,9})\\.?[-/. ](\\d{2}|\\d{4})|\\d{1,2}[-/. ](\\p{L}{3,9})\\.?");
+    private static final Pattern MONTH_NAME =
+            Pattern.compile("(\\d{1,2}[-/. ])?(\\p{L}{3,9})\\.?[-/. ](\\d{2}|\\d{4})|\\d{1,2}[-/. ](\\p{L}{3,9})\\.?");
+
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d{1,3}");
 
     /** The first serial a spreadsheet gives a date of this century (2000-01-01) and the last (2099-12-31). */
     private static final int FIRST_SERIAL = 36_526;
+
     private static final int LAST_SERIAL = 73_050;
     private static final LocalDate SERIAL_EPOCH = LocalDate.of(1899, 12, 30);
 
-    private static final String[] MONTHS = {"jan", "fev", "feb", "mar", "avr", "apr", "mai", "may", "jui", "jun",
-        "jul", "aou", "aug", "sep", "oct", "nov", "dec"};
+    private static final String[] MONTHS = {
+        "jan", "fev", "feb", "mar", "avr", "apr", "mai", "may", "jui", "jun", "jul", "aou", "aug", "sep", "oct", "nov",
+        "dec"
+    };
 
-    private SpreadsheetConversion() {
-    }
+    private SpreadsheetConversion() {}
 
     /**
      * The sentence to add to the reason of an invalid cell whose value is a number in scientific
      * notation, starting with a space; "" otherwise (most invalid cells: one pass over the value).
      */
     static String numberHint(String value) {
-        if (value.indexOf('E') < 0 && value.indexOf('e') < 0 || !SCIENTIFIC.matcher(value).matches()) {
+        if (value.indexOf('E') < 0 && value.indexOf('e') < 0
+                || !SCIENTIFIC.matcher(value).matches()) {
             return "";
         }
         return " A spreadsheet wrote this number in scientific notation, which can lose digits: enter the"
@@ -54,7 +58,9 @@ final class SpreadsheetConversion {
             return " " + value + " is how a spreadsheet stores the date " + SERIAL_EPOCH.plusDays(Long.parseLong(value))
                     + ": " + TEXT;
         }
-        if (DAY_MONTH_YEAR.matcher(value).matches() || YEAR_MONTH_DAY.matcher(value).matches() || isMonthName(value)) {
+        if (DAY_MONTH_YEAR.matcher(value).matches()
+                || YEAR_MONTH_DAY.matcher(value).matches()
+                || isMonthName(value)) {
             return " A spreadsheet turned this cell into a date: " + TEXT;
         }
         return "";

@@ -17,8 +17,7 @@ import java.text.Normalizer;
  */
 public final class SpreadsheetText {
 
-    private SpreadsheetText() {
-    }
+    private SpreadsheetText() {}
 
     /** The text as written to an output: with a leading {@code '} when it could be evaluated. Null is written empty. */
     public static String copied(String text) {
@@ -64,8 +63,11 @@ public final class SpreadsheetText {
             return c <= ' ' || c == 0x7F;
         }
         int type = Character.getType(c);
-        return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(c)
-                || Character.isSpaceChar(c) || isOtherDefaultIgnorable(c);
+        return type == Character.FORMAT
+                || type == Character.CONTROL
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || isOtherDefaultIgnorable(c);
     }
 
     /**
@@ -74,7 +76,15 @@ public final class SpreadsheetText {
      * selectors and the variation selectors.
      */
     private static boolean isOtherDefaultIgnorable(int c) {
-        return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F)
-                || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 || (c >= 0xE0000 && c <= 0xE0FFF);
+        return c == 0x034F
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x17B4
+                || c == 0x17B5
+                || (c >= 0x180B && c <= 0x180F)
+                || c == 0x3164
+                || (c >= 0xFE00 && c <= 0xFE0F)
+                || c == 0xFFA0
+                || (c >= 0xE0000 && c <= 0xE0FFF);
     }
 }

@@ -25,7 +25,8 @@ final class Utf8LineReader implements Closeable {
 
     private final InputStream in;
     private final String fileName;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
@@ -71,11 +72,17 @@ final class Utf8LineReader implements Closeable {
         } else if (c == '\r') {
             afterCr = true;
         } else if (c == 0) {
-            throw failure(line, "0x00", "The file contains a NUL byte (0x00) on line " + line
-                    + "; it is not a CSV text file. Export it again as CSV UTF-8.");
+            throw failure(
+                    line,
+                    "0x00",
+                    "The file contains a NUL byte (0x00) on line " + line
+                            + "; it is not a CSV text file. Export it again as CSV UTF-8.");
         } else if (++lineLength > MAX_LINE_CHARS) {
-            throw failure(line, "", "Line " + line + " is longer than 1 MB; it is not a CSV text file"
-                    + " or its line breaks are missing.");
+            throw failure(
+                    line,
+                    "",
+                    "Line " + line + " is longer than 1 MB; it is not a CSV text file"
+                            + " or its line breaks are missing.");
         }
         return c;
     }
@@ -159,8 +166,11 @@ final class Utf8LineReader implements Closeable {
 
     private InputFileException notUtf8() {
         long badLine = afterCr ? nextLine + 1 : nextLine;
-        return failure(badLine, badBytes, "The file is not UTF-8 text: line " + badLine + " has bytes that are not UTF-8 ("
-                + badBytes + "), often an accented letter saved as Windows-1252 or Latin-1."
-                + " Save the file as CSV UTF-8 and drop it again.");
+        return failure(
+                badLine,
+                badBytes,
+                "The file is not UTF-8 text: line " + badLine + " has bytes that are not UTF-8 ("
+                        + badBytes + "), often an accented letter saved as Windows-1252 or Latin-1."
+                        + " Save the file as CSV UTF-8 and drop it again.");
     }
 }

@@ -6,8 +6,7 @@ package org.smartphone.payroll.files;
  */
 final class Whitespace {
 
-    private Whitespace() {
-    }
+    private Whitespace() {}
 
     static boolean isBlank(char c) {
         if (c > ' ' && c < 0x7F) {

@@ -39,8 +39,7 @@ public final class LedgerRules {
     public static final String REOPEN_SETTLED_IN = "UPDATE contract SET state = '" + ContractState.OPEN
             + "', settled_period = NULL WHERE " + isSettled("contract") + " AND settled_period = ?";
 
-    private LedgerRules() {
-    }
+    private LedgerRules() {}
 
     /**
      * A contract still repaying (SPEC 7.0: only OPEN contracts are deducted, aged and counted open).

@@ -35,9 +35,12 @@ public class StagingTables {
      * @param scopeColumn the first column of the table's primary key (period or run_id)
      */
     public void clear(String table, String scopeColumn, Object scope) {
-        Boolean others = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + scopeColumn
-                + " < ?) OR EXISTS (SELECT 1 FROM " + table + " WHERE " + scopeColumn + " > ?)", Boolean.class,
-                scope, scope);
+        Boolean others = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + scopeColumn + " < ?) OR EXISTS (SELECT 1 FROM "
+                        + table + " WHERE " + scopeColumn + " > ?)",
+                Boolean.class,
+                scope,
+                scope);
         if (Boolean.TRUE.equals(others)) {
             jdbc.update("DELETE FROM " + table + " WHERE " + scopeColumn + " = ?", scope);
         } else {

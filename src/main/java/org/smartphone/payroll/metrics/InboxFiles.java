@@ -17,12 +17,14 @@ import org.smartphone.payroll.run.InboxName;
  */
 final class InboxFiles {
 
-    private InboxFiles() {
-    }
+    private InboxFiles() {}
 
     /** The kinds of input a file in the inbox can be, as the {@code input} tag of the meters names them. */
     enum Input {
-        CONTRACTS("contracts"), REGISTER("register"), RETURN("return"), OTHER("other");
+        CONTRACTS("contracts"),
+        REGISTER("register"),
+        RETURN("return"),
+        OTHER("other");
 
         private final String tag;
 
@@ -36,12 +38,14 @@ final class InboxFiles {
     }
 
     static Input kindOf(String name) {
-        return InboxName.parse(name).map(input -> switch (input.kind()) {
-            case IMPORT -> Input.CONTRACTS;
-            case DEDUCTION -> Input.REGISTER;
-            case RECONCILIATION -> Input.RETURN;
-            case REVOKE -> Input.OTHER; // no inbox name is a revocation's
-        }).orElse(Input.OTHER);
+        return InboxName.parse(name)
+                .map(input -> switch (input.kind()) {
+                    case IMPORT -> Input.CONTRACTS;
+                    case DEDUCTION -> Input.REGISTER;
+                    case RECONCILIATION -> Input.RETURN;
+                    case REVOKE -> Input.OTHER; // no inbox name is a revocation's
+                })
+                .orElse(Input.OTHER);
     }
 
     /** Counts the regular files in the inbox per kind; every kind is present, zero when none. */

@@ -15,8 +15,12 @@ import org.smartphone.payroll.run.RunKind;
  * @param reconciliation the latest completed reconciliation run, if any
  * @param rejectedLines invalid lines reported by every run so far, per kind of run
  */
-record LedgerFigures(long openContracts, long settledContracts, Optional<Deducted> deduction,
-        Optional<Reconciled> reconciliation, Map<RunKind, Long> rejectedLines) {
+record LedgerFigures(
+        long openContracts,
+        long settledContracts,
+        Optional<Deducted> deduction,
+        Optional<Reconciled> reconciliation,
+        Map<RunKind, Long> rejectedLines) {
 
     LedgerFigures {
         rejectedLines = Map.copyOf(rejectedLines);
@@ -31,8 +35,7 @@ record LedgerFigures(long openContracts, long settledContracts, Optional<Deducte
     }
 
     /** The deduction order of a period: its total. */
-    record Deducted(Period period, long instructedXof) {
-    }
+    record Deducted(Period period, long instructedXof) {}
 
     /** The reconciliation of a period: its totals and the arrears it left, one line per bucket. */
     record Reconciled(Period period, long withheldXof, long postedXof, long refundDueXof, List<BucketLine> arrears) {

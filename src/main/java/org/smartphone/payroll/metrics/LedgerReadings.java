@@ -48,7 +48,8 @@ class LedgerReadings {
             return figures;
         }
         RunsState runs = runsState();
-        figures = figures != null && runs.sameLedger(readFor) ? figures.withRejectedLines(runs.rejectedLines())
+        figures = figures != null && runs.sameLedger(readFor)
+                ? figures.withRejectedLines(runs.rejectedLines())
                 : read(runs);
         readFor = runs;
         readAt = now;
@@ -73,7 +74,11 @@ class LedgerReadings {
             }
             return new Reconciled(period, withheld, posted, refundDue, figures.buckets());
         });
-        return new LedgerFigures(portfolio.openContracts(), portfolio.settledContracts(), deduction, reconciliation,
+        return new LedgerFigures(
+                portfolio.openContracts(),
+                portfolio.settledContracts(),
+                deduction,
+                reconciliation,
                 runs.rejectedLines());
     }
 
@@ -82,9 +87,11 @@ class LedgerReadings {
         Map<RunKind, Long> rejected = new EnumMap<>(RunKind.class);
         Map<RunKind, Long> inLedger = new EnumMap<>(RunKind.class);
         Map<RunKind, String> lastCompleted = new EnumMap<>(RunKind.class);
-        jdbc.query("SELECT kind, COALESCE(SUM(records_rejected), 0),"
-                + " SUM(CASE WHEN " + RunState.reachedLedger("state") + " THEN 1 ELSE 0 END),"
-                + " MAX(CASE WHEN state = 'COMPLETED' THEN period END) FROM payroll_run GROUP BY kind", rs -> {
+        jdbc.query(
+                "SELECT kind, COALESCE(SUM(records_rejected), 0),"
+                        + " SUM(CASE WHEN " + RunState.reachedLedger("state") + " THEN 1 ELSE 0 END),"
+                        + " MAX(CASE WHEN state = 'COMPLETED' THEN period END) FROM payroll_run GROUP BY kind",
+                rs -> {
                     RunKind kind = RunKind.valueOf(rs.getString(1));
                     rejected.put(kind, rs.getLong(2));
                     inLedger.put(kind, rs.getLong(3));
@@ -92,8 +99,10 @@ class LedgerReadings {
                         lastCompleted.put(kind, rs.getString(4));
                     }
                 });
-        return new RunsState(Map.copyOf(inLedger), Optional.ofNullable(lastCompleted.get(RunKind.DEDUCTION))
-                .map(Period::parse), Optional.ofNullable(lastCompleted.get(RunKind.RECONCILIATION)).map(Period::parse),
+        return new RunsState(
+                Map.copyOf(inLedger),
+                Optional.ofNullable(lastCompleted.get(RunKind.DEDUCTION)).map(Period::parse),
+                Optional.ofNullable(lastCompleted.get(RunKind.RECONCILIATION)).map(Period::parse),
                 rejected);
     }
 
@@ -101,11 +110,15 @@ class LedgerReadings {
      * @param runsInLedger runs that reached the ledger, per kind: the ledger changes only when one
      *     more does
      */
-    private record RunsState(Map<RunKind, Long> runsInLedger, Optional<Period> lastDeduction,
-            Optional<Period> lastReconciliation, Map<RunKind, Long> rejectedLines) {
+    private record RunsState(
+            Map<RunKind, Long> runsInLedger,
+            Optional<Period> lastDeduction,
+            Optional<Period> lastReconciliation,
+            Map<RunKind, Long> rejectedLines) {
 
         boolean sameLedger(RunsState other) {
-            return other != null && runsInLedger.equals(other.runsInLedger)
+            return other != null
+                    && runsInLedger.equals(other.runsInLedger)
                     && Objects.equals(lastDeduction, other.lastDeduction)
                     && Objects.equals(lastReconciliation, other.lastReconciliation);
         }

@@ -39,72 +39,124 @@ final class PayrollMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled",
-                null, f -> (double) f.openContracts()).tag("state", "open").register(registry);
-        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled",
-                null, f -> (double) f.settledContracts()).tag("state", "settled").register(registry);
+        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled", null, f ->
+                        (double) f.openContracts())
+                .tag("state", "open")
+                .register(registry);
+        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled", null, f ->
+                        (double) f.settledContracts())
+                .tag("state", "settled")
+                .register(registry);
 
-        deduction(registry, "payroll.deduction.instructed", "Total of the deduction order of the latest completed"
-                + " deduction run", XOF, Deducted::instructedXof);
-        deduction(registry, "payroll.deduction.period", "Period (YYYYMM) of the latest completed deduction run",
-                null, d -> yyyymm(d.period()));
+        deduction(
+                registry,
+                "payroll.deduction.instructed",
+                "Total of the deduction order of the latest completed" + " deduction run",
+                XOF,
+                Deducted::instructedXof);
+        deduction(
+                registry,
+                "payroll.deduction.period",
+                "Period (YYYYMM) of the latest completed deduction run",
+                null,
+                d -> yyyymm(d.period()));
 
-        reconciliation(registry, "payroll.reconciliation.withheld", "Withheld by the payroll office, as reconciled by"
-                + " the latest completed reconciliation run", XOF, Reconciled::withheldXof);
-        reconciliation(registry, "payroll.reconciliation.posted", "Posted to the ledger by the latest completed"
-                + " reconciliation run", XOF, Reconciled::postedXof);
-        reconciliation(registry, "payroll.reconciliation.refund.due", "Withheld but not owed (to refund) in the"
-                + " latest completed reconciliation run", XOF, Reconciled::refundDueXof);
-        reconciliation(registry, "payroll.reconciliation.period", "Period (YYYYMM) of the latest completed"
-                + " reconciliation run", null, r -> yyyymm(r.period()));
+        reconciliation(
+                registry,
+                "payroll.reconciliation.withheld",
+                "Withheld by the payroll office, as reconciled by" + " the latest completed reconciliation run",
+                XOF,
+                Reconciled::withheldXof);
+        reconciliation(
+                registry,
+                "payroll.reconciliation.posted",
+                "Posted to the ledger by the latest completed" + " reconciliation run",
+                XOF,
+                Reconciled::postedXof);
+        reconciliation(
+                registry,
+                "payroll.reconciliation.refund.due",
+                "Withheld but not owed (to refund) in the" + " latest completed reconciliation run",
+                XOF,
+                Reconciled::refundDueXof);
+        reconciliation(
+                registry,
+                "payroll.reconciliation.period",
+                "Period (YYYYMM) of the latest completed" + " reconciliation run",
+                null,
+                r -> yyyymm(r.period()));
 
         for (ArrearsBucket bucket : ArrearsBucket.values()) {
-            arrears(registry, bucket, "payroll.arrears.contracts", "Contracts in arrears after the latest completed"
-                    + " reconciliation run, per bucket", null, BucketLine::count);
-            arrears(registry, bucket, "payroll.arrears.overdue", "Overdue amount of the contracts in arrears after"
-                    + " the latest completed reconciliation run, per bucket", XOF, BucketLine::overdueXof);
+            arrears(
+                    registry,
+                    bucket,
+                    "payroll.arrears.contracts",
+                    "Contracts in arrears after the latest completed" + " reconciliation run, per bucket",
+                    null,
+                    BucketLine::count);
+            arrears(
+                    registry,
+                    bucket,
+                    "payroll.arrears.overdue",
+                    "Overdue amount of the contracts in arrears after"
+                            + " the latest completed reconciliation run, per bucket",
+                    XOF,
+                    BucketLine::overdueXof);
         }
 
         for (RunKind kind : RunKind.values()) {
             if (!kind.readsInput()) {
                 continue;
             }
-            FunctionCounter.builder("payroll.lines.rejected", readings,
-                    r -> (double) r.current().rejectedLines(kind))
+            FunctionCounter.builder("payroll.lines.rejected", readings, r ->
+                            (double) r.current().rejectedLines(kind))
                     .description("Invalid lines reported in rejected/<file>.errors.csv by every run so far,"
                             + " skipped or refused")
-                    .tag("input", input(kind).tag()).register(registry);
+                    .tag("input", input(kind).tag())
+                    .register(registry);
         }
 
         for (Input input : Input.values()) {
-            Gauge.builder("payroll.files.waiting", inbox, folder -> (double) InboxFiles.waiting(folder).get(input))
+            Gauge.builder("payroll.files.waiting", inbox, folder ->
+                            (double) InboxFiles.waiting(folder).get(input))
                     .description("Files in the inbox not yet taken, by the input their name makes them"
                             + " (other: a name the engine does not take)")
-                    .tag("input", input.tag()).strongReference(true).register(registry);
+                    .tag("input", input.tag())
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 
-    private Gauge.Builder<LedgerReadings> ledgerGauge(String name, String description, String unit,
-            ToDoubleFunction<LedgerFigures> value) {
-        return Gauge.builder(name, readings, r -> value.applyAsDouble(r.current())).description(description)
-                .baseUnit(unit).strongReference(true);
+    private Gauge.Builder<LedgerReadings> ledgerGauge(
+            String name, String description, String unit, ToDoubleFunction<LedgerFigures> value) {
+        return Gauge.builder(name, readings, r -> value.applyAsDouble(r.current()))
+                .description(description)
+                .baseUnit(unit)
+                .strongReference(true);
     }
 
-    private void deduction(MeterRegistry registry, String name, String description, String unit,
-            ToLongFunction<Deducted> value) {
+    private void deduction(
+            MeterRegistry registry, String name, String description, String unit, ToLongFunction<Deducted> value) {
         ledgerGauge(name, description, unit, f -> orNaN(f.deduction(), value)).register(registry);
     }
 
-    private void reconciliation(MeterRegistry registry, String name, String description, String unit,
-            ToLongFunction<Reconciled> value) {
-        ledgerGauge(name, description, unit, f -> orNaN(f.reconciliation(), value)).register(registry);
+    private void reconciliation(
+            MeterRegistry registry, String name, String description, String unit, ToLongFunction<Reconciled> value) {
+        ledgerGauge(name, description, unit, f -> orNaN(f.reconciliation(), value))
+                .register(registry);
     }
 
-    private void arrears(MeterRegistry registry, ArrearsBucket bucket, String name, String description, String unit,
+    private void arrears(
+            MeterRegistry registry,
+            ArrearsBucket bucket,
+            String name,
+            String description,
+            String unit,
             ToLongFunction<BucketLine> value) {
-        Function<LedgerFigures, Optional<BucketLine>> line = f -> f.reconciliation()
-                .flatMap(r -> r.bucket(bucket.name()));
-        ledgerGauge(name, description, unit, f -> orNaN(line.apply(f), value)).tag("bucket", bucket.name())
+        Function<LedgerFigures, Optional<BucketLine>> line =
+                f -> f.reconciliation().flatMap(r -> r.bucket(bucket.name()));
+        ledgerGauge(name, description, unit, f -> orNaN(line.apply(f), value))
+                .tag("bucket", bucket.name())
                 .register(registry);
     }
 

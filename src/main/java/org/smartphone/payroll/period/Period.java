@@ -59,8 +59,15 @@ public record Period(int year, int month) implements Comparable<Period> {
     /** Built by hand: String.format showed up in profiles, called once per row written. */
     @Override
     public String toString() {
-        char[] text = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
-            (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10)};
+        char[] text = {
+            (char) ('0' + year / 1000),
+            (char) ('0' + year / 100 % 10),
+            (char) ('0' + year / 10 % 10),
+            (char) ('0' + year % 10),
+            '-',
+            (char) ('0' + month / 10),
+            (char) ('0' + month % 10)
+        };
         return new String(text);
     }
 }

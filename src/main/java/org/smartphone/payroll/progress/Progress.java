@@ -27,6 +27,7 @@ public final class Progress implements AutoCloseable {
 
     /** Rows between two looks at the clock: a power of two, tested with a mask. */
     private static final int CHECK_MASK = 1023;
+
     private static final long LIVE_EVERY_MS = 1000;
 
     private static volatile Settings settings = new Settings(false, Duration.ofSeconds(5));
@@ -54,8 +55,14 @@ public final class Progress implements AutoCloseable {
      * @param position how much of {@code total} is done; null to count rows
      * @param terminal where the live line goes; null for none
      */
-    Progress(String task, LongSupplier total, LongSupplier position, Clock clock, PrintStream terminal,
-            Consumer<String> log, Duration logEvery) {
+    Progress(
+            String task,
+            LongSupplier total,
+            LongSupplier position,
+            Clock clock,
+            PrintStream terminal,
+            Consumer<String> log,
+            Duration logEvery) {
         this.task = task;
         this.totalSupplier = total;
         this.position = position;
@@ -89,8 +96,14 @@ public final class Progress implements AutoCloseable {
 
     private static Progress start(String task, LongSupplier total, LongSupplier position) {
         Settings current = settings;
-        Progress progress = new Progress(task, total, position, Clock.systemUTC(),
-                current.liveLine() ? System.err : null, LOG::info, current.logEvery());
+        Progress progress = new Progress(
+                task,
+                total,
+                position,
+                Clock.systemUTC(),
+                current.liveLine() ? System.err : null,
+                LOG::info,
+                current.logEvery());
         if (progress.terminal != null) {
             live = progress;
         }
@@ -170,7 +183,10 @@ public final class Progress implements AutoCloseable {
      */
     String line(long now) {
         long elapsed = now - startMs;
-        StringBuilder line = new StringBuilder(task).append(": ").append(group(rows)).append(' ')
+        StringBuilder line = new StringBuilder(task)
+                .append(": ")
+                .append(group(rows))
+                .append(' ')
                 .append(Counted.noun(rows, "row"));
         long done = position == null ? rows : position.getAsLong();
         long total = total();
@@ -227,6 +243,5 @@ public final class Progress implements AutoCloseable {
         return (s / 3600) + " h " + String.format("%02d", s % 3600 / 60) + " min";
     }
 
-    private record Settings(boolean liveLine, Duration logEvery) {
-    }
+    private record Settings(boolean liveLine, Duration logEvery) {}
 }

@@ -1,10 +1,10 @@
 package org.smartphone.payroll.reconciliation;
 
 import java.io.IOException;
+import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.run.InputArchive;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunSteps.Work;
-import org.smartphone.payroll.ledger.StagingTables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,10 +2,10 @@ package org.smartphone.payroll.reconciliation;
 
 import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.ledger.LedgerStatistics;
+import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
-import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.Francs;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +36,11 @@ class CommitReconciliation implements Work {
             return 0;
         }
         String period = run.period().toString();
-        int posted = jdbc.update("INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
-                + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
-                run.runId(), period);
+        int posted = jdbc.update(
+                "INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
+                        + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
+                run.runId(),
+                period);
         statistics.refresh("posting");
         // what each contract collected grows by its posting; a contract is settled exactly when its
         // posting brings what it collected to what was financed (SPEC 4). Every commit settles the
@@ -48,13 +50,17 @@ class CommitReconciliation implements Work {
         // update return them: docs/design.md, The balance in a table of its own); on H2 through the
         // period's postings.
         if (staging.isPostgres()) {
-            jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
-                    + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id", period);
+            jdbc.update(
+                    "UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
+                            + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id",
+                    period);
             jdbc.update(LedgerRules.SETTLE_PAID_OFF, period);
         } else {
-            jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
-                    + " WHERE period = ?) p ON b.contract_id = p.contract_id"
-                    + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof + p.amount_xof", period);
+            jdbc.update(
+                    "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                            + " WHERE period = ?) p ON b.contract_id = p.contract_id"
+                            + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof + p.amount_xof",
+                    period);
             jdbc.update(LedgerRules.SETTLE_PAID_OFF_BY_POSTINGS, period, period);
         }
         runs.recordSummary(run.runId(), summary(period));
@@ -64,14 +70,18 @@ class CommitReconciliation implements Work {
 
     /** What the run did, for its outcome line and {@code status}: the totals, and the arrears it leaves. */
     private String summary(String period) {
-        String reconciled = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0),"
-                + " COALESCE(SUM(posted_xof), 0), COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line"
-                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "row") + "; withheld "
+        String reconciled = jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0),"
+                        + " COALESCE(SUM(posted_xof), 0), COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line"
+                        + " WHERE period = ?",
+                (rs, i) -> Counted.of(rs.getLong(1), "row") + "; withheld "
                         + Francs.of(rs.getLong(2)) + ", posted " + Francs.of(rs.getLong(3)) + ", refund due "
-                        + Francs.of(rs.getLong(4)), period);
-        String arrears = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(overdue_xof), 0) FROM arrears_line"
-                + " WHERE period = ?", (rs, i) -> Counted.of(rs.getLong(1), "contract") + " in arrears, overdue "
-                        + Francs.of(rs.getLong(2)), period);
+                        + Francs.of(rs.getLong(4)),
+                period);
+        String arrears = jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(overdue_xof), 0) FROM arrears_line" + " WHERE period = ?",
+                (rs, i) -> Counted.of(rs.getLong(1), "contract") + " in arrears, overdue " + Francs.of(rs.getLong(2)),
+                period);
         return reconciled + "; " + arrears;
     }
 }

@@ -56,8 +56,8 @@ final class OrderLines {
 
         Builder add(String contractId, String matricule) {
             if (last != null && last.compareTo(contractId) >= 0) {
-                throw new IllegalArgumentException("order lines must come in ascending order of contract_id: "
-                        + last + " before " + contractId);
+                throw new IllegalArgumentException(
+                        "order lines must come in ascending order of contract_id: " + last + " before " + contractId);
             }
             contractIds.add(contractId);
             matricules.add(matricule);

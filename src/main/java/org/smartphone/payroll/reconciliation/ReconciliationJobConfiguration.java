@@ -17,10 +17,14 @@ import org.springframework.context.annotation.Configuration;
 class ReconciliationJobConfiguration {
 
     @Bean
-    Job reconciliationJob(RunSteps steps, StageAndReconcile stageAndReconcile,
-            CommitReconciliation commitReconciliation, PublishReconciliation publishReconciliation,
+    Job reconciliationJob(
+            RunSteps steps,
+            StageAndReconcile stageAndReconcile,
+            CommitReconciliation commitReconciliation,
+            PublishReconciliation publishReconciliation,
             ArchiveReturn archiveReturn) {
-        return steps.job(RunKind.RECONCILIATION,
+        return steps.job(
+                RunKind.RECONCILIATION,
                 step("stageAndReconcile", stageAndReconcile),
                 step("commitReconciliation", commitReconciliation),
                 publishStep("publishReconciliation", publishReconciliation),

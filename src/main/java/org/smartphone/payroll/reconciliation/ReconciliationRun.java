@@ -1,8 +1,8 @@
 package org.smartphone.payroll.reconciliation;
 
 import org.smartphone.payroll.ledger.LedgerRules;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.ledger.StagingTables;
+import org.smartphone.payroll.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +32,18 @@ public class ReconciliationRun {
     public void revoke(Period period, long runId) {
         String p = period.toString();
         if (staging.isPostgres()) {
-            jdbc.update("UPDATE contract_balance b SET collected_xof = b.collected_xof - p.amount_xof"
-                    + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id",
-                    p, runId);
+            jdbc.update(
+                    "UPDATE contract_balance b SET collected_xof = b.collected_xof - p.amount_xof"
+                            + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id",
+                    p,
+                    runId);
         } else {
-            jdbc.update("MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
-                    + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"
-                    + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof - p.amount_xof", p, runId);
+            jdbc.update(
+                    "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                            + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"
+                            + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof - p.amount_xof",
+                    p,
+                    runId);
         }
         jdbc.update(LedgerRules.REOPEN_SETTLED_IN, p);
         jdbc.update("DELETE FROM posting WHERE period = ? AND run_id = ?", p, runId);

@@ -8,8 +8,7 @@ import org.smartphone.payroll.period.Period;
 /** Turns one withholding return record into a {@link ReturnLine}, or reports its invalid cells (SPEC 5). */
 public final class ReturnParser {
 
-    public static final List<String> REQUIRED = List.of("period", "contract_id", "matricule",
-            "amount_withheld_xof");
+    public static final List<String> REQUIRED = List.of("period", "contract_id", "matricule", "amount_withheld_xof");
 
     private final Period period;
 
@@ -20,8 +19,7 @@ public final class ReturnParser {
     public Optional<ReturnLine> parse(Cells cells) {
         Period rowPeriod = cells.period("period", true);
         if (rowPeriod != null && !rowPeriod.equals(period)) {
-            cells.reject("period", rowPeriod.toString(), "The period must be " + period
-                    + ", the period of this run.");
+            cells.reject("period", rowPeriod.toString(), "The period must be " + period + ", the period of this run.");
         }
         String contractId = cells.identifier("contract_id");
         String matricule = cells.identifier("matricule");
@@ -33,6 +31,5 @@ public final class ReturnParser {
     }
 
     /** A valid line of a withholding return. */
-    public record ReturnLine(long line, String contractId, String matricule, long amountXof) {
-    }
+    public record ReturnLine(long line, String contractId, String matricule, long amountXof) {}
 }

@@ -10,13 +10,13 @@ import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.contract.Balance;
 import org.smartphone.payroll.contract.InstallmentSchedule;
-import org.smartphone.payroll.period.Period;
-import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
 import org.smartphone.payroll.ledger.LedgerStatistics;
 import org.smartphone.payroll.ledger.RowBatch;
+import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 class StageAndReconcile implements Work {
 
     /** A contract appearing twice in one return makes both lines invalid. */
-    private static final DuplicateKeys DUPLICATES = new DuplicateKeys("contract_id", "this return",
-            "none of these lines is used.");
+    private static final DuplicateKeys DUPLICATES =
+            new DuplicateKeys("contract_id", "this return", "none of these lines is used.");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -44,8 +44,8 @@ class StageAndReconcile implements Work {
     private final Home home;
     private final LedgerStatistics statistics;
 
-    StageAndReconcile(JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home,
-            LedgerStatistics statistics) {
+    StageAndReconcile(
+            JdbcTemplate jdbc, RunRegistry runs, PayrollSettings settings, Home home, LedgerStatistics statistics) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
@@ -82,15 +82,18 @@ class StageAndReconcile implements Work {
      */
     private OrderLines order(String period) {
         OrderLines.Builder order = new OrderLines.Builder();
-        jdbc.query("SELECT contract_id, matricule, amount_xof FROM deduction_line WHERE period = ?"
-                + " ORDER BY period, contract_id", rs -> {
+        jdbc.query(
+                "SELECT contract_id, matricule, amount_xof FROM deduction_line WHERE period = ?"
+                        + " ORDER BY period, contract_id",
+                rs -> {
                     long amount = rs.getLong(3);
                     if (amount > 0) {
                         order.add(rs.getString(1), rs.getString(2));
                     } else {
                         order.addUninstructed();
                     }
-                }, period);
+                },
+                period);
         return order.build();
     }
 
@@ -99,18 +102,30 @@ class StageAndReconcile implements Work {
         String period = run.period().toString();
         ReturnParser parser = new ReturnParser(run.period());
         long records;
-        try (RowBatch aside = new RowBatch(jdbc, "INSERT INTO return_entry (period, line, contract_id, matricule,"
-                + " amount_xof) VALUES (?, ?, ?, ?, ?)", settings.batchSize())) {
-            records = InputStaging.read(run, invalid, ReturnParser.REQUIRED, List.of(), "contract_id", id -> true,
-                    (record, cells) -> parser.parse(cells).map(line -> {
-                        if (matching.place(line) == ReturnMatching.Placement.ASIDE) {
-                            aside.add(period, line.line(), line.contractId(), line.matricule(), line.amountXof());
-                        }
-                        return true;
-                    }).orElse(false));
-        }
-        try (RowBatch unstaged = new RowBatch(jdbc, "DELETE FROM return_entry WHERE period = ? AND line = ?",
+        try (RowBatch aside = new RowBatch(
+                jdbc,
+                "INSERT INTO return_entry (period, line, contract_id, matricule,"
+                        + " amount_xof) VALUES (?, ?, ?, ?, ?)",
                 settings.batchSize())) {
+            records = InputStaging.read(
+                    run,
+                    invalid,
+                    ReturnParser.REQUIRED,
+                    List.of(),
+                    "contract_id",
+                    id -> true,
+                    (record, cells) -> parser.parse(cells)
+                            .map(line -> {
+                                if (matching.place(line) == ReturnMatching.Placement.ASIDE) {
+                                    aside.add(
+                                            period, line.line(), line.contractId(), line.matricule(), line.amountXof());
+                                }
+                                return true;
+                            })
+                            .orElse(false));
+        }
+        try (RowBatch unstaged =
+                new RowBatch(jdbc, "DELETE FROM return_entry WHERE period = ? AND line = ?", settings.batchSize())) {
             invalid.rejectRepeats(DUPLICATES, new DuplicateKeys.KeptLines() {
                 @Override
                 public long keptLine(String contractId) {
@@ -145,32 +160,50 @@ class StageAndReconcile implements Work {
         OrderLines order = matching.order();
         long[] count = {0};
         Progress progress = Progress.start("reconciling " + p, order::deductionLines);
-        try (RowBatch rows = new RowBatch(jdbc, "INSERT INTO reconciliation_line (period, contract_id, matricule,"
-                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize());
-                RowBatch arrears = new RowBatch(jdbc, "INSERT INTO arrears_line (period, contract_id, matricule,"
-                        + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due,"
-                        + " bucket, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", settings.batchSize())) {
-            jdbc.query("SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, b.financed_xof,"
-                    + " c.term_months, c.first_period, c.base_installment_xof, b.collected_xof,"
-                    + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
-                    + " JOIN contract c ON c.contract_id = d.contract_id"
-                    + " JOIN contract_balance b ON b.contract_id = d.contract_id"
-                    + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
-                    + " WHERE d.period = ? ORDER BY d.period, d.contract_id", rs -> {
+        try (RowBatch rows = new RowBatch(
+                        jdbc,
+                        "INSERT INTO reconciliation_line (period, contract_id, matricule,"
+                                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        settings.batchSize());
+                RowBatch arrears = new RowBatch(
+                        jdbc,
+                        "INSERT INTO arrears_line (period, contract_id, matricule,"
+                                + " ministry_code, overdue_xof, outstanding_xof, oldest_unpaid_period, months_past_due,"
+                                + " bucket, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        settings.batchSize())) {
+            jdbc.query(
+                    "SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, b.financed_xof,"
+                            + " c.term_months, c.first_period, c.base_installment_xof, b.collected_xof,"
+                            + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
+                            + " JOIN contract c ON c.contract_id = d.contract_id"
+                            + " JOIN contract_balance b ON b.contract_id = d.contract_id"
+                            + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
+                            + " WHERE d.period = ? ORDER BY d.period, d.contract_id",
+                    rs -> {
                         progress.row();
                         String contractId = rs.getString(1);
                         String matricule = rs.getString(2);
                         long expected = rs.getLong(3);
-                        Balance balance = new Balance(new InstallmentSchedule(rs.getLong(5), rs.getInt(6),
-                                Period.parse(rs.getString(7)), rs.getLong(8)), rs.getLong(9));
+                        Balance balance = new Balance(
+                                new InstallmentSchedule(
+                                        rs.getLong(5), rs.getInt(6), Period.parse(rs.getString(7)), rs.getLong(8)),
+                                rs.getLong(9));
                         String orderStatus = null;
                         if (expected > 0) {
                             long withheld = matching.withheldXof(order.indexOf(contractId));
                             ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
                             Posting posting = Posting.of(status, withheld, balance.outstandingXof());
-                            rows.add(p, contractId, matricule, false, expected, withheld, posting.postedXof(),
-                                    posting.refundDueXof(), status.name());
+                            rows.add(
+                                    p,
+                                    contractId,
+                                    matricule,
+                                    false,
+                                    expected,
+                                    withheld,
+                                    posting.postedXof(),
+                                    posting.refundDueXof(),
+                                    status.name());
                             count[0]++;
                             balance = balance.plus(posting.postedXof());
                             orderStatus = status.name();
@@ -178,20 +211,40 @@ class StageAndReconcile implements Work {
                         Optional<Arrears> aged = ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4));
                         if (aged.isPresent()) {
                             Arrears a = aged.get();
-                            arrears.add(p, contractId, matricule, rs.getString(10), a.overdueXof(), a.outstandingXof(),
-                                    a.oldestUnpaidPeriod().toString(), a.monthsPastDue(), a.bucket().name(),
+                            arrears.add(
+                                    p,
+                                    contractId,
+                                    matricule,
+                                    rs.getString(10),
+                                    a.overdueXof(),
+                                    a.outstandingXof(),
+                                    a.oldestUnpaidPeriod().toString(),
+                                    a.monthsPastDue(),
+                                    a.bucket().name(),
                                     a.reason());
                             count[0]++;
                         }
-                    }, p);
+                    },
+                    p);
             progress.close();
-            jdbc.query("SELECT contract_id, matricule, amount_xof FROM return_entry WHERE period = ?"
-                    + " AND amount_xof > 0", rs -> {
+            jdbc.query(
+                    "SELECT contract_id, matricule, amount_xof FROM return_entry WHERE period = ?"
+                            + " AND amount_xof > 0",
+                    rs -> {
                         long withheld = rs.getLong(3);
-                        rows.add(p, rs.getString(1), rs.getString(2), true, 0L, withheld, 0L, withheld,
+                        rows.add(
+                                p,
+                                rs.getString(1),
+                                rs.getString(2),
+                                true,
+                                0L,
+                                withheld,
+                                0L,
+                                withheld,
                                 ReconciliationStatus.UNEXPECTED.name());
                         count[0]++;
-                    }, p);
+                    },
+                    p);
         }
         return count[0];
     }

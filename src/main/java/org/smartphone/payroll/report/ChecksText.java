@@ -17,34 +17,49 @@ import org.smartphone.payroll.text.Francs;
  */
 final class ChecksText {
 
-    private ChecksText() {
-    }
+    private ChecksText() {}
 
     /** @param labels the English words ({@code ReportLabels.of(messages, "en")}) */
     static String of(PeriodFigures figures, List<Check> checks, ReportLabels labels) {
         Period period = figures.period();
         StringBuilder out = new StringBuilder("\nControl checks\n");
         for (Check check : checks) {
-            out.append(String.format("  %s  %-13s  %s%n", check.kind().letter(), outcome(check.outcome()),
-                    labels.check(check.kind(), period)));
+            out.append(String.format(
+                    "  %s  %-13s  %s%n",
+                    check.kind().letter(), outcome(check.outcome()), labels.check(check.kind(), period)));
             if (check.outcome() == Outcome.PASS) {
                 continue;
             }
             for (Comparison comparison : check.comparisons()) {
-                out.append(figure(" ", labels.quantity(comparison.left(), period), comparison.left().amount(),
+                out.append(figure(
+                        " ",
+                        labels.quantity(comparison.left(), period),
+                        comparison.left().amount(),
                         comparison.leftValue()));
-                out.append(figure(comparison.agrees() ? "=" : "\u2260", labels.quantity(comparison.right(), period),
-                        comparison.right().amount(), comparison.rightValue()));
+                out.append(figure(
+                        comparison.agrees() ? "=" : "\u2260",
+                        labels.quantity(comparison.right(), period),
+                        comparison.right().amount(),
+                        comparison.rightValue()));
             }
             for (Reading<?> gap : check.gaps()) {
-                out.append("       ").append(gap.problem() == Reading.Problem.MISSING ? labels.missing(gap.source())
-                        : labels.unreadable(gap.source(), gap.line(), gap.column())).append('\n');
+                out.append("       ")
+                        .append(
+                                gap.problem() == Reading.Problem.MISSING
+                                        ? labels.missing(gap.source())
+                                        : labels.unreadable(gap.source(), gap.line(), gap.column()))
+                        .append('\n');
             }
             if (check.kind() == Kind.FILE_DIGESTS) {
                 for (FileDigest digest : sealed(figures)) {
                     if (ControlChecks.digest(digest) == Outcome.FAIL) {
-                        out.append("       ").append(digest.folder()).append('/').append(digest.file())
-                                .append(": recomputed ").append(digest.recomputed()).append(", sealed ")
+                        out.append("       ")
+                                .append(digest.folder())
+                                .append('/')
+                                .append(digest.file())
+                                .append(": recomputed ")
+                                .append(digest.recomputed())
+                                .append(", sealed ")
                                 .append(digest.recorded())
                                 .append(digest.manifest() == null ? "" : ", manifest " + digest.manifest())
                                 .append('\n');
@@ -62,8 +77,7 @@ final class ChecksText {
     }
 
     private static String figure(String relation, String label, boolean amount, long value) {
-        return String.format("     %s %-62s %15s%n", relation, label,
-                amount ? Francs.of(value) : Long.toString(value));
+        return String.format("     %s %-62s %15s%n", relation, label, amount ? Francs.of(value) : Long.toString(value));
     }
 
     private static String outcome(Outcome outcome) {

@@ -42,8 +42,7 @@ import org.smartphone.payroll.report.PeriodFigures.StatusLine;
  */
 public final class ControlChecks {
 
-    private ControlChecks() {
-    }
+    private ControlChecks() {}
 
     /** The checks, in the order above. */
     public enum Kind {
@@ -71,7 +70,9 @@ public final class ControlChecks {
 
     /** PASS or FAIL, or NOT_AVAILABLE when the data to decide is missing. */
     public enum Outcome {
-        PASS, FAIL, NOT_AVAILABLE;
+        PASS,
+        FAIL,
+        NOT_AVAILABLE;
 
         /** The outcome of several: any failure fails; else anything missing leaves it not available. */
         static Outcome worst(List<Outcome> outcomes) {
@@ -167,11 +168,20 @@ public final class ControlChecks {
                 withheldMatchesReturn(figures.reconciliationFile(), figures.withholdingReturn()),
                 postedPlusRefundIsWithheld(figures.reconciliationFile()),
                 fileDigests(digests),
-                orderMatchesLedger(figures.orderFile(), deduction, figures.differingRows().order()),
-                exceptionsMatchLedger(figures.exceptionsFile(), deduction, figures.differingRows().exceptions()),
-                reconciliationMatchesLedger(figures.reconciliationFile(), reconciliation,
+                orderMatchesLedger(
+                        figures.orderFile(), deduction, figures.differingRows().order()),
+                exceptionsMatchLedger(
+                        figures.exceptionsFile(),
+                        deduction,
+                        figures.differingRows().exceptions()),
+                reconciliationMatchesLedger(
+                        figures.reconciliationFile(),
+                        reconciliation,
                         figures.differingRows().reconciliation()),
-                arrearsMatchLedger(figures.arrearsFile(), reconciliation, figures.differingRows().arrears()),
+                arrearsMatchLedger(
+                        figures.arrearsFile(),
+                        reconciliation,
+                        figures.differingRows().arrears()),
                 ledgerBalances(figures.balances()));
     }
 
@@ -187,36 +197,57 @@ public final class ControlChecks {
 
     /** (a) The sum of amount_xof and the record count of the deduction order equal its manifest's. */
     public static Check orderMatchesManifest(Reading<OrderTotals> orderFile, Reading<OrderTotals> manifest) {
-        return check(Kind.ORDER_MATCHES_MANIFEST, List.of(orderFile, manifest), () -> List.of(
-                new Comparison(Quantity.ORDER_FILE_AMOUNT, orderFile.value().amountXof(),
-                        Quantity.MANIFEST_AMOUNT, manifest.value().amountXof()),
-                new Comparison(Quantity.ORDER_FILE_RECORDS, orderFile.value().records(),
-                        Quantity.MANIFEST_RECORDS, manifest.value().records())));
+        return check(
+                Kind.ORDER_MATCHES_MANIFEST,
+                List.of(orderFile, manifest),
+                () -> List.of(
+                        new Comparison(
+                                Quantity.ORDER_FILE_AMOUNT,
+                                orderFile.value().amountXof(),
+                                Quantity.MANIFEST_AMOUNT,
+                                manifest.value().amountXof()),
+                        new Comparison(
+                                Quantity.ORDER_FILE_RECORDS,
+                                orderFile.value().records(),
+                                Quantity.MANIFEST_RECORDS,
+                                manifest.value().records())));
     }
 
     /** (b) What the reconciliation expected is what the deduction order instructed. */
-    public static Check reconciliationExpectsOrder(Reading<ReconciliationTotals> reconciliation,
-            Reading<OrderTotals> orderFile) {
-        return check(Kind.RECONCILIATION_EXPECTS_ORDER, List.of(reconciliation, orderFile), () -> List.of(
-                new Comparison(Quantity.RECONCILIATION_EXPECTED, reconciliation.value().expectedXof(),
-                        Quantity.ORDER_FILE_AMOUNT, orderFile.value().amountXof())));
+    public static Check reconciliationExpectsOrder(
+            Reading<ReconciliationTotals> reconciliation, Reading<OrderTotals> orderFile) {
+        return check(
+                Kind.RECONCILIATION_EXPECTS_ORDER,
+                List.of(reconciliation, orderFile),
+                () -> List.of(new Comparison(
+                        Quantity.RECONCILIATION_EXPECTED,
+                        reconciliation.value().expectedXof(),
+                        Quantity.ORDER_FILE_AMOUNT,
+                        orderFile.value().amountXof())));
     }
 
     /** (c) What the reconciliation says was withheld is what the withholding return says. */
-    public static Check withheldMatchesReturn(Reading<ReconciliationTotals> reconciliation,
-            Reading<ReturnTotal> withholdingReturn) {
-        return check(Kind.WITHHELD_MATCHES_RETURN, List.of(reconciliation, withholdingReturn), () -> List.of(
-                new Comparison(Quantity.RECONCILIATION_WITHHELD, reconciliation.value().withheldXof(),
-                        Quantity.RETURN_WITHHELD, withholdingReturn.value().withheldXof())));
+    public static Check withheldMatchesReturn(
+            Reading<ReconciliationTotals> reconciliation, Reading<ReturnTotal> withholdingReturn) {
+        return check(
+                Kind.WITHHELD_MATCHES_RETURN,
+                List.of(reconciliation, withholdingReturn),
+                () -> List.of(new Comparison(
+                        Quantity.RECONCILIATION_WITHHELD,
+                        reconciliation.value().withheldXof(),
+                        Quantity.RETURN_WITHHELD,
+                        withholdingReturn.value().withheldXof())));
     }
 
     /** (d) Every franc withheld was either posted or is to be refunded. */
     public static Check postedPlusRefundIsWithheld(Reading<ReconciliationTotals> reconciliation) {
         return check(Kind.POSTED_PLUS_REFUND_IS_WITHHELD, List.of(reconciliation), () -> {
             ReconciliationTotals totals = reconciliation.value();
-            return List.of(new Comparison(Quantity.POSTED_PLUS_REFUND,
+            return List.of(new Comparison(
+                    Quantity.POSTED_PLUS_REFUND,
                     Math.addExact(totals.postedXof(), totals.refundDueXof()),
-                    Quantity.RECONCILIATION_WITHHELD, totals.withheldXof()));
+                    Quantity.RECONCILIATION_WITHHELD,
+                    totals.withheldXof()));
         });
     }
 
@@ -232,14 +263,23 @@ public final class ControlChecks {
     }
 
     /** (f) The deduction order as published is the ledger's: lines with an amount above 0 (SPEC 3). */
-    public static Check orderMatchesLedger(Reading<OrderTotals> orderFile, Reading<DeductionFigures> ledger,
-            Reading<Long> differing) {
-        return check(Kind.ORDER_MATCHES_LEDGER, List.of(orderFile, ledger, differing), () -> List.of(
-                new Comparison(Quantity.ORDER_FILE_RECORDS, orderFile.value().records(),
-                        Quantity.LEDGER_ORDER_LINES, ledger.value().orderLines()),
-                new Comparison(Quantity.ORDER_FILE_AMOUNT, orderFile.value().amountXof(),
-                        Quantity.LEDGER_ORDER_AMOUNT, ledger.value().orderAmountXof()),
-                rowsDiffering(differing)));
+    public static Check orderMatchesLedger(
+            Reading<OrderTotals> orderFile, Reading<DeductionFigures> ledger, Reading<Long> differing) {
+        return check(
+                Kind.ORDER_MATCHES_LEDGER,
+                List.of(orderFile, ledger, differing),
+                () -> List.of(
+                        new Comparison(
+                                Quantity.ORDER_FILE_RECORDS,
+                                orderFile.value().records(),
+                                Quantity.LEDGER_ORDER_LINES,
+                                ledger.value().orderLines()),
+                        new Comparison(
+                                Quantity.ORDER_FILE_AMOUNT,
+                                orderFile.value().amountXof(),
+                                Quantity.LEDGER_ORDER_AMOUNT,
+                                ledger.value().orderAmountXof()),
+                        rowsDiffering(differing)));
     }
 
     /** Lines of a file that differ from the ledger row at the same place: none. */
@@ -248,8 +288,8 @@ public final class ControlChecks {
     }
 
     /** (g) The exceptions file as published is the ledger's: lines instructed below their due (SPEC 3). */
-    public static Check exceptionsMatchLedger(Reading<ExceptionTotals> exceptionsFile,
-            Reading<DeductionFigures> ledger, Reading<Long> differing) {
+    public static Check exceptionsMatchLedger(
+            Reading<ExceptionTotals> exceptionsFile, Reading<DeductionFigures> ledger, Reading<Long> differing) {
         return check(Kind.EXCEPTIONS_MATCH_LEDGER, List.of(exceptionsFile, ledger, differing), () -> {
             ExceptionTotals file = exceptionsFile.value();
             long[] sums = new long[4];
@@ -260,20 +300,28 @@ public final class ControlChecks {
                 sums[3] = Math.addExact(sums[3], reason.shortfallXof());
             }
             return List.of(
-                    new Comparison(Quantity.EXCEPTIONS_FILE_RECORDS, file.records(),
-                            Quantity.LEDGER_EXCEPTION_LINES, sums[0]),
+                    new Comparison(
+                            Quantity.EXCEPTIONS_FILE_RECORDS, file.records(), Quantity.LEDGER_EXCEPTION_LINES, sums[0]),
                     new Comparison(Quantity.EXCEPTIONS_FILE_DUE, file.dueXof(), Quantity.LEDGER_EXCEPTION_DUE, sums[1]),
-                    new Comparison(Quantity.EXCEPTIONS_FILE_AMOUNT, file.amountXof(),
-                            Quantity.LEDGER_EXCEPTION_AMOUNT, sums[2]),
-                    new Comparison(Quantity.EXCEPTIONS_FILE_SHORTFALL, file.shortfallXof(),
-                            Quantity.LEDGER_EXCEPTION_SHORTFALL, sums[3]),
+                    new Comparison(
+                            Quantity.EXCEPTIONS_FILE_AMOUNT,
+                            file.amountXof(),
+                            Quantity.LEDGER_EXCEPTION_AMOUNT,
+                            sums[2]),
+                    new Comparison(
+                            Quantity.EXCEPTIONS_FILE_SHORTFALL,
+                            file.shortfallXof(),
+                            Quantity.LEDGER_EXCEPTION_SHORTFALL,
+                            sums[3]),
                     rowsDiffering(differing));
         });
     }
 
     /** (h) The reconciliation file as published is the ledger's reconciliation rows (SPEC 4). */
-    public static Check reconciliationMatchesLedger(Reading<ReconciliationTotals> reconciliationFile,
-            Reading<ReconciliationFigures> ledger, Reading<Long> differing) {
+    public static Check reconciliationMatchesLedger(
+            Reading<ReconciliationTotals> reconciliationFile,
+            Reading<ReconciliationFigures> ledger,
+            Reading<Long> differing) {
         return check(Kind.RECONCILIATION_MATCHES_LEDGER, List.of(reconciliationFile, ledger, differing), () -> {
             ReconciliationTotals file = reconciliationFile.value();
             long[] sums = new long[5];
@@ -285,22 +333,28 @@ public final class ControlChecks {
                 sums[4] = Math.addExact(sums[4], status.refundDueXof());
             }
             return List.of(
-                    new Comparison(Quantity.RECONCILIATION_FILE_RECORDS, file.records(),
-                            Quantity.LEDGER_RECONCILIATION_ROWS, sums[0]),
-                    new Comparison(Quantity.RECONCILIATION_EXPECTED, file.expectedXof(), Quantity.LEDGER_EXPECTED,
-                            sums[1]),
-                    new Comparison(Quantity.RECONCILIATION_WITHHELD, file.withheldXof(), Quantity.LEDGER_WITHHELD,
-                            sums[2]),
+                    new Comparison(
+                            Quantity.RECONCILIATION_FILE_RECORDS,
+                            file.records(),
+                            Quantity.LEDGER_RECONCILIATION_ROWS,
+                            sums[0]),
+                    new Comparison(
+                            Quantity.RECONCILIATION_EXPECTED, file.expectedXof(), Quantity.LEDGER_EXPECTED, sums[1]),
+                    new Comparison(
+                            Quantity.RECONCILIATION_WITHHELD, file.withheldXof(), Quantity.LEDGER_WITHHELD, sums[2]),
                     new Comparison(Quantity.RECONCILIATION_POSTED, file.postedXof(), Quantity.LEDGER_POSTED, sums[3]),
-                    new Comparison(Quantity.RECONCILIATION_REFUND_DUE, file.refundDueXof(),
-                            Quantity.LEDGER_REFUND_DUE, sums[4]),
+                    new Comparison(
+                            Quantity.RECONCILIATION_REFUND_DUE,
+                            file.refundDueXof(),
+                            Quantity.LEDGER_REFUND_DUE,
+                            sums[4]),
                     rowsDiffering(differing));
         });
     }
 
     /** (i) The arrears file as published is the ledger's arrears lines (SPEC 4). */
-    public static Check arrearsMatchLedger(Reading<ArrearsTotals> arrearsFile, Reading<ReconciliationFigures> ledger,
-            Reading<Long> differing) {
+    public static Check arrearsMatchLedger(
+            Reading<ArrearsTotals> arrearsFile, Reading<ReconciliationFigures> ledger, Reading<Long> differing) {
         return check(Kind.ARREARS_MATCH_LEDGER, List.of(arrearsFile, ledger, differing), () -> {
             ArrearsTotals file = arrearsFile.value();
             long[] sums = new long[3];
@@ -310,11 +364,14 @@ public final class ControlChecks {
                 sums[2] = Math.addExact(sums[2], bucket.outstandingXof());
             }
             return List.of(
-                    new Comparison(Quantity.ARREARS_FILE_RECORDS, file.records(), Quantity.LEDGER_ARREARS_LINES,
-                            sums[0]),
+                    new Comparison(
+                            Quantity.ARREARS_FILE_RECORDS, file.records(), Quantity.LEDGER_ARREARS_LINES, sums[0]),
                     new Comparison(Quantity.ARREARS_FILE_OVERDUE, file.overdueXof(), Quantity.LEDGER_OVERDUE, sums[1]),
-                    new Comparison(Quantity.ARREARS_FILE_OUTSTANDING, file.outstandingXof(),
-                            Quantity.LEDGER_OUTSTANDING, sums[2]),
+                    new Comparison(
+                            Quantity.ARREARS_FILE_OUTSTANDING,
+                            file.outstandingXof(),
+                            Quantity.LEDGER_OUTSTANDING,
+                            sums[2]),
                     rowsDiffering(differing));
         });
     }
@@ -324,12 +381,20 @@ public final class ControlChecks {
      * posted to them, and no contract breaks a rule of its state. The ledger is always there.
      */
     public static Check ledgerBalances(Balances balances) {
-        return check(Kind.LEDGER_BALANCES, List.of(), () -> List.of(
-                new Comparison(Quantity.LEDGER_COLLECTED, balances.collectedXof(), Quantity.LEDGER_POSTINGS,
-                        balances.postedXof()),
-                new Comparison(Quantity.CONTRACTS_NOT_SUM_OF_POSTINGS, balances.notSumOfPostings(), Quantity.NONE, 0),
-                new Comparison(Quantity.SETTLED_WITH_OUTSTANDING, balances.settledWithOutstanding(), Quantity.NONE, 0),
-                new Comparison(Quantity.OPEN_OUT_OF_RANGE, balances.openOutOfRange(), Quantity.NONE, 0)));
+        return check(
+                Kind.LEDGER_BALANCES,
+                List.of(),
+                () -> List.of(
+                        new Comparison(
+                                Quantity.LEDGER_COLLECTED,
+                                balances.collectedXof(),
+                                Quantity.LEDGER_POSTINGS,
+                                balances.postedXof()),
+                        new Comparison(
+                                Quantity.CONTRACTS_NOT_SUM_OF_POSTINGS, balances.notSumOfPostings(), Quantity.NONE, 0),
+                        new Comparison(
+                                Quantity.SETTLED_WITH_OUTSTANDING, balances.settledWithOutstanding(), Quantity.NONE, 0),
+                        new Comparison(Quantity.OPEN_OUT_OF_RANGE, balances.openOutOfRange(), Quantity.NONE, 0)));
     }
 
     /**

@@ -15,8 +15,8 @@ import org.smartphone.payroll.run.RunKind;
  * @param manifest what the run's manifest says for an output CSV; null when no manifest was read,
  *     "" when the manifest is unreadable or does not list the file
  */
-public record FileDigest(String file, String folder, RunKind run, Seal seal, String recomputed, String recorded,
-        String manifest) {
+public record FileDigest(
+        String file, String folder, RunKind run, Seal seal, String recomputed, String recorded, String manifest) {
 
     /** What a file's digest is checked against. */
     public enum Seal {

@@ -11,8 +11,7 @@ final class Html {
     static final char GROUP_SEPARATOR = '\u202F';
     static final String UNIT = "\u00A0F\u00A0CFA";
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for an element's content or a quoted attribute value; null gives "". */
     static String escape(String text) {

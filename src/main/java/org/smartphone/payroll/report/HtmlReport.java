@@ -108,13 +108,19 @@ final class HtmlReport {
     }
 
     private String page() {
-        out.append("<!DOCTYPE html>\n<html lang=\"").append(labels.language()).append("\">\n<head>\n")
+        out.append("<!DOCTYPE html>\n<html lang=\"")
+                .append(labels.language())
+                .append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src")
                 .append(" 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(labels.title(period))).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<title>")
+                .append(esc(labels.title(period)))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
         header();
         checks();
         deduction();
@@ -131,18 +137,32 @@ final class HtmlReport {
         out.append("<header>\n<h1>").append(esc(labels.title(period))).append("</h1>\n");
         out.append("<p class=\"subtitle\">").append(esc(labels.subtitle())).append("</p>\n");
         out.append("<p class=\"lead\">").append(esc(labels.lead())).append("</p>\n");
-        out.append("<table class=\"runs\">\n<caption>").append(esc(labels.runsCaption())).append("</caption>\n");
+        out.append("<table class=\"runs\">\n<caption>")
+                .append(esc(labels.runsCaption()))
+                .append("</caption>\n");
         headerRow(labels.runHeader(), labels.runIdHeader(), labels.stateHeader(), labels.inputHeader());
         for (RunKind kind : List.of(RunKind.DEDUCTION, RunKind.RECONCILIATION)) {
-            RunLine run = figures.runs().stream().filter(r -> r.kind() == kind).findFirst().orElse(null);
-            out.append("<tr data-run=\"").append(kind.name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(esc(labels.run(kind))).append("</td>");
+            RunLine run = figures.runs().stream()
+                    .filter(r -> r.kind() == kind)
+                    .findFirst()
+                    .orElse(null);
+            out.append("<tr data-run=\"")
+                    .append(kind.name().toLowerCase(Locale.ROOT))
+                    .append("\"><td>")
+                    .append(esc(labels.run(kind)))
+                    .append("</td>");
             if (run == null) {
-                out.append("<td></td><td class=\"muted\">").append(esc(labels.notRun())).append("</td><td></td>");
+                out.append("<td></td><td class=\"muted\">")
+                        .append(esc(labels.notRun()))
+                        .append("</td><td></td>");
             } else {
-                out.append("<td class=\"num\">").append(run.runId()).append("</td><td>")
-                        .append(esc(labels.state(run.state()))).append("</td><td class=\"code\">")
-                        .append(esc(run.inputName())).append("</td>");
+                out.append("<td class=\"num\">")
+                        .append(run.runId())
+                        .append("</td><td>")
+                        .append(esc(labels.state(run.state())))
+                        .append("</td><td class=\"code\">")
+                        .append(esc(run.inputName()))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -150,14 +170,23 @@ final class HtmlReport {
     }
 
     private void checks() {
-        out.append("<section id=\"checks\">\n<h2>").append(esc(labels.checksHeading())).append("</h2>\n");
+        out.append("<section id=\"checks\">\n<h2>")
+                .append(esc(labels.checksHeading()))
+                .append("</h2>\n");
         out.append("<table class=\"checks\">\n");
         headerRow("", labels.checkHeader(), labels.figuresHeader(), labels.resultHeader());
         for (Check check : checks) {
-            out.append("<tr class=\"check ").append(cssClass(check.outcome())).append("\" data-check=\"")
-                    .append(check.kind().letter()).append("\" data-outcome=\"").append(cssClass(check.outcome()))
-                    .append("\"><td class=\"letter\">").append(check.kind().letter()).append("</td><td>")
-                    .append(esc(labels.check(check.kind(), period))).append("</td><td>");
+            out.append("<tr class=\"check ")
+                    .append(cssClass(check.outcome()))
+                    .append("\" data-check=\"")
+                    .append(check.kind().letter())
+                    .append("\" data-outcome=\"")
+                    .append(cssClass(check.outcome()))
+                    .append("\"><td class=\"letter\">")
+                    .append(check.kind().letter())
+                    .append("</td><td>")
+                    .append(esc(labels.check(check.kind(), period)))
+                    .append("</td><td>");
             comparisons(check);
             out.append("</td><td>").append(badge(check.outcome())).append("</td></tr>\n");
         }
@@ -170,16 +199,23 @@ final class HtmlReport {
             out.append("<table class=\"cmp\">");
             for (Comparison comparison : check.comparisons()) {
                 out.append("<tr class=\"first\"><td class=\"rel\"></td><td>")
-                        .append(esc(labels.quantity(comparison.left(), period))).append("</td>")
-                        .append(figure(comparison.left().amount(), comparison.leftValue())).append("</tr>");
-                out.append("<tr><td class=\"rel").append(comparison.agrees() ? "\">=" : " neq\">\u2260")
-                        .append("</td><td>").append(esc(labels.quantity(comparison.right(), period))).append("</td>")
-                        .append(figure(comparison.right().amount(), comparison.rightValue())).append("</tr>");
+                        .append(esc(labels.quantity(comparison.left(), period)))
+                        .append("</td>")
+                        .append(figure(comparison.left().amount(), comparison.leftValue()))
+                        .append("</tr>");
+                out.append("<tr><td class=\"rel")
+                        .append(comparison.agrees() ? "\">=" : " neq\">\u2260")
+                        .append("</td><td>")
+                        .append(esc(labels.quantity(comparison.right(), period)))
+                        .append("</td>")
+                        .append(figure(comparison.right().amount(), comparison.rightValue()))
+                        .append("</tr>");
             }
             out.append("</table>");
         }
         for (Reading<?> gap : check.gaps()) {
-            String text = gap.problem() == Reading.Problem.MISSING ? labels.missing(gap.source())
+            String text = gap.problem() == Reading.Problem.MISSING
+                    ? labels.missing(gap.source())
                     : labels.unreadable(gap.source(), gap.line(), gap.column());
             out.append("<p class=\"gap\">").append(esc(text)).append("</p>");
         }
@@ -188,21 +224,30 @@ final class HtmlReport {
             for (FileDigest digest : figures.inputs()) {
                 sealed.add(ControlChecks.digest(digest));
             }
-            figures.outputs().stream().filter(d -> d.seal() != FileDigest.Seal.NONE)
+            figures.outputs().stream()
+                    .filter(d -> d.seal() != FileDigest.Seal.NONE)
                     .forEach(d -> sealed.add(ControlChecks.digest(d)));
-            out.append("<p class=\"digest-summary\">").append(esc(labels.digestSummary(
-                    sealed.stream().filter(o -> o == Outcome.PASS).count(), sealed.size()))).append("</p>");
+            out.append("<p class=\"digest-summary\">")
+                    .append(esc(labels.digestSummary(
+                            sealed.stream().filter(o -> o == Outcome.PASS).count(), sealed.size())))
+                    .append("</p>");
         }
-        if (check.kind() == Kind.WITHHELD_MATCHES_RETURN && figures.withholdingReturn().available()) {
-            out.append("<p class=\"note source\">").append(esc(labels.returnSource(figures.withholdingReturn()
-                    .value(), period))).append("</p>");
+        if (check.kind() == Kind.WITHHELD_MATCHES_RETURN
+                && figures.withholdingReturn().available()) {
+            out.append("<p class=\"note source\">")
+                    .append(esc(labels.returnSource(figures.withholdingReturn().value(), period)))
+                    .append("</p>");
         }
     }
 
     private void deduction() {
-        out.append("<section id=\"deduction\">\n<h2>").append(esc(labels.deductionHeading())).append("</h2>\n");
+        out.append("<section id=\"deduction\">\n<h2>")
+                .append(esc(labels.deductionHeading()))
+                .append("</h2>\n");
         if (figures.deduction().isEmpty()) {
-            out.append("<p class=\"muted\">").append(esc(labels.deductionNotInLedger(period))).append("</p>\n");
+            out.append("<p class=\"muted\">")
+                    .append(esc(labels.deductionNotInLedger(period)))
+                    .append("</p>\n");
             out.append("</section>\n");
             return;
         }
@@ -214,16 +259,29 @@ final class HtmlReport {
         fact(labels.orderLines(), Html.count(d.orderLines()));
         fact(labels.orderAmount(), Html.francs(d.orderAmountXof()));
         out.append("</dl>\n");
-        out.append("<table class=\"reasons\">\n<caption>").append(esc(labels.exceptionsCaption()))
+        out.append("<table class=\"reasons\">\n<caption>")
+                .append(esc(labels.exceptionsCaption()))
                 .append("</caption>\n");
-        headerRow(labels.reasonHeader(), "", "#" + labels.contractsHeader(), "#" + labels.dueHeader(),
-                "#" + labels.instructedHeader(), "#" + labels.shortfallHeader());
+        headerRow(
+                labels.reasonHeader(),
+                "",
+                "#" + labels.contractsHeader(),
+                "#" + labels.dueHeader(),
+                "#" + labels.instructedHeader(),
+                "#" + labels.shortfallHeader());
         long[] totals = new long[4];
         for (ReasonLine reason : d.exceptions()) {
-            out.append("<tr data-reason=\"").append(esc(reason.reason())).append("\"><td class=\"code\">")
-                    .append(esc(reason.reason())).append("</td><td class=\"muted\">")
-                    .append(esc(labels.reason(reason.reason()))).append("</td>");
-            cells(Html.count(reason.count()), Html.francs(reason.dueXof()), Html.francs(reason.amountXof()),
+            out.append("<tr data-reason=\"")
+                    .append(esc(reason.reason()))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(reason.reason()))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.reason(reason.reason())))
+                    .append("</td>");
+            cells(
+                    Html.count(reason.count()),
+                    Html.francs(reason.dueXof()),
+                    Html.francs(reason.amountXof()),
                     Html.francs(reason.shortfallXof()));
             out.append("</tr>\n");
             totals[0] += reason.count();
@@ -231,29 +289,50 @@ final class HtmlReport {
             totals[2] += reason.amountXof();
             totals[3] += reason.shortfallXof();
         }
-        out.append("<tr class=\"total\"><td colspan=\"2\">").append(esc(labels.total())).append("</td>");
+        out.append("<tr class=\"total\"><td colspan=\"2\">")
+                .append(esc(labels.total()))
+                .append("</td>");
         cells(Html.count(totals[0]), Html.francs(totals[1]), Html.francs(totals[2]), Html.francs(totals[3]));
         out.append("</tr>\n</table>\n</section>\n");
     }
 
     private void reconciliation() {
-        out.append("<section id=\"reconciliation\">\n<h2>").append(esc(labels.reconciliationHeading()))
+        out.append("<section id=\"reconciliation\">\n<h2>")
+                .append(esc(labels.reconciliationHeading()))
                 .append("</h2>\n");
         if (figures.reconciliation().isEmpty()) {
-            out.append("<p class=\"muted\">").append(esc(labels.reconciliationNotInLedger(period))).append("</p>\n");
+            out.append("<p class=\"muted\">")
+                    .append(esc(labels.reconciliationNotInLedger(period)))
+                    .append("</p>\n");
             out.append("</section>\n");
             return;
         }
-        out.append("<table class=\"statuses\">\n<caption>").append(esc(labels.statusCaption())).append("</caption>\n");
-        headerRow(labels.statusHeader(), "", "#" + labels.rowsHeader(), "#" + labels.expectedHeader(),
-                "#" + labels.withheldHeader(), "#" + labels.postedHeader(), "#" + labels.refundHeader());
+        out.append("<table class=\"statuses\">\n<caption>")
+                .append(esc(labels.statusCaption()))
+                .append("</caption>\n");
+        headerRow(
+                labels.statusHeader(),
+                "",
+                "#" + labels.rowsHeader(),
+                "#" + labels.expectedHeader(),
+                "#" + labels.withheldHeader(),
+                "#" + labels.postedHeader(),
+                "#" + labels.refundHeader());
         long[] totals = new long[5];
         for (StatusLine status : figures.reconciliation().get().statuses()) {
-            out.append("<tr data-status=\"").append(esc(status.status())).append("\"><td class=\"code\">")
-                    .append(esc(status.status())).append("</td><td class=\"muted\">")
-                    .append(esc(labels.status(status.status()))).append("</td>");
-            cells(Html.count(status.count()), Html.francs(status.expectedXof()), Html.francs(status.withheldXof()),
-                    Html.francs(status.postedXof()), Html.francs(status.refundDueXof()));
+            out.append("<tr data-status=\"")
+                    .append(esc(status.status()))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(status.status()))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.status(status.status())))
+                    .append("</td>");
+            cells(
+                    Html.count(status.count()),
+                    Html.francs(status.expectedXof()),
+                    Html.francs(status.withheldXof()),
+                    Html.francs(status.postedXof()),
+                    Html.francs(status.refundDueXof()));
             out.append("</tr>\n");
             totals[0] += status.count();
             totals[1] += status.expectedXof();
@@ -261,37 +340,59 @@ final class HtmlReport {
             totals[3] += status.postedXof();
             totals[4] += status.refundDueXof();
         }
-        out.append("<tr class=\"total\"><td colspan=\"2\">").append(esc(labels.total())).append("</td>");
-        cells(Html.count(totals[0]), Html.francs(totals[1]), Html.francs(totals[2]), Html.francs(totals[3]),
+        out.append("<tr class=\"total\"><td colspan=\"2\">")
+                .append(esc(labels.total()))
+                .append("</td>");
+        cells(
+                Html.count(totals[0]),
+                Html.francs(totals[1]),
+                Html.francs(totals[2]),
+                Html.francs(totals[3]),
                 Html.francs(totals[4]));
         out.append("</tr>\n</table>\n</section>\n");
     }
 
     private void arrears() {
-        out.append("<section id=\"arrears\">\n<h2>").append(esc(labels.arrearsHeading())).append("</h2>\n");
+        out.append("<section id=\"arrears\">\n<h2>")
+                .append(esc(labels.arrearsHeading()))
+                .append("</h2>\n");
         if (figures.reconciliation().isEmpty()) {
-            out.append("<p class=\"muted\">").append(esc(labels.reconciliationNotInLedger(period))).append("</p>\n");
+            out.append("<p class=\"muted\">")
+                    .append(esc(labels.reconciliationNotInLedger(period)))
+                    .append("</p>\n");
             out.append("</section>\n");
             return;
         }
         ReconciliationFigures r = figures.reconciliation().get();
         out.append("<h3>").append(esc(labels.bucketCaption())).append("</h3>\n");
-        out.append("<figure class=\"chart\">\n").append(ArrearsChart.svg(r.buckets(), labels)).append("\n</figure>\n");
+        out.append("<figure class=\"chart\">\n")
+                .append(ArrearsChart.svg(r.buckets(), labels))
+                .append("\n</figure>\n");
         out.append("<table class=\"buckets\">\n");
-        headerRow(labels.ageHeader(), "", "#" + labels.contractsHeader(), "#" + labels.overdueHeader(),
+        headerRow(
+                labels.ageHeader(),
+                "",
+                "#" + labels.contractsHeader(),
+                "#" + labels.overdueHeader(),
                 "#" + labels.outstandingHeader());
         long[] totals = new long[3];
         for (BucketLine bucket : r.buckets()) {
-            out.append("<tr data-bucket=\"").append(esc(bucket.bucket())).append("\"><td>")
-                    .append(esc(labels.bucket(bucket.bucket()))).append("</td><td class=\"code muted\">")
-                    .append(esc(bucket.bucket())).append("</td>");
+            out.append("<tr data-bucket=\"")
+                    .append(esc(bucket.bucket()))
+                    .append("\"><td>")
+                    .append(esc(labels.bucket(bucket.bucket())))
+                    .append("</td><td class=\"code muted\">")
+                    .append(esc(bucket.bucket()))
+                    .append("</td>");
             cells(Html.count(bucket.count()), Html.francs(bucket.overdueXof()), Html.francs(bucket.outstandingXof()));
             out.append("</tr>\n");
             totals[0] += bucket.count();
             totals[1] += bucket.overdueXof();
             totals[2] += bucket.outstandingXof();
         }
-        out.append("<tr class=\"total\"><td colspan=\"2\">").append(esc(labels.total())).append("</td>");
+        out.append("<tr class=\"total\"><td colspan=\"2\">")
+                .append(esc(labels.total()))
+                .append("</td>");
         cells(Html.count(totals[0]), Html.francs(totals[1]), Html.francs(totals[2]));
         out.append("</tr>\n</table>\n");
         out.append("<h3>").append(esc(labels.ministryCaption())).append("</h3>\n");
@@ -300,13 +401,21 @@ final class HtmlReport {
             return;
         }
         out.append("<table class=\"ministries\">\n");
-        headerRow(labels.ministryHeader(), "#" + labels.contractsHeader(), "#" + labels.overdueHeader(),
+        headerRow(
+                labels.ministryHeader(),
+                "#" + labels.contractsHeader(),
+                "#" + labels.overdueHeader(),
                 "#" + labels.outstandingHeader());
         for (MinistryLine ministry : r.ministries()) {
-            out.append("<tr class=\"ministry\"><td>").append(ministry.ministryCode() == null
-                    ? "<span class=\"muted\">" + esc(labels.noMinistry()) + "</span>" : esc(ministry.ministryCode()))
+            out.append("<tr class=\"ministry\"><td>")
+                    .append(
+                            ministry.ministryCode() == null
+                                    ? "<span class=\"muted\">" + esc(labels.noMinistry()) + "</span>"
+                                    : esc(ministry.ministryCode()))
                     .append("</td>");
-            cells(Html.count(ministry.count()), Html.francs(ministry.overdueXof()),
+            cells(
+                    Html.count(ministry.count()),
+                    Html.francs(ministry.overdueXof()),
                     Html.francs(ministry.outstandingXof()));
             out.append("</tr>\n");
         }
@@ -315,7 +424,9 @@ final class HtmlReport {
 
     private void portfolio() {
         Portfolio p = figures.portfolio();
-        out.append("<section id=\"portfolio\">\n<h2>").append(esc(labels.portfolioHeading())).append("</h2>\n");
+        out.append("<section id=\"portfolio\">\n<h2>")
+                .append(esc(labels.portfolioHeading()))
+                .append("</h2>\n");
         out.append("<p class=\"note\">").append(esc(labels.portfolioNote())).append("</p>\n<dl class=\"facts\">\n");
         fact(labels.openContracts(), Html.count(p.openContracts()));
         fact(labels.settledContracts(), Html.count(p.settledContracts()));
@@ -326,18 +437,24 @@ final class HtmlReport {
     }
 
     private void digests() {
-        out.append("<section id=\"digests\">\n<h2>").append(esc(labels.digestsHeading())).append("</h2>\n");
-        out.append("<table class=\"digests inputs\">\n<caption>").append(esc(labels.inputsCaption()))
+        out.append("<section id=\"digests\">\n<h2>")
+                .append(esc(labels.digestsHeading()))
+                .append("</h2>\n");
+        out.append("<table class=\"digests inputs\">\n<caption>")
+                .append(esc(labels.inputsCaption()))
                 .append("</caption>\n");
         headerRow(labels.fileHeader(), labels.runHeader(), "SHA-256", labels.resultHeader());
         if (figures.inputs().isEmpty()) {
-            out.append("<tr><td colspan=\"4\" class=\"muted\">").append(esc(labels.noInputs())).append("</td></tr>\n");
+            out.append("<tr><td colspan=\"4\" class=\"muted\">")
+                    .append(esc(labels.noInputs()))
+                    .append("</td></tr>\n");
         }
         for (FileDigest input : figures.inputs()) {
             digestRow(input, labels.ledger());
         }
         out.append("</table>\n");
-        out.append("<table class=\"digests outputs\">\n<caption>").append(esc(labels.outputsCaption()))
+        out.append("<table class=\"digests outputs\">\n<caption>")
+                .append(esc(labels.outputsCaption()))
                 .append("</caption>\n");
         headerRow(labels.fileHeader(), labels.runHeader(), "SHA-256", labels.resultHeader());
         for (FileDigest output : figures.outputs()) {
@@ -350,13 +467,20 @@ final class HtmlReport {
     private void digestRow(FileDigest digest, String sealName) {
         Outcome outcome = ControlChecks.digest(digest);
         boolean sealed = digest.seal() != FileDigest.Seal.NONE;
-        out.append("<tr class=\"digest").append(sealed ? " " + cssClass(outcome) : "").append("\" data-file=\"")
-                .append(esc(digest.file())).append('"');
+        out.append("<tr class=\"digest")
+                .append(sealed ? " " + cssClass(outcome) : "")
+                .append("\" data-file=\"")
+                .append(esc(digest.file()))
+                .append('"');
         if (sealed) {
             out.append(" data-outcome=\"").append(cssClass(outcome)).append('"');
         }
-        out.append("><td><span class=\"code\">").append(esc(digest.file())).append("</span><br><span class=\"muted\">")
-                .append(esc(digest.folder())).append("</span></td><td>").append(esc(labels.run(digest.run())))
+        out.append("><td><span class=\"code\">")
+                .append(esc(digest.file()))
+                .append("</span><br><span class=\"muted\">")
+                .append(esc(digest.folder()))
+                .append("</span></td><td>")
+                .append(esc(labels.run(digest.run())))
                 .append("</td><td>");
         shaLine(labels.recomputed(), digest.recomputed(), "recomputed");
         if (sealed) {
@@ -375,8 +499,11 @@ final class HtmlReport {
     }
 
     private void shaLine(String label, String sha, String role) {
-        out.append("<div class=\"sha\" data-role=\"").append(role).append("\"><span class=\"muted\">")
-                .append(esc(label + labels.colon())).append("</span>");
+        out.append("<div class=\"sha\" data-role=\"")
+                .append(role)
+                .append("\"><span class=\"muted\">")
+                .append(esc(label + labels.colon()))
+                .append("</span>");
         if (sha == null) {
             out.append("<em>").append(esc(labels.absent())).append("</em>");
         } else if (sha.isEmpty()) {
@@ -392,7 +519,8 @@ final class HtmlReport {
         out.append("<tr>");
         for (String header : headers) {
             boolean numeric = header.startsWith("#");
-            out.append(numeric ? "<th class=\"num\">" : "<th>").append(esc(numeric ? header.substring(1) : header))
+            out.append(numeric ? "<th class=\"num\">" : "<th>")
+                    .append(esc(numeric ? header.substring(1) : header))
                     .append("</th>");
         }
         out.append("</tr>\n");
@@ -405,7 +533,11 @@ final class HtmlReport {
     }
 
     private void fact(String label, String value) {
-        out.append("<dt>").append(esc(label)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        out.append("<dt>")
+                .append(esc(label))
+                .append("</dt><dd>")
+                .append(esc(value))
+                .append("</dd>\n");
     }
 
     private static String figure(boolean amount, long value) {

@@ -80,7 +80,8 @@ class LedgerBalances {
                 statement.setString(1, period);
                 postings.add(new Cursor(statement.executeQuery()));
             }
-            Cursor contracts = new Cursor(statement(connection, CONTRACTS, statements).executeQuery());
+            Cursor contracts =
+                    new Cursor(statement(connection, CONTRACTS, statements).executeQuery());
             return merge(contracts, postings);
         } finally {
             for (PreparedStatement statement : statements) {
@@ -165,8 +166,8 @@ class LedgerBalances {
                 cursor.next();
             }
         }
-        return new Balances(count, collectedTotal, postedTotal, notSumOfPostings, settledWithOutstanding,
-                openOutOfRange);
+        return new Balances(
+                count, collectedTotal, postedTotal, notSumOfPostings, settledWithOutstanding, openOutOfRange);
     }
 
     /** A result read in step with the others: {@code current} is the contract_id of its row, null at the end. */

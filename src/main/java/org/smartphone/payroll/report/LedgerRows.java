@@ -18,8 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LedgerRows {
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 
     /**
      * The number of lines, counted in the file's order, whose cells differ from the ledger row at
@@ -36,23 +35,26 @@ final class LedgerRows {
         long[] differing = {0};
         try (CsvInputFile csv = CsvInputFile.open(file, columns, List.of())) {
             InputFileException[] problem = {null};
-            jdbc.query(sql, rs -> {
-                if (problem[0] != null) {
-                    return;
-                }
-                InputRecord record;
-                try {
-                    record = csv.next();
-                } catch (InputFileException e) {
-                    problem[0] = e;
-                    return;
-                }
-                boolean same = record != null;
-                for (int i = 0; same && i < columns.size(); i++) {
-                    same = record.get(columns.get(i)).equals(String.valueOf(rs.getObject(i + 1)));
-                }
-                differing[0] += same ? 0 : 1;
-            }, args);
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        if (problem[0] != null) {
+                            return;
+                        }
+                        InputRecord record;
+                        try {
+                            record = csv.next();
+                        } catch (InputFileException e) {
+                            problem[0] = e;
+                            return;
+                        }
+                        boolean same = record != null;
+                        for (int i = 0; same && i < columns.size(); i++) {
+                            same = record.get(columns.get(i)).equals(String.valueOf(rs.getObject(i + 1)));
+                        }
+                        differing[0] += same ? 0 : 1;
+                    },
+                    args);
             if (problem[0] != null) {
                 throw problem[0];
             }

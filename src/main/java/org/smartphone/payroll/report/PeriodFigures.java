@@ -28,12 +28,22 @@ import org.smartphone.payroll.run.RunState;
  * @param balances every contract's balance checked against its postings, the ledger now
  * @param differingRows each published file compared line by line with the ledger rows it was written from
  */
-public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTotals> orderFile,
-        Reading<OrderTotals> orderManifest, Reading<ExceptionTotals> exceptionsFile,
-        Reading<ReconciliationTotals> reconciliationFile, Reading<ArrearsTotals> arrearsFile,
-        Reading<ReturnTotal> withholdingReturn, List<FileDigest> inputs, List<FileDigest> outputs,
-        Optional<DeductionFigures> deduction, Optional<ReconciliationFigures> reconciliation, Portfolio portfolio,
-        Balances balances, DifferingRows differingRows) {
+public record PeriodFigures(
+        Period period,
+        List<RunLine> runs,
+        Reading<OrderTotals> orderFile,
+        Reading<OrderTotals> orderManifest,
+        Reading<ExceptionTotals> exceptionsFile,
+        Reading<ReconciliationTotals> reconciliationFile,
+        Reading<ArrearsTotals> arrearsFile,
+        Reading<ReturnTotal> withholdingReturn,
+        List<FileDigest> inputs,
+        List<FileDigest> outputs,
+        Optional<DeductionFigures> deduction,
+        Optional<ReconciliationFigures> reconciliation,
+        Portfolio portfolio,
+        Balances balances,
+        DifferingRows differingRows) {
 
     public PeriodFigures {
         runs = List.copyOf(runs);
@@ -42,33 +52,27 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
     }
 
     /** One run of the period as payroll_run holds it. */
-    public record RunLine(RunKind kind, long runId, RunState state, String inputName) {
-    }
+    public record RunLine(RunKind kind, long runId, RunState state, String inputName) {}
 
     /** Records of a deduction order and the sum of their amount_xof. */
-    public record OrderTotals(long records, long amountXof) {
-    }
+    public record OrderTotals(long records, long amountXof) {}
 
     /** Records of an exceptions file (or the ledger's exception lines) and the sums of its amounts. */
-    public record ExceptionTotals(long records, long dueXof, long amountXof, long shortfallXof) {
-    }
+    public record ExceptionTotals(long records, long dueXof, long amountXof, long shortfallXof) {}
 
     /** Records of an arrears file (or the ledger's arrears lines) and the sums of its amounts. */
-    public record ArrearsTotals(long records, long overdueXof, long outstandingXof) {
-    }
+    public record ArrearsTotals(long records, long overdueXof, long outstandingXof) {}
 
     /**
      * Lines of each published file that differ from the ledger row at the same place (or have none),
      * missing while the run that writes the file has not reached the ledger.
      */
-    public record DifferingRows(Reading<Long> order, Reading<Long> exceptions, Reading<Long> reconciliation,
-            Reading<Long> arrears) {
-    }
+    public record DifferingRows(
+            Reading<Long> order, Reading<Long> exceptions, Reading<Long> reconciliation, Reading<Long> arrears) {}
 
     /** Records of a reconciliation file and the sums of its amount columns. */
-    public record ReconciliationTotals(long records, long expectedXof, long withheldXof, long postedXof,
-            long refundDueXof) {
-    }
+    public record ReconciliationTotals(
+            long records, long expectedXof, long withheldXof, long postedXof, long refundDueXof) {}
 
     /** The withholding return's withheld total over its valid lines, and where it was read. */
     public record ReturnTotal(Source source, String location, long lines, long withheldXof) {
@@ -83,8 +87,13 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
     }
 
     /** The committed deduction lines of the period. */
-    public record DeductionFigures(long contractsWithDue, long dueXof, long arrearsPartXof, long orderLines,
-            long orderAmountXof, List<ReasonLine> exceptions) {
+    public record DeductionFigures(
+            long contractsWithDue,
+            long dueXof,
+            long arrearsPartXof,
+            long orderLines,
+            long orderAmountXof,
+            List<ReasonLine> exceptions) {
 
         public DeductionFigures {
             exceptions = List.copyOf(exceptions);
@@ -92,12 +101,11 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
     }
 
     /** Contracts instructed less than their due for one reason. */
-    public record ReasonLine(String reason, long count, long dueXof, long amountXof, long shortfallXof) {
-    }
+    public record ReasonLine(String reason, long count, long dueXof, long amountXof, long shortfallXof) {}
 
     /** The committed reconciliation of the period and the arrears it left. */
-    public record ReconciliationFigures(List<StatusLine> statuses, List<BucketLine> buckets,
-            List<MinistryLine> ministries) {
+    public record ReconciliationFigures(
+            List<StatusLine> statuses, List<BucketLine> buckets, List<MinistryLine> ministries) {
 
         public ReconciliationFigures {
             statuses = List.copyOf(statuses);
@@ -107,22 +115,18 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
     }
 
     /** Reconciliation rows of one status. */
-    public record StatusLine(String status, long count, long expectedXof, long withheldXof, long postedXof,
-            long refundDueXof) {
-    }
+    public record StatusLine(
+            String status, long count, long expectedXof, long withheldXof, long postedXof, long refundDueXof) {}
 
     /** Contracts in arrears in one bucket. */
-    public record BucketLine(String bucket, long count, long overdueXof, long outstandingXof) {
-    }
+    public record BucketLine(String bucket, long count, long overdueXof, long outstandingXof) {}
 
     /** Contracts in arrears of one ministry; {@code ministryCode} is null when none is known. */
-    public record MinistryLine(String ministryCode, long count, long overdueXof, long outstandingXof) {
-    }
+    public record MinistryLine(String ministryCode, long count, long overdueXof, long outstandingXof) {}
 
     /** Every contract in the ledger: open, settled, financed, collected to date, outstanding. */
-    public record Portfolio(long openContracts, long settledContracts, long financedXof, long collectedXof,
-            long outstandingXof) {
-    }
+    public record Portfolio(
+            long openContracts, long settledContracts, long financedXof, long collectedXof, long outstandingXof) {}
 
     /**
      * The ledger checked against itself (SPEC 2, 4): what every contract has collected against the
@@ -136,7 +140,11 @@ public record PeriodFigures(Period period, List<RunLine> runs, Reading<OrderTota
      * @param settledWithOutstanding settled contracts whose collected is not what was financed
      * @param openOutOfRange open contracts whose collected is not at least 0 and below what was financed
      */
-    public record Balances(long contracts, long collectedXof, long postedXof, long notSumOfPostings,
-            long settledWithOutstanding, long openOutOfRange) {
-    }
+    public record Balances(
+            long contracts,
+            long collectedXof,
+            long postedXof,
+            long notSumOfPostings,
+            long settledWithOutstanding,
+            long openOutOfRange) {}
 }

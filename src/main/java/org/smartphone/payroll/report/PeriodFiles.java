@@ -42,8 +42,7 @@ final class PeriodFiles {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
     private static final Pattern SIDECAR = Pattern.compile("([0-9a-f]{64})  (.+)\n?");
 
-    private PeriodFiles() {
-    }
+    private PeriodFiles() {}
 
     /** {@code deductions-M.csv}: its records and the sum of amount_xof. */
     static Reading<OrderTotals> orderFile(Path file) {
@@ -52,7 +51,8 @@ final class PeriodFiles {
 
     /** {@code deduction-exceptions-M.csv}: its records and the sums of due, amount and shortfall. */
     static Reading<ExceptionTotals> exceptionsFile(Path file) {
-        return map(sums(file, List.of("due_xof", "amount_xof", "shortfall_xof")),
+        return map(
+                sums(file, List.of("due_xof", "amount_xof", "shortfall_xof")),
                 s -> new ExceptionTotals(s[0], s[1], s[2], s[3]));
     }
 
@@ -63,7 +63,8 @@ final class PeriodFiles {
 
     /** {@code reconciliation-M.csv}: its records and the sums of expected, withheld, posted, refund due. */
     static Reading<ReconciliationTotals> reconciliationFile(Path file) {
-        return map(sums(file, List.of("expected_xof", "withheld_xof", "posted_xof", "refund_due_xof")),
+        return map(
+                sums(file, List.of("expected_xof", "withheld_xof", "posted_xof", "refund_due_xof")),
                 s -> new ReconciliationTotals(s[0], s[1], s[2], s[3], s[4]));
     }
 
@@ -83,17 +84,18 @@ final class PeriodFiles {
     }
 
     /** What a manifest says of one output: its record count and the named total. */
-    static Reading<OrderTotals> manifestEntry(Reading<List<Manifest.Output>> manifest, String fileName,
-            String total) {
+    static Reading<OrderTotals> manifestEntry(Reading<List<Manifest.Output>> manifest, String fileName, String total) {
         if (!manifest.available()) {
             return new Reading<>(manifest.source(), null, manifest.problem(), 0, "");
         }
-        Optional<Manifest.Output> output = manifest.value().stream().filter(o -> o.file().equals(fileName))
-                .findFirst();
+        Optional<Manifest.Output> output =
+                manifest.value().stream().filter(o -> o.file().equals(fileName)).findFirst();
         if (output.isEmpty() || !output.get().totals().containsKey(total)) {
             return Reading.unreadable(manifest.source(), 0, output.isEmpty() ? fileName : total);
         }
-        return Reading.of(manifest.source(), new OrderTotals(output.get().records(), output.get().totals().get(total)));
+        return Reading.of(
+                manifest.source(),
+                new OrderTotals(output.get().records(), output.get().totals().get(total)));
     }
 
     /**
@@ -107,17 +109,27 @@ final class PeriodFiles {
         if (!manifest.available()) {
             return "";
         }
-        return manifest.value().stream().filter(o -> o.file().equals(fileName)).map(Manifest.Output::sha256)
-                .findFirst().orElse("");
+        return manifest.value().stream()
+                .filter(o -> o.file().equals(fileName))
+                .map(Manifest.Output::sha256)
+                .findFirst()
+                .orElse("");
     }
 
     /** An output of the outbox, its digest recomputed, with its sidecar and manifest digests. */
-    static FileDigest output(Path folder, String folderLabel, RunKind run, String fileName, boolean sealed,
-            String manifestDigest) throws IOException {
+    static FileDigest output(
+            Path folder, String folderLabel, RunKind run, String fileName, boolean sealed, String manifestDigest)
+            throws IOException {
         Path file = folder.resolve(fileName);
         String recomputed = Files.isRegularFile(file) ? Sha256.of(file) : null;
-        return new FileDigest(fileName, folderLabel, run, sealed ? FileDigest.Seal.SIDECAR : FileDigest.Seal.NONE,
-                recomputed, sealed ? sidecar(file) : null, sealed ? manifestDigest : null);
+        return new FileDigest(
+                fileName,
+                folderLabel,
+                run,
+                sealed ? FileDigest.Seal.SIDECAR : FileDigest.Seal.NONE,
+                recomputed,
+                sealed ? sidecar(file) : null,
+                sealed ? manifestDigest : null);
     }
 
     /**
@@ -128,20 +140,28 @@ final class PeriodFiles {
     static FileDigest input(Path archiveFolder, String folderLabel, RunKind run, String inputName, String sha256)
             throws IOException {
         List<Path> places = sha256 != null && sha256.length() == 64
-                ? Archive.placesFor(archiveFolder, inputName, sha256) : List.of(archiveFolder.resolve(inputName));
+                ? Archive.placesFor(archiveFolder, inputName, sha256)
+                : List.of(archiveFolder.resolve(inputName));
         FileDigest other = null;
         for (Path place : places) {
             if (Files.isRegularFile(place)) {
                 String recomputed = Sha256.of(place);
-                FileDigest found = new FileDigest(place.getFileName().toString(), folderLabel, run,
-                        FileDigest.Seal.LEDGER, recomputed, sha256, null);
+                FileDigest found = new FileDigest(
+                        place.getFileName().toString(),
+                        folderLabel,
+                        run,
+                        FileDigest.Seal.LEDGER,
+                        recomputed,
+                        sha256,
+                        null);
                 if (recomputed.equals(sha256)) {
                     return found;
                 }
                 other = other == null ? found : other;
             }
         }
-        return other != null ? other
+        return other != null
+                ? other
                 : new FileDigest(inputName, folderLabel, run, FileDigest.Seal.LEDGER, null, sha256, null);
     }
 
@@ -182,8 +202,8 @@ final class PeriodFiles {
                 withheld = Math.addExact(withheld, valid.getValue());
             }
         }
-        return Reading.of(name, new ReturnTotal(ReturnTotal.Source.ARCHIVED_FILE, location + "/" + name, lines,
-                withheld));
+        return Reading.of(
+                name, new ReturnTotal(ReturnTotal.Source.ARCHIVED_FILE, location + "/" + name, lines, withheld));
     }
 
     /** The digest in {@code <file>.sha256}: null when there is none, "" when it does not name this file. */
@@ -235,7 +255,8 @@ final class PeriodFiles {
     }
 
     private static <T> Reading<T> map(Reading<long[]> sums, Function<long[], T> figures) {
-        return sums.available() ? Reading.of(sums.source(), figures.apply(sums.value()))
+        return sums.available()
+                ? Reading.of(sums.source(), figures.apply(sums.value()))
                 : new Reading<>(sums.source(), null, sums.problem(), sums.line(), sums.column());
     }
 }

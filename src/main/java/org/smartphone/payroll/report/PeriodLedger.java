@@ -41,67 +41,94 @@ public class PeriodLedger {
 
     public DeductionFigures deduction(String period) {
         Map<String, ReasonLine> reasons = zeros(DeductionReason.values(), r -> new ReasonLine(r, 0, 0, 0, 0));
-        jdbc.query("SELECT reason, COUNT(*), SUM(due_xof), SUM(amount_xof), SUM(due_xof - amount_xof)"
-                + " FROM deduction_line WHERE period = ? AND " + LedgerRules.isException("deduction_line")
-                + " GROUP BY reason", rs -> {
+        jdbc.query(
+                "SELECT reason, COUNT(*), SUM(due_xof), SUM(amount_xof), SUM(due_xof - amount_xof)"
+                        + " FROM deduction_line WHERE period = ? AND " + LedgerRules.isException("deduction_line")
+                        + " GROUP BY reason",
+                rs -> {
                     String reason = rs.getString(1) == null ? "" : rs.getString(1);
-                    reasons.put(reason, new ReasonLine(reason, rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5)));
-                }, period);
+                    reasons.put(
+                            reason, new ReasonLine(reason, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                },
+                period);
         List<ReasonLine> exceptions = inOrder(reasons, DeductionReason.values());
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0),"
-                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOrderLine("deduction_line") + " THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(amount_xof), 0)"
-                + " FROM deduction_line WHERE period = ?", (rs, i) -> new DeductionFigures(rs.getLong(1),
-                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), exceptions), period);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(due_xof), 0), COALESCE(SUM(arrears_part_xof), 0),"
+                        + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOrderLine("deduction_line")
+                        + " THEN 1 ELSE 0 END), 0),"
+                        + " COALESCE(SUM(amount_xof), 0)"
+                        + " FROM deduction_line WHERE period = ?",
+                (rs, i) -> new DeductionFigures(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), exceptions),
+                period);
     }
 
     public ReconciliationFigures reconciliation(String period) {
-        Map<String, StatusLine> statuses = zeros(ReconciliationStatus.values(),
-                s -> new StatusLine(s, 0, 0, 0, 0, 0));
-        jdbc.query("SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
-                + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status", rs -> {
-                    statuses.put(rs.getString(1), new StatusLine(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                }, period);
+        Map<String, StatusLine> statuses = zeros(ReconciliationStatus.values(), s -> new StatusLine(s, 0, 0, 0, 0, 0));
+        jdbc.query(
+                "SELECT status, COUNT(*), SUM(expected_xof), SUM(withheld_xof), SUM(posted_xof),"
+                        + " SUM(refund_due_xof) FROM reconciliation_line WHERE period = ? GROUP BY status",
+                rs -> {
+                    statuses.put(
+                            rs.getString(1),
+                            new StatusLine(
+                                    rs.getString(1),
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6)));
+                },
+                period);
         Map<String, BucketLine> buckets = zeros(ArrearsBucket.values(), b -> new BucketLine(b, 0, 0, 0));
-        jdbc.query("SELECT bucket, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
-                + " WHERE period = ? GROUP BY bucket", rs -> {
-                    buckets.put(rs.getString(1), new BucketLine(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4)));
-                }, period);
+        jdbc.query(
+                "SELECT bucket, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
+                        + " WHERE period = ? GROUP BY bucket",
+                rs -> {
+                    buckets.put(
+                            rs.getString(1),
+                            new BucketLine(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                },
+                period);
         // Blank and absent ministry codes are one line; codes sort by code point, the unknown last.
-        Map<String, long[]> ministries = new TreeMap<>(Comparator.comparing((String code) -> code.isEmpty())
-                .thenComparing(Comparator.naturalOrder()));
-        jdbc.query("SELECT ministry_code, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
-                + " WHERE period = ? GROUP BY ministry_code", rs -> {
+        Map<String, long[]> ministries = new TreeMap<>(
+                Comparator.comparing((String code) -> code.isEmpty()).thenComparing(Comparator.naturalOrder()));
+        jdbc.query(
+                "SELECT ministry_code, COUNT(*), SUM(overdue_xof), SUM(outstanding_xof) FROM arrears_line"
+                        + " WHERE period = ? GROUP BY ministry_code",
+                rs -> {
                     String code = rs.getString(1) == null ? "" : rs.getString(1).strip();
                     long[] sums = ministries.computeIfAbsent(code, k -> new long[3]);
                     sums[0] += rs.getLong(2);
                     sums[1] += rs.getLong(3);
                     sums[2] += rs.getLong(4);
-                }, period);
+                },
+                period);
         List<MinistryLine> byMinistry = new ArrayList<>();
-        ministries.forEach((code, sums) -> byMinistry.add(new MinistryLine(code.isEmpty() ? null : code, sums[0],
-                sums[1], sums[2])));
-        return new ReconciliationFigures(inOrder(statuses, ReconciliationStatus.values()),
-                inOrder(buckets, ArrearsBucket.values()), byMinistry);
+        ministries.forEach((code, sums) ->
+                byMinistry.add(new MinistryLine(code.isEmpty() ? null : code, sums[0], sums[1], sums[2])));
+        return new ReconciliationFigures(
+                inOrder(statuses, ReconciliationStatus.values()), inOrder(buckets, ArrearsBucket.values()), byMinistry);
     }
 
     /** The withheld total of the period's reconciliation rows: the return as the run read it. */
     ReturnTotal withheldInLedger(String period) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0) FROM reconciliation_line"
-                + " WHERE period = ? AND withheld_xof > 0", (rs, i) -> new ReturnTotal(ReturnTotal.Source.LEDGER,
-                        "reconciliation_line", rs.getLong(1), rs.getLong(2)), period);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(withheld_xof), 0) FROM reconciliation_line"
+                        + " WHERE period = ? AND withheld_xof > 0",
+                (rs, i) ->
+                        new ReturnTotal(ReturnTotal.Source.LEDGER, "reconciliation_line", rs.getLong(1), rs.getLong(2)),
+                period);
     }
 
     public Portfolio portfolio() {
-        return jdbc.queryForObject("SELECT"
-                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOpen("c") + " THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN " + LedgerRules.isSettled("c") + " THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(b.financed_xof), 0), COALESCE(SUM(b.collected_xof), 0),"
-                + " COALESCE(SUM(" + LedgerRules.outstanding("b") + "), 0)"
-                + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id",
+        return jdbc.queryForObject(
+                "SELECT"
+                        + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOpen("c") + " THEN 1 ELSE 0 END), 0),"
+                        + " COALESCE(SUM(CASE WHEN " + LedgerRules.isSettled("c") + " THEN 1 ELSE 0 END), 0),"
+                        + " COALESCE(SUM(b.financed_xof), 0), COALESCE(SUM(b.collected_xof), 0),"
+                        + " COALESCE(SUM(" + LedgerRules.outstanding("b") + "), 0)"
+                        + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id",
                 (rs, i) -> new Portfolio(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }
 

@@ -23,9 +23,6 @@ import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
-import org.smartphone.payroll.run.RunState;
-import org.smartphone.payroll.text.Counted;
-import org.smartphone.payroll.text.Francs;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,8 +46,14 @@ public class PeriodReport {
     private final PayrollSettings settings;
     private final MessageSource messages;
 
-    PeriodReport(JdbcTemplate jdbc, RunRegistry runs, PeriodLedger ledger, LedgerBalances balances, Home home,
-            PayrollSettings settings, MessageSource messages) {
+    PeriodReport(
+            JdbcTemplate jdbc,
+            RunRegistry runs,
+            PeriodLedger ledger,
+            LedgerBalances balances,
+            Home home,
+            PayrollSettings settings,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.ledger = ledger;
@@ -85,10 +88,11 @@ public class PeriodReport {
         List<Check> checks = ControlChecks.of(figures);
         String text = PeriodText.of(figures) + ChecksText.of(figures, checks, ReportLabels.of(messages, "en"));
         String fileName = fileName(period);
-        Outbox.publishTextOfProcess(home.outbox(period), fileName,
+        Outbox.publishTextOfProcess(
+                home.outbox(period),
+                fileName,
                 HtmlReport.render(figures, checks, ReportLabels.of(messages, settings.reportLanguage())));
-        return new Written(text, home.outbox(period).resolve(fileName),
-                ControlChecks.failed(checks));
+        return new Written(text, home.outbox(period).resolve(fileName), ControlChecks.failed(checks));
     }
 
     /**
@@ -98,10 +102,13 @@ public class PeriodReport {
      */
     PeriodFigures figures(Period period) throws IOException {
         String p = period.toString();
-        List<RunRecord> ofPeriod = runs.all().stream().filter(r -> p.equals(r.period())).toList();
+        List<RunRecord> ofPeriod =
+                runs.all().stream().filter(r -> p.equals(r.period())).toList();
         List<RunLine> latest = new ArrayList<>();
         for (RunKind kind : List.of(RunKind.DEDUCTION, RunKind.RECONCILIATION)) {
-            ofPeriod.stream().filter(r -> r.kind() == kind).reduce((first, second) -> second)
+            ofPeriod.stream()
+                    .filter(r -> r.kind() == kind)
+                    .reduce((first, second) -> second)
                     .ifPresent(r -> latest.add(new RunLine(kind, r.runId(), r.state(), r.inputName())));
         }
         Optional<RunRecord> deduction = committed(ofPeriod, RunKind.DEDUCTION);
@@ -119,25 +126,46 @@ public class PeriodReport {
         Reading<List<Manifest.Output>> reconciliationManifest =
                 PeriodFiles.manifest(outbox.resolve(reconciliationManifestName));
         List<FileDigest> outputs = List.of(
-                PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, order, true,
+                PeriodFiles.output(
+                        outbox,
+                        outboxLabel,
+                        RunKind.DEDUCTION,
+                        order,
+                        true,
                         PeriodFiles.manifestDigest(deductionManifest, order)),
-                PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, exceptions, true,
+                PeriodFiles.output(
+                        outbox,
+                        outboxLabel,
+                        RunKind.DEDUCTION,
+                        exceptions,
+                        true,
                         PeriodFiles.manifestDigest(deductionManifest, exceptions)),
                 PeriodFiles.output(outbox, outboxLabel, RunKind.DEDUCTION, deductionManifestName, false, null),
-                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, reconciled, true,
+                PeriodFiles.output(
+                        outbox,
+                        outboxLabel,
+                        RunKind.RECONCILIATION,
+                        reconciled,
+                        true,
                         PeriodFiles.manifestDigest(reconciliationManifest, reconciled)),
-                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, arrears, true,
+                PeriodFiles.output(
+                        outbox,
+                        outboxLabel,
+                        RunKind.RECONCILIATION,
+                        arrears,
+                        true,
                         PeriodFiles.manifestDigest(reconciliationManifest, arrears)),
-                PeriodFiles.output(outbox, outboxLabel, RunKind.RECONCILIATION, reconciliationManifestName, false,
-                        null));
+                PeriodFiles.output(
+                        outbox, outboxLabel, RunKind.RECONCILIATION, reconciliationManifestName, false, null));
 
         Path archive = home.archive().resolve(p);
         String archiveLabel = "archive/" + p;
         List<FileDigest> inputs = new ArrayList<>();
         Reading<ReturnTotal> withholdingReturn = Reading.missing(InboxName.of(RunKind.RECONCILIATION, period));
-        for (RunRecord run : List.of(deduction, reconciliation).stream().flatMap(Optional::stream).toList()) {
-            FileDigest input = PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(),
-                    run.inputSha256());
+        for (RunRecord run : List.of(deduction, reconciliation).stream()
+                .flatMap(Optional::stream)
+                .toList()) {
+            FileDigest input = PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(), run.inputSha256());
             inputs.add(input);
             if (run.kind() == RunKind.RECONCILIATION) {
                 withholdingReturn = ControlChecks.digest(input) == ControlChecks.Outcome.PASS
@@ -152,42 +180,88 @@ public class PeriodReport {
         Reading<ArrearsTotals> arrearsFile = PeriodFiles.arrearsFile(outbox.resolve(arrears));
         // a pause point for the tests: the ledger read in part, the page not written yet
         FaultInjection.reached("report:read");
-        return new PeriodFigures(period, latest, orderFile, orderManifest, exceptionsFile, reconciliationFile,
-                arrearsFile, withholdingReturn, inputs, outputs, deduction.map(r -> ledger.deduction(p)),
-                reconciliation.map(r -> ledger.reconciliation(p)), ledger.portfolio(), balances.check(),
+        return new PeriodFigures(
+                period,
+                latest,
+                orderFile,
+                orderManifest,
+                exceptionsFile,
+                reconciliationFile,
+                arrearsFile,
+                withholdingReturn,
+                inputs,
+                outputs,
+                deduction.map(r -> ledger.deduction(p)),
+                reconciliation.map(r -> ledger.reconciliation(p)),
+                ledger.portfolio(),
+                balances.check(),
                 differingRows(outbox, p, deduction.isPresent(), reconciliation.isPresent()));
     }
 
     /** Each published file against the ledger rows, in the order and with the values the runs wrote. */
     private PeriodFigures.DifferingRows differingRows(Path outbox, String p, boolean deducted, boolean reconciled) {
         return new PeriodFigures.DifferingRows(
-                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deductions-" + p + ".csv"),
-                        List.of("matricule", "contract_id", "amount_xof"), "SELECT matricule, contract_id, amount_xof"
-                                + " FROM deduction_line WHERE period = ? AND "
-                                + LedgerRules.isOrderLine("deduction_line") + " ORDER BY period, contract_id",
-                        p) : Reading.missing("deduction_line"),
-                deducted ? LedgerRows.differing(jdbc, outbox.resolve("deduction-exceptions-" + p + ".csv"),
-                        List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"), "SELECT matricule,"
-                                + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
-                                + " AND " + LedgerRules.isException("deduction_line") + " ORDER BY period, contract_id",
-                        p)
+                deducted
+                        ? LedgerRows.differing(
+                                jdbc,
+                                outbox.resolve("deductions-" + p + ".csv"),
+                                List.of("matricule", "contract_id", "amount_xof"),
+                                "SELECT matricule, contract_id, amount_xof"
+                                        + " FROM deduction_line WHERE period = ? AND "
+                                        + LedgerRules.isOrderLine("deduction_line") + " ORDER BY period, contract_id",
+                                p)
                         : Reading.missing("deduction_line"),
-                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("reconciliation-" + p + ".csv"),
-                        List.of("matricule", "contract_id", "expected_xof", "withheld_xof", "posted_xof",
-                                "refund_due_xof", "status"), "SELECT matricule, contract_id, expected_xof,"
-                                + " withheld_xof, posted_xof, refund_due_xof, status FROM reconciliation_line"
-                                + " WHERE period = ? ORDER BY contract_id, matricule, unexpected", p)
+                deducted
+                        ? LedgerRows.differing(
+                                jdbc,
+                                outbox.resolve("deduction-exceptions-" + p + ".csv"),
+                                List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"),
+                                "SELECT matricule,"
+                                        + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
+                                        + " AND " + LedgerRules.isException("deduction_line")
+                                        + " ORDER BY period, contract_id",
+                                p)
+                        : Reading.missing("deduction_line"),
+                reconciled
+                        ? LedgerRows.differing(
+                                jdbc,
+                                outbox.resolve("reconciliation-" + p + ".csv"),
+                                List.of(
+                                        "matricule",
+                                        "contract_id",
+                                        "expected_xof",
+                                        "withheld_xof",
+                                        "posted_xof",
+                                        "refund_due_xof",
+                                        "status"),
+                                "SELECT matricule, contract_id, expected_xof,"
+                                        + " withheld_xof, posted_xof, refund_due_xof, status FROM reconciliation_line"
+                                        + " WHERE period = ? ORDER BY contract_id, matricule, unexpected",
+                                p)
                         : Reading.missing("reconciliation_line"),
-                reconciled ? LedgerRows.differing(jdbc, outbox.resolve("arrears-" + p + ".csv"),
-                        List.of("matricule", "contract_id", "overdue_xof", "outstanding_xof", "oldest_unpaid_period",
-                                "months_past_due", "bucket", "reason"), "SELECT matricule, contract_id, overdue_xof,"
-                                + " outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason"
-                                + " FROM arrears_line WHERE period = ? ORDER BY period, contract_id", p)
+                reconciled
+                        ? LedgerRows.differing(
+                                jdbc,
+                                outbox.resolve("arrears-" + p + ".csv"),
+                                List.of(
+                                        "matricule",
+                                        "contract_id",
+                                        "overdue_xof",
+                                        "outstanding_xof",
+                                        "oldest_unpaid_period",
+                                        "months_past_due",
+                                        "bucket",
+                                        "reason"),
+                                "SELECT matricule, contract_id, overdue_xof,"
+                                        + " outstanding_xof, oldest_unpaid_period, months_past_due, bucket, reason"
+                                        + " FROM arrears_line WHERE period = ? ORDER BY period, contract_id",
+                                p)
                         : Reading.missing("arrears_line"));
     }
 
     private static Optional<RunRecord> committed(List<RunRecord> ofPeriod, RunKind kind) {
-        return ofPeriod.stream().filter(r -> r.kind() == kind)
+        return ofPeriod.stream()
+                .filter(r -> r.kind() == kind)
                 .filter(r -> r.state().reachedLedger())
                 .reduce((first, second) -> second);
     }

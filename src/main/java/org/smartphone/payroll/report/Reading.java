@@ -14,7 +14,9 @@ public record Reading<T>(String source, T value, Problem problem, long line, Str
 
     /** Why a source gave no figures. */
     public enum Problem {
-        NONE, MISSING, UNREADABLE
+        NONE,
+        MISSING,
+        UNREADABLE
     }
 
     public static <T> Reading<T> of(String source, T value) {

@@ -132,7 +132,10 @@ final class ReportLabels {
     }
 
     String returnSource(ReturnTotal total, Period period) {
-        return text("return-source." + total.source().name(), total.location(), Long.toString(total.lines()),
+        return text(
+                "return-source." + total.source().name(),
+                total.location(),
+                Long.toString(total.lines()),
                 period.toString());
     }
 
@@ -395,7 +398,11 @@ final class ReportLabels {
 
     /** The values {0} to {3} of the checks' and quantities' messages: the period's four output files. */
     private static String[] periodFiles(Period period) {
-        return new String[] {"deductions-" + period + ".csv", "deduction-exceptions-" + period + ".csv",
-            "reconciliation-" + period + ".csv", "arrears-" + period + ".csv"};
+        return new String[] {
+            "deductions-" + period + ".csv",
+            "deduction-exceptions-" + period + ".csv",
+            "reconciliation-" + period + ".csv",
+            "arrears-" + period + ".csv"
+        };
     }
 }

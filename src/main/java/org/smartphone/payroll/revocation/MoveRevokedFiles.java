@@ -36,11 +36,13 @@ class MoveRevokedFiles implements Work {
 
     @Override
     public long run(RunContext run) throws IOException {
-        String folder = jdbc.queryForObject("SELECT folder FROM revocation WHERE run_id = ?", String.class,
-                run.runId());
+        String folder =
+                jdbc.queryForObject("SELECT folder FROM revocation WHERE run_id = ?", String.class, run.runId());
         RunRecord revoked = runs.find(run.revokedRun()).orElseThrow();
-        List<String> files = new ArrayList<>(revoked.kind() == RunKind.DEDUCTION
-                ? PublishDeduction.outputFiles(run.period()) : PublishReconciliation.outputFiles(run.period()));
+        List<String> files = new ArrayList<>(
+                revoked.kind() == RunKind.DEDUCTION
+                        ? PublishDeduction.outputFiles(run.period())
+                        : PublishReconciliation.outputFiles(run.period()));
         files.add(PeriodReport.fileName(run.period()));
         return Outbox.moveAside(home.outbox(run.period()), files, folder);
     }

@@ -1,19 +1,9 @@
 package org.smartphone.payroll.revocation;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.failure.RefusedException;
-import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.period.Period;
-import org.smartphone.payroll.reconciliation.ReconciliationRun;
-import org.smartphone.payroll.report.PeriodReport;
-import org.smartphone.payroll.failure.RefusedException;
-import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -50,14 +40,16 @@ public class Revocation {
     public RunRecord check(RunKind kind, Period period) {
         String revoking = "The " + describe(kind, period.toString());
         runs.unfinishedOfAnyKind().ifPresent(unfinished -> {
-            boolean abandonable = unfinished.state() != RunState.COMMITTED && unfinished.kind().readsInput();
+            boolean abandonable = unfinished.state() != RunState.COMMITTED
+                    && unfinished.kind().readsInput();
             throw new RefusedException(revoking + " cannot be revoked while the " + describe(unfinished)
                     + " (run " + unfinished.runId() + ") is unfinished: run " + resumeCommand(unfinished)
-                    + " to finish it first" + (abandonable ? ", or discard it with '" + abandonCommand(unfinished)
-                            + "'" : "") + ".");
+                    + " to finish it first"
+                    + (abandonable ? ", or discard it with '" + abandonCommand(unfinished) + "'" : "") + ".");
         });
-        RunRecord revoked = runs.completed(kind, period).orElseThrow(() -> new RefusedException(revoking
-                + alreadyRevoked(kind, period).orElse(" has not completed: there is nothing to revoke.")));
+        RunRecord revoked = runs.completed(kind, period)
+                .orElseThrow(() -> new RefusedException(revoking
+                        + alreadyRevoked(kind, period).orElse(" has not completed: there is nothing to revoke.")));
         if (kind == RunKind.DEDUCTION && !keptReplacedCodes(revoked) && deduction.recordedMinistryCodes(period)) {
             throw new RefusedException(revoking + " (run " + revoked.runId() + ") was made by a version of the"
                     + " engine that did not keep the ministry codes it replaced, so it cannot be undone exactly;"
@@ -84,8 +76,8 @@ public class Revocation {
     /** " was revoked ...": what status says of the latest revoked run of this kind and period, if any. */
     private Optional<String> alreadyRevoked(RunKind kind, Period period) {
         return runs.all().stream()
-                .filter(run -> run.kind() == kind && period.toString().equals(run.period())
-                        && run.state() == RunState.REVOKED)
+                .filter(run ->
+                        run.kind() == kind && period.toString().equals(run.period()) && run.state() == RunState.REVOKED)
                 .reduce((earlier, later) -> later)
                 .map(run -> " (run " + run.runId() + ") was " + run.message()
                         + "; there is no completed run of it to revoke.");
@@ -93,7 +85,8 @@ public class Revocation {
 
     /** "contracts import of contracts.csv", or as {@link #describe(RunKind, String)}: in refusals and summaries. */
     static String describe(RunRecord run) {
-        return run.kind() == RunKind.IMPORT ? "contracts import of " + run.inputName()
+        return run.kind() == RunKind.IMPORT
+                ? "contracts import of " + run.inputName()
                 : describe(run.kind(), run.period());
     }
 
@@ -121,7 +114,6 @@ public class Revocation {
     }
 
     private static String abandonCommand(RunRecord run) {
-        return run.kind() == RunKind.IMPORT ? "abandon import-contracts"
-                : "abandon " + resumeCommand(run);
+        return run.kind() == RunKind.IMPORT ? "abandon import-contracts" : "abandon " + resumeCommand(run);
     }
 }

@@ -14,8 +14,6 @@ class RevocationJobConfiguration {
 
     @Bean
     Job revokeJob(RunSteps steps, Revoke revoke, MoveRevokedFiles moveRevokedFiles) {
-        return steps.job(RunKind.REVOKE,
-                step("revoke", revoke),
-                step("moveRevokedFiles", moveRevokedFiles));
+        return steps.job(RunKind.REVOKE, step("revoke", revoke), step("moveRevokedFiles", moveRevokedFiles));
     }
 }

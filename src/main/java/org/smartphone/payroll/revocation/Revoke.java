@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.smartphone.payroll.config.Home;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionRun;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRecord;
@@ -59,13 +59,21 @@ class Revoke implements Work {
         }
         String folder = nextFolder(run.period());
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("INSERT INTO revocation (run_id, revoked_run_id, reason, folder, revoked_at)"
-                + " VALUES (?, ?, ?, ?, ?)",
-                run.runId(), revoked.runId(), run.reason(), folder, Timestamp.valueOf(now));
-        runs.markRevoked(revoked.runId(), "revoked " + now.toString().replace('T', ' ') + " by run " + run.runId()
-                + ": " + run.reason());
-        runs.recordSummary(run.runId(), "revoked run " + revoked.runId() + " (" + Revocation.describe(revoked) + ", "
-                + revoked.inputName() + "); its files are in outbox/" + run.period() + "/" + folder + "/");
+        jdbc.update(
+                "INSERT INTO revocation (run_id, revoked_run_id, reason, folder, revoked_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                run.runId(),
+                revoked.runId(),
+                run.reason(),
+                folder,
+                Timestamp.valueOf(now));
+        runs.markRevoked(
+                revoked.runId(),
+                "revoked " + now.toString().replace('T', ' ') + " by run " + run.runId() + ": " + run.reason());
+        runs.recordSummary(
+                run.runId(),
+                "revoked run " + revoked.runId() + " (" + Revocation.describe(revoked) + ", " + revoked.inputName()
+                        + "); its files are in outbox/" + run.period() + "/" + folder + "/");
         runs.markRevocationCommitted(run.runId());
         return 1;
     }
@@ -73,8 +81,10 @@ class Revoke implements Work {
     /** {@code revoked-NN}, NN from 01: one more than any revocation of the period has used, on disk or recorded. */
     private String nextFolder(Period period) throws IOException {
         int last = 0;
-        for (String used : jdbc.queryForList("SELECT r.folder FROM revocation r JOIN payroll_run p"
-                + " ON p.run_id = r.run_id WHERE p.period = ?", String.class, period.toString())) {
+        for (String used : jdbc.queryForList(
+                "SELECT r.folder FROM revocation r JOIN payroll_run p" + " ON p.run_id = r.run_id WHERE p.period = ?",
+                String.class,
+                period.toString())) {
             last = Math.max(last, number(used));
         }
         Path outbox = home.outbox(period);

@@ -36,23 +36,38 @@ import org.smartphone.payroll.period.Period;
 public record CloseInboxName(RunKind kind, Period period, int month, boolean spreadsheet, String rest) {
 
     /** The first word of a name, as {@link #words} writes it, and the input it asks for. */
-    static final Map<String, RunKind> KIND_WORDS = Map.ofEntries(Map.entry("contracts", RunKind.IMPORT),
-            Map.entry("contract", RunKind.IMPORT), Map.entry("contrats", RunKind.IMPORT),
-            Map.entry("contrat", RunKind.IMPORT), Map.entry("payroll", RunKind.DEDUCTION),
-            Map.entry("paie", RunKind.DEDUCTION), Map.entry("paye", RunKind.DEDUCTION),
-            Map.entry("withheld", RunKind.RECONCILIATION), Map.entry("withholding", RunKind.RECONCILIATION),
-            Map.entry("retenues", RunKind.RECONCILIATION), Map.entry("retenue", RunKind.RECONCILIATION));
+    static final Map<String, RunKind> KIND_WORDS = Map.ofEntries(
+            Map.entry("contracts", RunKind.IMPORT),
+            Map.entry("contract", RunKind.IMPORT),
+            Map.entry("contrats", RunKind.IMPORT),
+            Map.entry("contrat", RunKind.IMPORT),
+            Map.entry("payroll", RunKind.DEDUCTION),
+            Map.entry("paie", RunKind.DEDUCTION),
+            Map.entry("paye", RunKind.DEDUCTION),
+            Map.entry("withheld", RunKind.RECONCILIATION),
+            Map.entry("withholding", RunKind.RECONCILIATION),
+            Map.entry("retenues", RunKind.RECONCILIATION),
+            Map.entry("retenue", RunKind.RECONCILIATION));
 
     /** Month names and their usual abbreviations, French and English, as {@link #words} writes them. */
     static final Map<String, Integer> MONTHS = months(
-            "janvier janv jan january", "fevrier fevr fev february feb", "mars mar march", "avril avr april apr",
-            "mai may", "juin jun june", "juillet juil jul july", "aout aug august",
-            "septembre sept sep september", "octobre oct october", "novembre nov november",
+            "janvier janv jan january",
+            "fevrier fevr fev february feb",
+            "mars mar march",
+            "avril avr april apr",
+            "mai may",
+            "juin jun june",
+            "juillet juil jul july",
+            "aout aug august",
+            "septembre sept sep september",
+            "octobre oct october",
+            "novembre nov november",
             "decembre dec december");
 
     /** Words that may stand between the kind and the month: {@code payroll register 2026-01}. */
-    private static final Set<String> FILLERS = Set.of("register", "registre", "return", "retour", "de", "du", "of",
-            "file", "fichier");
+    private static final Set<String> FILLERS =
+            Set.of("register", "registre", "return", "retour", "de", "du", "of", "file", "fichier");
+
     private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "txt");
     private static final Set<String> SPREADSHEET_EXTENSIONS = Set.of("xlsx", "xls", "xlsm", "ods");
     private static final int MAX_NAMED = 5;
@@ -87,7 +102,9 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
         if (kind == RunKind.IMPORT) {
             return Optional.of(new CloseInboxName(kind, null, 0, spreadsheet, afterFirstWord(base, words.get(0))));
         }
-        List<String> month = words.subList(1, words.size()).stream().filter(word -> !FILLERS.contains(word)).toList();
+        List<String> month = words.subList(1, words.size()).stream()
+                .filter(word -> !FILLERS.contains(word))
+                .toList();
         int[] yearMonth = yearMonth(month);
         if (yearMonth == null) {
             return Optional.empty();
@@ -150,11 +167,14 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
                     }
                     continue;
                 }
-                Optional<CloseInboxName> close = of(found).filter(c -> c.means(expected.get().kind(),
-                        expected.get().period()));
+                Optional<CloseInboxName> close = of(found)
+                        .filter(c ->
+                                c.means(expected.get().kind(), expected.get().period()));
                 if (close.isPresent()) {
                     // a contracts file keeps what follows the word: Contracts-2026.csv becomes contracts-2026.csv
-                    String suggested = expected.get().kind() == RunKind.IMPORT ? close.get().suggested() : name;
+                    String suggested = expected.get().kind() == RunKind.IMPORT
+                            ? close.get().suggested()
+                            : name;
                     if (close.get().spreadsheet()) {
                         spreadsheets.add(InputName.escaped(found));
                         savedAs = suggested;
@@ -174,18 +194,26 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
             if (renamed.size() == 1) {
                 text.append(", which is close: rename it ").append(renamedAs);
             } else {
-                text.append(", which are close: ").append(contracts ? "rename each to a name that starts with contracts"
-                        + " and ends with .csv" : "rename the right one " + name);
+                text.append(", which are close: ")
+                        .append(
+                                contracts
+                                        ? "rename each to a name that starts with contracts" + " and ends with .csv"
+                                        : "rename the right one " + name);
             }
         }
         if (!spreadsheets.isEmpty()) {
-            text.append("; ").append(where).append(renamed.isEmpty() ? " holds " : " also holds ")
+            text.append("; ")
+                    .append(where)
+                    .append(renamed.isEmpty() ? " holds " : " also holds ")
                     .append(listed(spreadsheets));
             if (spreadsheets.size() == 1) {
                 text.append(", a spreadsheet: save it as CSV named ").append(savedAs);
             } else {
-                text.append(", spreadsheets: ").append(contracts ? "save each as CSV with a name that starts with"
-                        + " contracts" : "save the right one as CSV named " + name);
+                text.append(", spreadsheets: ")
+                        .append(
+                                contracts
+                                        ? "save each as CSV with a name that starts with" + " contracts"
+                                        : "save the right one as CSV named " + name);
             }
         }
         return text.toString();
@@ -305,7 +333,8 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
     private static String listed(List<String> names) {
         List<String> sorted = names.stream().sorted().toList();
         if (sorted.size() <= MAX_NAMED) {
-            return sorted.size() == 1 ? sorted.get(0)
+            return sorted.size() == 1
+                    ? sorted.get(0)
                     : String.join(", ", sorted.subList(0, sorted.size() - 1)) + " and " + sorted.get(sorted.size() - 1);
         }
         return String.join(", ", sorted.subList(0, MAX_NAMED)) + " and " + (sorted.size() - MAX_NAMED) + " more";

@@ -31,8 +31,8 @@ public record InboxName(RunKind kind, Period period) {
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
             + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
 
-    private static final Pattern CONTRACTS_NAME = Pattern.compile("contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)"
-            + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
+    private static final Pattern CONTRACTS_NAME =
+            Pattern.compile("contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
     private static final Pattern PERIODIC_NAME = Pattern.compile("(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv");
 
     /** The input a file of this name in the inbox is, if it is one. */
@@ -100,7 +100,8 @@ public record InboxName(RunKind kind, Period period) {
                 }
             }
         }
-        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        files.sort(
+                (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return files;
     }
 }

@@ -40,17 +40,30 @@ public final class OutputPublisher {
      * Writes the rows of a query as the CSV {@code fileName}, one record each, and lists the file in
      * the manifest with the sums of the columns named in {@code totalled}, in that order.
      */
-    public void publishCsv(String fileName, List<String> header, List<String> totalled, RecordCells cells,
-            String sql, Object... parameters) throws IOException {
+    public void publishCsv(
+            String fileName,
+            List<String> header,
+            List<String> totalled,
+            RecordCells cells,
+            String sql,
+            Object... parameters)
+            throws IOException {
         OutputRecord record = new OutputRecord(header, totalled);
-        PublishedFile file = Outbox.publishCsv(folder, fileName, header, csv -> jdbc.query(sql, rs -> {
-            cells.write(rs, record.start());
-            try {
-                csv.writeRecord(record.cells());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, parameters));
+        PublishedFile file = Outbox.publishCsv(
+                folder,
+                fileName,
+                header,
+                csv -> jdbc.query(
+                        sql,
+                        rs -> {
+                            cells.write(rs, record.start());
+                            try {
+                                csv.writeRecord(record.cells());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        parameters));
         manifest.add(file, record.totals());
         records += file.records();
     }
@@ -76,6 +89,7 @@ public final class OutputPublisher {
         private final List<String> header;
         /** The total of each column, by position; null for a column not totalled. */
         private final Total[] totalOf;
+
         private final List<Total> totals = new ArrayList<>();
         private final String[] cells;
         private int next;

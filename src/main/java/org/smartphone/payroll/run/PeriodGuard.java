@@ -62,7 +62,8 @@ public class PeriodGuard {
                     + run.inputName() + " (run " + run.runId() + ") is unfinished; run import-contracts to finish it,"
                     + " or 'abandon import-contracts'.");
         });
-        runs.unfinishedOfAnyPeriod(RunKind.DEDUCTION).filter(run -> !period.toString().equals(run.period()))
+        runs.unfinishedOfAnyPeriod(RunKind.DEDUCTION)
+                .filter(run -> !period.toString().equals(run.period()))
                 .ifPresent(run -> {
                     throw new RefusedException("The deduction run for " + period + " must wait: the deduction run for "
                             + run.period() + " (run " + run.runId() + ") is unfinished; run deduct --period "
@@ -104,8 +105,8 @@ public class PeriodGuard {
 
     public void checkReconciliationAllowed(Period period) {
         if (!runs.isCompleted(RunKind.DEDUCTION, period)) {
-            throw new RefusedException("The reconciliation of " + period + " must wait: the deduction run for "
-                    + period + " has not completed.");
+            throw new RefusedException("The reconciliation of " + period + " must wait: the deduction run for " + period
+                    + " has not completed.");
         }
         if (runs.isCompleted(RunKind.RECONCILIATION, period)) {
             throw new AlreadyDoneException("The reconciliation of " + period + " has already completed.");

@@ -21,9 +21,22 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param revokedRun the run a revocation undoes; 0 for every other run
  * @param reason why a revocation undoes it (SPEC 6 {@code --reason}); null for every other run
  */
-public record RunContext(long runId, RunKind kind, Period period, Path input, String inputName, String sha256,
-        boolean fromInbox, long maxRejects, CapRatio capRatio, long roundingUnit, int defaultTerm,
-        String deductionCode, long revokedRun, String reason) implements InputRun {
+public record RunContext(
+        long runId,
+        RunKind kind,
+        Period period,
+        Path input,
+        String inputName,
+        String sha256,
+        boolean fromInbox,
+        long maxRejects,
+        CapRatio capRatio,
+        long roundingUnit,
+        int defaultTerm,
+        String deductionCode,
+        long revokedRun,
+        String reason)
+        implements InputRun {
 
     static final String PERIOD = "period";
     static final String SHA256 = "sha256";
@@ -44,8 +57,14 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
      *     an abandon is a new job instance
      * @param settings the settings in force, kept with the run so that a resumed run uses them too
      */
-    public static JobParameters parameters(Period period, Path input, String sha256, long generation,
-            boolean fromInbox, long maxRejects, PayrollSettings settings) {
+    public static JobParameters parameters(
+            Period period,
+            Path input,
+            String sha256,
+            long generation,
+            boolean fromInbox,
+            long maxRejects,
+            PayrollSettings settings) {
         JobParametersBuilder builder = new JobParametersBuilder();
         if (period != null) {
             builder.addString(PERIOD, period.toString());
@@ -67,8 +86,7 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
      * The parameters of the revocation of {@code revoked}: identified by that run (a run is revoked at
      * most once), with the settings in force like any run, and no input to read.
      */
-    public static JobParameters revocation(Period period, RunRecord revoked, String reason,
-            PayrollSettings settings) {
+    public static JobParameters revocation(Period period, RunRecord revoked, String reason, PayrollSettings settings) {
         return new JobParametersBuilder()
                 .addString(PERIOD, period.toString())
                 .addLong(REVOKED_RUN, revoked.runId())
@@ -89,13 +107,21 @@ public record RunContext(long runId, RunKind kind, Period period, Path input, St
         JobParameters params = execution.getJobParameters();
         String period = params.getString(PERIOD);
         Long revokedRun = params.getLong(REVOKED_RUN);
-        return new RunContext(execution.getJobInstance().getInstanceId(), kind,
-                period == null ? null : Period.parse(period), Path.of(params.getString(INPUT)),
-                params.getString(INPUT_NAME), params.getString(SHA256),
-                Boolean.parseBoolean(params.getString(FROM_INBOX)), params.getLong(MAX_REJECTS),
-                CapRatio.parse(params.getString(CAP_RATIO)), params.getLong(ROUNDING_UNIT),
-                params.getLong(DEFAULT_TERM).intValue(), params.getString(DEDUCTION_CODE),
-                revokedRun == null ? 0 : revokedRun, params.getString(REASON));
+        return new RunContext(
+                execution.getJobInstance().getInstanceId(),
+                kind,
+                period == null ? null : Period.parse(period),
+                Path.of(params.getString(INPUT)),
+                params.getString(INPUT_NAME),
+                params.getString(SHA256),
+                Boolean.parseBoolean(params.getString(FROM_INBOX)),
+                params.getLong(MAX_REJECTS),
+                CapRatio.parse(params.getString(CAP_RATIO)),
+                params.getLong(ROUNDING_UNIT),
+                params.getLong(DEFAULT_TERM).intValue(),
+                params.getString(DEDUCTION_CODE),
+                revokedRun == null ? 0 : revokedRun,
+                params.getString(REASON));
     }
 
     /**

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.smartphone.payroll.failure.Failures;
-import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.failure.Failures;
+import org.smartphone.payroll.failure.FaultInjection;
+import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.files.Archive;
-import org.smartphone.payroll.failure.InvalidInputException;
-import org.smartphone.payroll.files.Outbox;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.files.InputName;
+import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.RegularFile;
+import org.smartphone.payroll.period.Period;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -51,8 +51,15 @@ public class RunLauncher {
     private final PayrollSettings settings;
     private final PeriodGuard guard;
 
-    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunRegistry runs,
-            Home home, PlatformTransactionManager transactionManager, PayrollSettings settings, PeriodGuard guard) {
+    public RunLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            List<Job> jobs,
+            RunRegistry runs,
+            Home home,
+            PlatformTransactionManager transactionManager,
+            PayrollSettings settings,
+            PeriodGuard guard) {
         this.settings = settings;
         this.guard = guard;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -71,8 +78,7 @@ public class RunLauncher {
      *
      * @param named whether the file was named on the command line (then it must exist)
      */
-    public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named,
-            long maxRejects) {
+    public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named, long maxRejects) {
         guard.checkNoRevocationUnfinished();
         checkName(kind, input, fromInbox, named);
         Optional<RunRecord> unfinished = runs.unfinished(kind, period);
@@ -92,8 +98,7 @@ public class RunLauncher {
         }
         refuseIfProcessed(input, sha256, fromInbox);
         long generation = runs.unprocessedCount(kind, period, sha256);
-        return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects,
-                settings));
+        return start(kind, RunContext.parameters(period, input, sha256, generation, fromInbox, maxRejects, settings));
     }
 
     /**
@@ -107,9 +112,11 @@ public class RunLauncher {
         if (problem.isPresent()) {
             throw new InvalidInputException(problem.get());
         }
-        if (fromInbox && !named && InboxName.parse(name).filter(inbox -> inbox.kind() == kind).isEmpty()) {
-            throw new InvalidInputException(name + " in the inbox is not named as the engine takes it: "
-                    + InboxName.RULE + "; rename it.");
+        if (fromInbox
+                && !named
+                && InboxName.parse(name).filter(inbox -> inbox.kind() == kind).isEmpty()) {
+            throw new InvalidInputException(
+                    name + " in the inbox is not named as the engine takes it: " + InboxName.RULE + "; rename it.");
         }
     }
 
@@ -128,8 +135,9 @@ public class RunLauncher {
             boolean fromInbox = Boolean.parseBoolean(parameters.getString(RunContext.FROM_INBOX));
             boolean same = hasDigest(input, fromInbox, run.inputSha256());
             if (!same) {
-                throw new RefusedException("The " + describe(kind, run.period() == null ? null
-                        : Period.parse(run.period())) + " (run " + run.runId() + ") was interrupted before it reached"
+                throw new RefusedException("The "
+                        + describe(kind, run.period() == null ? null : Period.parse(run.period())) + " (run "
+                        + run.runId() + ") was interrupted before it reached"
                         + " the ledger, and its file " + input + " is no longer there or has changed. Put the file"
                         + " back and run the same command, or discard the run with '"
                         + abandonCommand(kind, run.period() == null ? null : Period.parse(run.period())) + "'.");
@@ -153,8 +161,9 @@ public class RunLauncher {
      * in the ledger, and the same command finishes it.
      */
     public String abandon(RunKind kind, Period period, Runnable discardWork) {
-        RunRecord run = runs.unfinished(kind, period).orElseThrow(() -> new RefusedException("There is no"
-                + " unfinished " + describe(kind, period) + " to abandon."));
+        RunRecord run = runs.unfinished(kind, period)
+                .orElseThrow(() ->
+                        new RefusedException("There is no" + " unfinished " + describe(kind, period) + " to abandon."));
         if (run.state() == RunState.COMMITTED) {
             throw new RefusedException("The " + describe(kind, period) + " (run " + run.runId() + ") has already"
                     + " reached the ledger and cannot be abandoned; run the same command again to finish it.");
@@ -203,7 +212,8 @@ public class RunLauncher {
             execution = jobOperator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
-            runs.find(instance.getInstanceId()).filter(run -> run.state() != RunState.COMPLETED)
+            runs.find(instance.getInstanceId())
+                    .filter(run -> run.state() != RunState.COMPLETED)
                     .ifPresent(run -> runs.finish(run.runId(), RunState.COMPLETED, null));
             throw new AlreadyDoneException("This " + kind.label() + " has already completed for "
                     + parameters.getString(RunContext.INPUT_NAME) + ".");
@@ -235,11 +245,11 @@ public class RunLauncher {
         } catch (RegularFile.NotRegularException e) {
             throw new InvalidInputException(withCloseNames(e.getMessage(), input, fromInbox));
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read"
-                    + " (permissions).");
+            throw new InvalidInputException(
+                    InputName.escaped(input.toString()) + ": the file cannot be read" + " (permissions).");
         } catch (IOException e) {
-            throw new InvalidInputException(InputName.escaped(input.toString()) + ": the file cannot be read ("
-                    + e.getMessage() + ").");
+            throw new InvalidInputException(
+                    InputName.escaped(input.toString()) + ": the file cannot be read (" + e.getMessage() + ").");
         }
     }
 
@@ -305,15 +315,23 @@ public class RunLauncher {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Optional<RunRecord> run = runs.find(runId);
             String summary = run.map(RunRecord::summary).orElse("");
-            return new Outcome(0, "The " + kind.label() + " completed (run " + runId + "): " + summary + "."
-                    + run.filter(r -> kind.readsInput()).map(r -> "\n  " + RunSummary.readLine(r, execution))
-                            .orElse(""), runId);
+            return new Outcome(
+                    0,
+                    "The " + kind.label() + " completed (run " + runId + "): " + summary + "."
+                            + run.filter(r -> kind.readsInput())
+                                    .map(r -> "\n  " + RunSummary.readLine(r, execution))
+                                    .orElse(""),
+                    runId);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
-            return new Outcome(1, "The " + kind.label() + " (run " + runId + ") was stopped on request. Nothing is"
-                    + " lost: run the same command again to resume it.", runId);
+            return new Outcome(
+                    1,
+                    "The " + kind.label() + " (run " + runId + ") was stopped on request. Nothing is"
+                            + " lost: run the same command again to resume it.",
+                    runId);
         }
-        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        Throwable failure =
+                execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         if (failure instanceof InvalidInputException) {
             return new Outcome(2, failure.getMessage(), runId);
         }
@@ -321,8 +339,11 @@ public class RunLauncher {
             return new Outcome(3, failure.getMessage(), runId);
         }
         String cause = failure == null ? execution.getExitStatus().getExitDescription() : Failures.describe(failure);
-        return new Outcome(1, "The " + kind.label() + " failed (run " + runId + "): " + cause
-                + ". Nothing is lost: run the same command again to resume it.", runId);
+        return new Outcome(
+                1,
+                "The " + kind.label() + " failed (run " + runId + "): " + cause
+                        + ". Nothing is lost: run the same command again to resume it.",
+                runId);
     }
 
     private static String commandName(RunKind kind) {
@@ -350,6 +371,5 @@ public class RunLauncher {
      * How a command ended: the process exit code and the message for the treasurer, one line, or
      * for a completed run that line and an indented summary line under it.
      */
-    public record Outcome(int exitCode, String message, Long runId) {
-    }
+    public record Outcome(int exitCode, String message, Long runId) {}
 }

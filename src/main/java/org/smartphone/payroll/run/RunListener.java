@@ -18,8 +18,8 @@ public class RunListener implements JobExecutionListener {
     private final ObjectProvider<JobOperator> jobOperator;
     private final LongConsumer refused;
 
-    public RunListener(RunRegistry registry, RunKind kind, ObjectProvider<JobOperator> jobOperator,
-            LongConsumer refused) {
+    public RunListener(
+            RunRegistry registry, RunKind kind, ObjectProvider<JobOperator> jobOperator, LongConsumer refused) {
         this.registry = registry;
         this.kind = kind;
         this.jobOperator = jobOperator;
@@ -30,8 +30,13 @@ public class RunListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         RunningJob.started(() -> stop(execution));
         RunContext run = RunContext.of(execution, kind);
-        registry.begin(run.runId(), kind, run.period() == null ? null : run.period().toString(), run.inputName(),
-                run.sha256(), run.revokedRun() == 0 ? null : run.revokedRun());
+        registry.begin(
+                run.runId(),
+                kind,
+                run.period() == null ? null : run.period().toString(),
+                run.inputName(),
+                run.sha256(),
+                run.revokedRun() == 0 ? null : run.revokedRun());
     }
 
     private void stop(JobExecution execution) {
@@ -50,11 +55,14 @@ public class RunListener implements JobExecutionListener {
             registry.finish(runId, RunState.COMPLETED, null);
             return;
         }
-        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        Throwable failure =
+                execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         boolean invalid = failure instanceof InvalidInputException || failure instanceof RefusedException;
         String message = failure == null ? execution.getExitStatus().getExitDescription() : failure.getMessage();
         if (execution.getStatus() == BatchStatus.STOPPED) {
-            registry.finish(runId, registry.isCommitted(runId) ? RunState.COMMITTED : RunState.FAILED,
+            registry.finish(
+                    runId,
+                    registry.isCommitted(runId) ? RunState.COMMITTED : RunState.FAILED,
                     "stopped on request; run the same command again to resume");
         } else if (invalid) {
             registry.finish(runId, RunState.REJECTED, message);

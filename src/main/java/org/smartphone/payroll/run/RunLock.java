@@ -10,8 +10,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.failure.RefusedException;
 import org.springframework.stereotype.Component;
@@ -46,8 +44,8 @@ public class RunLock {
             connection.close();
             throw e;
         }
-        AdvisoryLock lock = postgres ? AdvisoryLock.take(connection, LOCK_KEY, RunLock::refusal)
-                : AdvisoryLock.without(connection);
+        AdvisoryLock lock =
+                postgres ? AdvisoryLock.take(connection, LOCK_KEY, RunLock::refusal) : AdvisoryLock.without(connection);
         try {
             describeHolder(connection, command);
             return lock;
@@ -62,8 +60,9 @@ public class RunLock {
     }
 
     private static String holder(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT holder, since FROM engine_lock WHERE id = 1"); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT holder, since FROM engine_lock WHERE id = 1");
+                ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getString(1) + " since " + rs.getTimestamp(2).toLocalDateTime() : "unknown";
         }
     }
@@ -75,10 +74,10 @@ public class RunLock {
         } catch (Exception e) {
             host = "this machine";
         }
-        String holder = "'" + command + "' (process " + ManagementFactory.getRuntimeMXBean().getName().split("@")[0]
-                + " on " + host + ")";
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE engine_lock SET holder = ?, since = ? WHERE id = 1")) {
+        String holder = "'" + command + "' (process "
+                + ManagementFactory.getRuntimeMXBean().getName().split("@")[0] + " on " + host + ")";
+        try (PreparedStatement statement =
+                connection.prepareStatement("UPDATE engine_lock SET holder = ?, since = ? WHERE id = 1")) {
             statement.setString(1, holder);
             statement.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
             statement.executeUpdate();

@@ -37,13 +37,21 @@ public class RunRegistry implements InputCounts {
      * @param revokedRun the run a revocation undoes, null for every other run
      */
     public void begin(long runId, RunKind kind, String period, String inputName, String sha256, Long revokedRun) {
-        int updated = jdbc.update("UPDATE payroll_run SET attempts = attempts + 1, ended_at = NULL, message = NULL,"
-                + " state = CASE WHEN state = 'COMMITTED' THEN 'COMMITTED' ELSE 'RUNNING' END WHERE run_id = ?",
+        int updated = jdbc.update(
+                "UPDATE payroll_run SET attempts = attempts + 1, ended_at = NULL, message = NULL,"
+                        + " state = CASE WHEN state = 'COMMITTED' THEN 'COMMITTED' ELSE 'RUNNING' END WHERE run_id = ?",
                 runId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
-                    + " attempts, revoked_run) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1, ?)",
-                    runId, kind.name(), period, inputName, sha256, now(), revokedRun);
+            jdbc.update(
+                    "INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
+                            + " attempts, revoked_run) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1, ?)",
+                    runId,
+                    kind.name(),
+                    period,
+                    inputName,
+                    sha256,
+                    now(),
+                    revokedRun);
         }
     }
 
@@ -54,8 +62,12 @@ public class RunRegistry implements InputCounts {
      */
     public void markCommitted(long runId, String inputName, String sha256) {
         jdbc.update("UPDATE payroll_run SET state = 'COMMITTED' WHERE run_id = ?", runId);
-        jdbc.update("INSERT INTO processed_file (input_sha256, input_name, run_id) SELECT ?, ?, run_id"
-                + " FROM payroll_run WHERE run_id = ? AND records_read > 0", sha256, inputName, runId);
+        jdbc.update(
+                "INSERT INTO processed_file (input_sha256, input_name, run_id) SELECT ?, ?, run_id"
+                        + " FROM payroll_run WHERE run_id = ? AND records_read > 0",
+                sha256,
+                inputName,
+                runId);
     }
 
     /** A revocation reaches the ledger (in the transaction that undoes the run): it read no input. */
@@ -76,14 +88,27 @@ public class RunRegistry implements InputCounts {
 
     /** The run a revocation undoes. */
     public Optional<RunRecord> revokedBy(long revocationRunId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = (SELECT revoked_run FROM payroll_run"
-                + " WHERE run_id = ?)", this::map, revocationRunId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = (SELECT revoked_run FROM payroll_run"
+                                + " WHERE run_id = ?)",
+                        this::map,
+                        revocationRunId)
+                .stream()
+                .findFirst();
     }
 
     /** The completed run of this kind and period, if there is one (there is at most one). */
     public Optional<RunRecord> completed(RunKind kind, Period period) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND period = ?"
-                + " AND state = 'COMPLETED'", this::map, kind.name(), period.toString()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM payroll_run WHERE kind = ? AND period = ?"
+                                + " AND state = 'COMPLETED'",
+                        this::map,
+                        kind.name(),
+                        period.toString())
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -91,14 +116,24 @@ public class RunRegistry implements InputCounts {
      * latest period's, its reconciliation rather than its deduction.
      */
     public Optional<RunRecord> latestCompletedPeriodRun() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE kind IN ('DEDUCTION', 'RECONCILIATION')"
-                + " AND state = 'COMPLETED' ORDER BY period DESC, kind DESC", this::map).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM payroll_run WHERE kind IN ('DEDUCTION', 'RECONCILIATION')"
+                                + " AND state = 'COMPLETED' ORDER BY period DESC, kind DESC",
+                        this::map)
+                .stream()
+                .findFirst();
     }
 
     /** An unfinished run of any kind and period: the oldest. */
     public Optional<RunRecord> unfinishedOfAnyKind() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE state IN ('RUNNING', 'COMMITTED', 'FAILED')"
-                + " ORDER BY run_id", this::map).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM payroll_run WHERE state IN ('RUNNING', 'COMMITTED', 'FAILED')"
+                                + " ORDER BY run_id",
+                        this::map)
+                .stream()
+                .findFirst();
     }
 
     public boolean isCommitted(long runId) {
@@ -109,7 +144,9 @@ public class RunRegistry implements InputCounts {
     @Override
     public void recordCounts(long runId, long read, long rejected) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?", read, rejected,
+                "UPDATE payroll_run SET records_read = ?, records_rejected = ? WHERE run_id = ?",
+                read,
+                rejected,
                 runId));
     }
 
@@ -118,25 +155,33 @@ public class RunRegistry implements InputCounts {
     }
 
     public void finish(long runId, RunState state, String message) {
-        jdbc.update("UPDATE payroll_run SET state = ?, ended_at = ?, message = ? WHERE run_id = ?",
-                state.name(), now(), truncate(message), runId);
+        jdbc.update(
+                "UPDATE payroll_run SET state = ?, ended_at = ?, message = ? WHERE run_id = ?",
+                state.name(),
+                now(),
+                truncate(message),
+                runId);
     }
 
     public Optional<RunRecord> find(long runId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = ?", this::map, runId)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM payroll_run WHERE run_id = ?", this::map, runId).stream()
+                .findFirst();
     }
 
     public boolean isCompleted(RunKind kind, Period period) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND period = ?"
-                + " AND state = 'COMPLETED'", Integer.class, kind.name(), period.toString());
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payroll_run WHERE kind = ? AND period = ?" + " AND state = 'COMPLETED'",
+                Integer.class,
+                kind.name(),
+                period.toString());
         return count != null && count > 0;
     }
 
     /** The latest period with a completed deduction run. */
     public Optional<Period> lastCompletedDeduction() {
-        String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " AND state = 'COMPLETED'", String.class);
+        String period = jdbc.queryForObject(
+                "SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'" + " AND state = 'COMPLETED'",
+                String.class);
         return Optional.ofNullable(period).map(Period::parse);
     }
 
@@ -145,8 +190,10 @@ public class RunRegistry implements InputCounts {
      * abandoned or revoked runs): contracts must start after it.
      */
     public Optional<Period> lastDeductedOrInProgress() {
-        String period = jdbc.queryForObject("SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " AND state NOT IN ('REJECTED', 'ABANDONED', 'REVOKED')", String.class);
+        String period = jdbc.queryForObject(
+                "SELECT MAX(period) FROM payroll_run WHERE kind = 'DEDUCTION'"
+                        + " AND state NOT IN ('REJECTED', 'ABANDONED', 'REVOKED')",
+                String.class);
         return Optional.ofNullable(period).map(Period::parse);
     }
 
@@ -170,10 +217,13 @@ public class RunRegistry implements InputCounts {
      * Spring Batch never starts a completed one again.
      */
     public long unprocessedCount(RunKind kind, Period period, String sha256) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payroll_run WHERE kind = ?"
-                + " AND (state IN ('ABANDONED', 'REVOKED') OR (state = 'COMPLETED' AND records_read = 0))"
-                + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"), Long.class,
-                period == null ? new Object[] {kind.name(), sha256}
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payroll_run WHERE kind = ?"
+                        + " AND (state IN ('ABANDONED', 'REVOKED') OR (state = 'COMPLETED' AND records_read = 0))"
+                        + " AND input_sha256 = ? AND " + (period == null ? "period IS NULL" : "period = ?"),
+                Long.class,
+                period == null
+                        ? new Object[] {kind.name(), sha256}
                         : new Object[] {kind.name(), sha256, period.toString()});
         return count == null ? 0 : count;
     }
@@ -184,14 +234,18 @@ public class RunRegistry implements InputCounts {
      */
     public long finishedCount() {
         Long count = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED', 'REVOKED')",
-                Long.class);
+                "SELECT COUNT(*) FROM payroll_run WHERE state IN ('COMPLETED', 'ABANDONED', 'REVOKED')", Long.class);
         return count == null ? 0 : count;
     }
 
     public Optional<String> processedBy(String sha256) {
-        return jdbc.query("SELECT input_name FROM processed_file WHERE input_sha256 = ?",
-                (rs, i) -> rs.getString(1), sha256).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT input_name FROM processed_file WHERE input_sha256 = ?",
+                        (rs, i) -> rs.getString(1),
+                        sha256)
+                .stream()
+                .findFirst();
     }
 
     public List<RunRecord> all() {
@@ -200,11 +254,20 @@ public class RunRegistry implements InputCounts {
 
     private RunRecord map(ResultSet rs, int row) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
-        return new RunRecord(rs.getLong("run_id"), RunKind.valueOf(rs.getString("kind")), rs.getString("period"),
-                rs.getString("input_name"), rs.getString("input_sha256"), RunState.valueOf(rs.getString("state")),
-                rs.getTimestamp("started_at").toLocalDateTime(), ended == null ? null : ended.toLocalDateTime(),
-                rs.getInt("attempts"), rs.getLong("records_read"), rs.getLong("records_rejected"),
-                rs.getString("summary"), rs.getString("message"));
+        return new RunRecord(
+                rs.getLong("run_id"),
+                RunKind.valueOf(rs.getString("kind")),
+                rs.getString("period"),
+                rs.getString("input_name"),
+                rs.getString("input_sha256"),
+                RunState.valueOf(rs.getString("state")),
+                rs.getTimestamp("started_at").toLocalDateTime(),
+                ended == null ? null : ended.toLocalDateTime(),
+                rs.getInt("attempts"),
+                rs.getLong("records_read"),
+                rs.getLong("records_rejected"),
+                rs.getString("summary"),
+                rs.getString("message"));
     }
 
     private static Timestamp now() {

@@ -8,7 +8,13 @@ package org.smartphone.payroll.run;
  * a revocation (SPEC 6), their files moved to {@code outbox/YYYY-MM/revoked-NN/}.
  */
 public enum RunState {
-    RUNNING, COMMITTED, COMPLETED, FAILED, REJECTED, ABANDONED, REVOKED;
+    RUNNING,
+    COMMITTED,
+    COMPLETED,
+    FAILED,
+    REJECTED,
+    ABANDONED,
+    REVOKED;
 
     /** Whether the run's effect is in the ledger: committed, its files published or not yet. */
     public boolean reachedLedger() {

@@ -1,12 +1,12 @@
 package org.smartphone.payroll.run;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
-import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.failure.FaultInjection;
@@ -45,8 +45,12 @@ public final class RunSteps {
      * @param observations where jobs and steps report their observations (spring.batch.job and
      *     spring.batch.step timers); Boot hands it to job beans only, and our steps are not beans
      */
-    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunRegistry registry,
-            ObjectProvider<JobOperator> jobOperator, ObservationRegistry observations) {
+    public RunSteps(
+            JobRepository repository,
+            PlatformTransactionManager transactions,
+            RunRegistry registry,
+            ObjectProvider<JobOperator> jobOperator,
+            ObservationRegistry observations) {
         this.repository = repository;
         this.transactions = transactions;
         this.registry = registry;
@@ -55,7 +59,7 @@ public final class RunSteps {
     }
 
     public Job job(RunKind kind, StepWork... steps) {
-        return job(kind, runId -> { }, steps);
+        return job(kind, runId -> {}, steps);
     }
 
     /**
@@ -63,7 +67,8 @@ public final class RunSteps {
      *     job did outside its transaction (DDL on H2) is undone there
      */
     public Job job(RunKind kind, LongConsumer refused, StepWork... steps) {
-        JobBuilder builder = new JobBuilder(kind.jobName(), repository).observationRegistry(observations)
+        JobBuilder builder = new JobBuilder(kind.jobName(), repository)
+                .observationRegistry(observations)
                 .listener(new RunListener(registry, kind, jobOperator, refused));
         SimpleJobBuilder simple = null;
         for (int i = 0; i < steps.length; i++) {
@@ -78,24 +83,31 @@ public final class RunSteps {
      * done exactly when the last piece of work is, whatever happens to the job's bookkeeping after.
      */
     private Step step(RunKind kind, StepWork work, boolean last) {
-        return new StepBuilder(work.name(), repository).observationRegistry(observations).tasklet((contribution, chunkContext) -> {
-            RunContext run = RunContext.of(contribution.getStepExecution().getJobExecution(), kind);
-            FaultInjection.reached("step:" + work.name());
-            StepClock clock = StepClock.start();
-            long count;
-            try {
-                count = work.work().run(run);
-            } finally {
-                Progress.endLiveLine();
-            }
-            LOG.info("step {} of run {}: {}", work.name(), run.runId(), clock.stop());
-            if (last) {
-                registry.finish(run.runId(), RunState.COMPLETED, null);
-            }
-            FaultInjection.reached("done:" + work.name());
-            contribution.incrementWriteCount(count);
-            return RepeatStatus.FINISHED;
-        }, transactions).allowStartIfComplete(work.repeatOnResume()).build();
+        return new StepBuilder(work.name(), repository)
+                .observationRegistry(observations)
+                .tasklet(
+                        (contribution, chunkContext) -> {
+                            RunContext run = RunContext.of(
+                                    contribution.getStepExecution().getJobExecution(), kind);
+                            FaultInjection.reached("step:" + work.name());
+                            StepClock clock = StepClock.start();
+                            long count;
+                            try {
+                                count = work.work().run(run);
+                            } finally {
+                                Progress.endLiveLine();
+                            }
+                            LOG.info("step {} of run {}: {}", work.name(), run.runId(), clock.stop());
+                            if (last) {
+                                registry.finish(run.runId(), RunState.COMPLETED, null);
+                            }
+                            FaultInjection.reached("done:" + work.name());
+                            contribution.incrementWriteCount(count);
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactions)
+                .allowStartIfComplete(work.repeatOnResume())
+                .build();
     }
 
     /**
@@ -144,8 +156,10 @@ public final class RunSteps {
         }
 
         String stop() {
-            return String.format("%.1f s wall, %.1f s CPU in the step's thread, %.1f s CPU in the process",
-                    (System.nanoTime() - wallNanos) / 1e9, (threadCpu() - threadCpuNanos) / 1e9,
+            return String.format(
+                    "%.1f s wall, %.1f s CPU in the step's thread, %.1f s CPU in the process",
+                    (System.nanoTime() - wallNanos) / 1e9,
+                    (threadCpu() - threadCpuNanos) / 1e9,
                     (processCpu() - processCpuNanos) / 1e9);
         }
 
@@ -155,11 +169,11 @@ public final class RunSteps {
 
         private static long processCpu() {
             return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
+                    ? os.getProcessCpuTime()
+                    : 0;
         }
     }
 
     /** A named step. */
-    public record StepWork(String name, Work work, boolean repeatOnResume) {
-    }
+    public record StepWork(String name, Work work, boolean repeatOnResume) {}
 }

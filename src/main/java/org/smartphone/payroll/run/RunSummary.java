@@ -12,20 +12,20 @@ import org.springframework.batch.core.job.JobExecution;
  */
 public final class RunSummary {
 
-    private RunSummary() {
-    }
+    private RunSummary() {}
 
     /**
      * @param execution this command's job execution; when it resumed a run whose input had already
      *     been read by an earlier attempt, no rate is given (it would not be this attempt's)
      */
     static String readLine(RunRecord run, JobExecution execution) {
-        Duration took = Duration.between(execution.getStartTime(), execution.getEndTime() != null
-                ? execution.getEndTime() : LocalDateTime.now());
-        String read = run.inputName() + ": " + Counted.of(run.recordsRead(), "line") + " read, "
-                + run.recordsRejected() + " rejected";
-        boolean readNow = execution.getStepExecutions().stream().anyMatch(step -> RunSteps.readsInput(
-                step.getStepName()));
+        Duration took = Duration.between(
+                execution.getStartTime(),
+                execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now());
+        String read = run.inputName() + ": " + Counted.of(run.recordsRead(), "line") + " read, " + run.recordsRejected()
+                + " rejected";
+        boolean readNow =
+                execution.getStepExecutions().stream().anyMatch(step -> RunSteps.readsInput(step.getStepName()));
         if (!readNow) {
             return read + " (by an earlier attempt); this attempt took " + seconds(took) + ".";
         }

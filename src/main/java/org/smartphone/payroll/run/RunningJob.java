@@ -12,8 +12,7 @@ public final class RunningJob {
     private static final AtomicReference<Runnable> STOPPER = new AtomicReference<>();
     private static final CountDownLatch STOP_REQUESTED = new CountDownLatch(1);
 
-    private RunningJob() {
-    }
+    private RunningJob() {}
 
     /**
      * A job that starts after the process was asked to stop is stopped at once (it ends STOPPED before

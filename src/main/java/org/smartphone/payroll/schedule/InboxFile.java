@@ -22,8 +22,7 @@ record InboxFile(Path path, RunKind kind, Period period) {
      * The order the monthly cycle needs when several files wait at once: contracts first (by name),
      * then month after month, the deduction run of a month before its reconciliation.
      */
-    static final Comparator<InboxFile> CYCLE_ORDER = Comparator
-            .comparing((InboxFile file) -> file.period() != null)
+    static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparing((InboxFile file) -> file.period() != null)
             .thenComparing(InboxFile::period, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(InboxFile::kind)
             .thenComparing(InboxFile::name);

@@ -16,16 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
-import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.failure.Failures;
+import org.smartphone.payroll.failure.InvalidInputException;
+import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.files.Archive;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.files.RegularFile;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.AlreadyDoneException;
-import org.smartphone.payroll.failure.Failures;
-import org.smartphone.payroll.failure.InvalidInputException;
 import org.smartphone.payroll.run.PeriodGuard;
-import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
 import org.smartphone.payroll.run.RunLauncher.Outcome;
@@ -66,10 +66,19 @@ final class InboxRunner {
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     /** The last attempt at resuming each interrupted run whose file has left the inbox, by run id. */
     private final Map<Long, Attempt> resumptions = new ConcurrentHashMap<>();
+
     private volatile boolean stopping;
 
-    InboxRunner(Home home, RunLauncher launcher, PeriodGuard guard, RunLock runLock, RunRegistry runs,
-            PayrollSettings settings, ServeSettings serve, Clock clock, PeriodReports reports) {
+    InboxRunner(
+            Home home,
+            RunLauncher launcher,
+            PeriodGuard guard,
+            RunLock runLock,
+            RunRegistry runs,
+            PayrollSettings settings,
+            ServeSettings serve,
+            Clock clock,
+            PeriodReports reports) {
         this.home = home;
         this.launcher = launcher;
         this.guard = guard;
@@ -127,7 +136,11 @@ final class InboxRunner {
                 reject(input, stamp, outcome.message(), "beside its errors file " + input.name() + ".errors.csv");
             }
             case 3 -> refused(input, stamp, outcome);
-            default -> attempts.put(key, failed(attempts.get(key), input.name(), outcome.message()).at(stamp));
+            default ->
+                attempts.put(
+                        key,
+                        failed(attempts.get(key), input.name(), outcome.message())
+                                .at(stamp));
         }
     }
 
@@ -154,7 +167,8 @@ final class InboxRunner {
             Attempt last = resumptions.get(run.runId());
             // a revocation reads no input: the file of the run it revokes, put back in the inbox, waits for it
             if ((kind.readsInput() && InboxFile.of(inInbox).isPresent() && Files.isRegularFile(inInbox))
-                    || (last != null && clock.instant().isBefore(last.notBefore())
+                    || (last != null
+                            && clock.instant().isBefore(last.notBefore())
                             && !(last.waiting() && runs.finishedCount() != last.finishedRuns()))) {
                 continue;
             }
@@ -180,8 +194,13 @@ final class InboxRunner {
                     if (last == null || !outcome.message().equals(last.message())) {
                         LOG.warn("The interrupted {} waits: {}", what, outcome.message());
                     }
-                    resumptions.put(run.runId(), Attempt.waiting(Stamp.NONE, outcome.message(),
-                            runs.finishedCount(), clock.instant().plus(serve.retryDelay())));
+                    resumptions.put(
+                            run.runId(),
+                            Attempt.waiting(
+                                    Stamp.NONE,
+                                    outcome.message(),
+                                    runs.finishedCount(),
+                                    clock.instant().plus(serve.retryDelay())));
                 }
             }
         }
@@ -224,8 +243,7 @@ final class InboxRunner {
     }
 
     /** How an attempt ended: the command's exit code and message, and whether the run was already done. */
-    private record Result(int exitCode, String message, boolean alreadyDone) {
-    }
+    private record Result(int exitCode, String message, boolean alreadyDone) {}
 
     private void refused(InboxFile input, Stamp stamp, Result outcome) {
         String key = input.path().toString();
@@ -243,8 +261,13 @@ final class InboxRunner {
         if (last == null || !outcome.message().equals(last.message())) {
             LOG.warn("{} waits in the inbox: {} It runs as soon as that is done.", input.name(), outcome.message());
         }
-        attempts.put(key, Attempt.waiting(stamp, outcome.message(), runs.finishedCount(),
-                clock.instant().plus(serve.retryDelay())));
+        attempts.put(
+                key,
+                Attempt.waiting(
+                        stamp,
+                        outcome.message(),
+                        runs.finishedCount(),
+                        clock.instant().plus(serve.retryDelay())));
     }
 
     /** Logs a failure and says when to try again: after a delay doubling with each failure in a row. */
@@ -280,10 +303,15 @@ final class InboxRunner {
             }
             LOG.warn("{}: {} The file was moved to {} {}.", input.name(), message, home.rejected(), where);
         } catch (IOException e) {
-            LOG.error("{}: {} It could not be moved to {} ({}); it stays in the inbox.", input.name(), message,
-                    home.rejected(), e.getMessage());
-            attempts.put(input.path().toString(), Attempt.failed(stamp, message, 1,
-                    clock.instant().plus(serve.maxRetryDelay())));
+            LOG.error(
+                    "{}: {} It could not be moved to {} ({}); it stays in the inbox.",
+                    input.name(),
+                    message,
+                    home.rejected(),
+                    e.getMessage());
+            attempts.put(
+                    input.path().toString(),
+                    Attempt.failed(stamp, message, 1, clock.instant().plus(serve.maxRetryDelay())));
         }
     }
 
@@ -303,8 +331,8 @@ final class InboxRunner {
     }
 
     /** The last attempt at a file (or an interrupted run), and when to try it again. */
-    private record Attempt(Stamp stamp, String message, boolean waiting, long finishedRuns, int failures,
-            Instant notBefore) {
+    private record Attempt(
+            Stamp stamp, String message, boolean waiting, long finishedRuns, int failures, Instant notBefore) {
 
         static Attempt done(Stamp stamp) {
             return new Attempt(stamp, "", false, 0, 0, Instant.MAX);

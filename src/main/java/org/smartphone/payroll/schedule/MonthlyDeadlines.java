@@ -28,7 +28,12 @@ final class MonthlyDeadlines {
     private static final Logger LOG = LoggerFactory.getLogger(MonthlyDeadlines.class);
 
     /** What a deadline found. */
-    enum Finding { DONE, RUN, UNFINISHED, LATE }
+    enum Finding {
+        DONE,
+        RUN,
+        UNFINISHED,
+        LATE
+    }
 
     private final Clock clock;
     private final Home home;
@@ -37,8 +42,8 @@ final class MonthlyDeadlines {
     private final MeterRegistry meters;
     private final Duration settleTime;
 
-    MonthlyDeadlines(Clock clock, Home home, RunRegistry runs, InboxRunner runner, MeterRegistry meters,
-            Duration settleTime) {
+    MonthlyDeadlines(
+            Clock clock, Home home, RunRegistry runs, InboxRunner runner, MeterRegistry meters, Duration settleTime) {
         this.clock = clock;
         this.home = home;
         this.runs = runs;
@@ -74,7 +79,9 @@ final class MonthlyDeadlines {
                 LOG.info("Deadline of the {}: {} is in the inbox, running it.", run, file.getFileName());
                 runner.run(file.toFile());
             } else {
-                LOG.info("Deadline of the {}: {} is still being written; it runs once complete.", run,
+                LOG.info(
+                        "Deadline of the {}: {} is still being written; it runs once complete.",
+                        run,
                         file.getFileName());
             }
             return Finding.RUN;
@@ -83,8 +90,11 @@ final class MonthlyDeadlines {
             LOG.info("Deadline of the {}: the run was interrupted and serve resumes it.", run);
             return Finding.UNFINISHED;
         }
-        LOG.warn("LATE: {} has not arrived in {} by the deadline of the {}; that run waits for it.",
-                file.getFileName(), home.inbox(), run);
+        LOG.warn(
+                "LATE: {} has not arrived in {} by the deadline of the {}; that run waits for it.",
+                file.getFileName(),
+                home.inbox(),
+                run);
         Counter.builder("payroll.files.late")
                 .description("Input files not in the inbox at their deadline, per kind of run and period")
                 .tag("kind", kind == RunKind.DEDUCTION ? "deduction" : "reconciliation")

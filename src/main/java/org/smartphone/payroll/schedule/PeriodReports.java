@@ -58,14 +58,16 @@ final class PeriodReports {
         Optional<RunRecord> latest = runs.all().stream()
                 .filter(run -> run.kind() == RunKind.RECONCILIATION && run.state() == RunState.COMPLETED)
                 .max(Comparator.comparing(RunRecord::period));
-        latest.filter(run -> !writtenSince(run)).map(run -> Period.parse(run.period())).ifPresent(this::reconciled);
+        latest.filter(run -> !writtenSince(run))
+                .map(run -> Period.parse(run.period()))
+                .ifPresent(this::reconciled);
     }
 
     private boolean writtenSince(RunRecord run) {
         Path page = home.outbox(Period.parse(run.period())).resolve("report-" + run.period() + ".html");
         try {
-            LocalDateTime written = LocalDateTime.ofInstant(Files.getLastModifiedTime(page).toInstant(),
-                    ZoneId.systemDefault());
+            LocalDateTime written =
+                    LocalDateTime.ofInstant(Files.getLastModifiedTime(page).toInstant(), ZoneId.systemDefault());
             return run.endedAt() != null && !written.isBefore(run.endedAt());
         } catch (IOException missing) {
             return false;
@@ -82,15 +84,24 @@ final class PeriodReports {
                 if (written.failed().isEmpty()) {
                     LOG.info("Report of {} written to {}.", period, written.html());
                 } else {
-                    LOG.warn("Report of {} written to {}: {} control check(s) FAILED ({}).", period, written.html(),
-                            written.failed().size(), written.failed().stream().map(c -> c.kind().letter())
+                    LOG.warn(
+                            "Report of {} written to {}: {} control check(s) FAILED ({}).",
+                            period,
+                            written.html(),
+                            written.failed().size(),
+                            written.failed().stream()
+                                    .map(c -> c.kind().letter())
                                     .collect(Collectors.joining(", ")));
                 }
             } catch (Exception e) {
                 String failure = Failures.describe(e);
                 if (!failure.equals(entry.getValue())) {
-                    LOG.error("The report of {} could not be written: {}. The reconciliation stands; serve tries"
-                            + " again at each poll (report --period {} writes it too).", period, failure, period);
+                    LOG.error(
+                            "The report of {} could not be written: {}. The reconciliation stands; serve tries"
+                                    + " again at each poll (report --period {} writes it too).",
+                            period,
+                            failure,
+                            period);
                 }
                 pending.put(period, failure);
             }

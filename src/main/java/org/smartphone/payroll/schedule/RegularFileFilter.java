@@ -44,7 +44,9 @@ final class RegularFileFilter implements FileListFilter<File> {
             }
             others.add(file.getPath());
             if (reported.add(file.getPath())) {
-                LOG.warn("not a regular file: {} ({}) is left in the inbox; serve never runs it.", file.getName(),
+                LOG.warn(
+                        "not a regular file: {} ({}) is left in the inbox; serve never runs it.",
+                        file.getName(),
                         kind(attributes));
             }
         }

@@ -36,9 +36,16 @@ public final class Serve {
     private HttpEndpoint endpoint;
     private ThreadPoolTaskScheduler scheduler;
 
-    Serve(ServeSettings settings, Home home, InboxRunner runner, MonthlyDeadlines deadlines,
-            Supplier<SourcePollingChannelAdapter> watcher, ServeLock lock, PrometheusMeterRegistry registry,
-            DataSource dataSource, Clock clock) {
+    Serve(
+            ServeSettings settings,
+            Home home,
+            InboxRunner runner,
+            MonthlyDeadlines deadlines,
+            Supplier<SourcePollingChannelAdapter> watcher,
+            ServeLock lock,
+            PrometheusMeterRegistry registry,
+            DataSource dataSource,
+            Clock clock) {
         this.settings = settings;
         this.home = home;
         this.runner = runner;
@@ -63,16 +70,24 @@ public final class Serve {
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("serve-schedule-");
         scheduler.initialize();
-        scheduler.schedule(guarded(deadlines::deductionDeadline), new CronTrigger(settings.deductCron(), clock.getZone()));
-        scheduler.schedule(guarded(deadlines::reconciliationDeadline),
-                new CronTrigger(settings.reconcileCron(), clock.getZone()));
+        scheduler.schedule(
+                guarded(deadlines::deductionDeadline), new CronTrigger(settings.deductCron(), clock.getZone()));
+        scheduler.schedule(
+                guarded(deadlines::reconciliationDeadline), new CronTrigger(settings.reconcileCron(), clock.getZone()));
         scheduler.execute(guarded(runner::writeMissingReport));
         scheduler.scheduleWithFixedDelay(guarded(runner::resumeInterrupted), settings.pollInterval());
         watcher.get().start();
-        LOG.info("serve started: watching {} every {} ms (files settle {} ms); deduction deadline '{}', reconciliation"
-                + " deadline '{}' ({}); metrics on http://127.0.0.1:{}/metrics, health on http://127.0.0.1:{}/health",
-                home.inbox(), settings.pollInterval().toMillis(), settings.settleTime().toMillis(),
-                settings.deductCron(), settings.reconcileCron(), clock.getZone(), endpoint.port(), endpoint.port());
+        LOG.info(
+                "serve started: watching {} every {} ms (files settle {} ms); deduction deadline '{}', reconciliation"
+                        + " deadline '{}' ({}); metrics on http://127.0.0.1:{}/metrics, health on http://127.0.0.1:{}/health",
+                home.inbox(),
+                settings.pollInterval().toMillis(),
+                settings.settleTime().toMillis(),
+                settings.deductCron(),
+                settings.reconcileCron(),
+                clock.getZone(),
+                endpoint.port(),
+                endpoint.port());
     }
 
     /** Stops serving; safe to call whatever {@link #start} got to. */

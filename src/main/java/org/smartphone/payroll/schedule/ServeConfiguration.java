@@ -47,15 +47,36 @@ class ServeConfiguration {
     }
 
     @Bean
-    InboxRunner inboxRunner(Home home, RunLauncher launcher, PeriodGuard guard, RunLock runLock, RunRegistry runs,
-            PayrollSettings settings, ServeSettings serve, Clock serveClock, PeriodReport report) {
-        return new InboxRunner(home, launcher, guard, runLock, runs, settings, serve, serveClock,
+    InboxRunner inboxRunner(
+            Home home,
+            RunLauncher launcher,
+            PeriodGuard guard,
+            RunLock runLock,
+            RunRegistry runs,
+            PayrollSettings settings,
+            ServeSettings serve,
+            Clock serveClock,
+            PeriodReport report) {
+        return new InboxRunner(
+                home,
+                launcher,
+                guard,
+                runLock,
+                runs,
+                settings,
+                serve,
+                serveClock,
                 new PeriodReports(report, runs, home));
     }
 
     @Bean
-    MonthlyDeadlines monthlyDeadlines(Clock serveClock, Home home, RunRegistry runs, InboxRunner runner,
-            PrometheusMeterRegistry meterRegistry, ServeSettings serve) {
+    MonthlyDeadlines monthlyDeadlines(
+            Clock serveClock,
+            Home home,
+            RunRegistry runs,
+            InboxRunner runner,
+            PrometheusMeterRegistry meterRegistry,
+            ServeSettings serve) {
         return new MonthlyDeadlines(serveClock, home, runs, runner, meterRegistry, serve.settleTime());
     }
 
@@ -71,14 +92,22 @@ class ServeConfiguration {
     IntegrationFlow inboxWatcherFlow(ServeSettings serve, Home home, InboxRunner runner) {
         LastModifiedFileListFilter settled = new LastModifiedFileListFilter();
         settled.setAge(serve.settleTime());
-        FileListFilter<File> due = files -> Arrays.stream(files).filter(runner::isDue).toList();
+        FileListFilter<File> due =
+                files -> Arrays.stream(files).filter(runner::isDue).toList();
         FileReadingMessageSource source = new FileReadingMessageSource(InboxFile.FILE_ORDER);
         source.setDirectory(home.inbox().toFile());
         source.setAutoCreateDirectory(false);
-        source.setFilter(new ChainFileListFilter<>(List.of(new InboxNameFilter(),
-                new RegularFileFilter(), new UnchangedFileFilter(serve.settleTime(), Clock.systemUTC()), settled, due)));
-        return IntegrationFlow.from(source, adapter -> adapter.id(WATCHER).autoStartup(false)
-                        .poller(Pollers.fixedDelay(serve.pollInterval()).maxMessagesPerPoll(FILES_PER_POLL)))
+        source.setFilter(new ChainFileListFilter<>(List.of(
+                new InboxNameFilter(),
+                new RegularFileFilter(),
+                new UnchangedFileFilter(serve.settleTime(), Clock.systemUTC()),
+                settled,
+                due)));
+        return IntegrationFlow.from(
+                        source,
+                        adapter -> adapter.id(WATCHER)
+                                .autoStartup(false)
+                                .poller(Pollers.fixedDelay(serve.pollInterval()).maxMessagesPerPoll(FILES_PER_POLL)))
                 .handle(File.class, (file, headers) -> {
                     runner.run(file);
                     return null;
@@ -87,16 +116,33 @@ class ServeConfiguration {
     }
 
     @Bean
-    ServeLock serveLock(@Value("${spring.datasource.url}") String url,
-            @Value("${spring.datasource.username:}") String user, @Value("${spring.datasource.password:}") String password) {
+    ServeLock serveLock(
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String user,
+            @Value("${spring.datasource.password:}") String password) {
         return new ServeLock(url, user, password);
     }
 
     @Bean
-    Serve serve(ServeSettings settings, Home home, InboxRunner runner, MonthlyDeadlines deadlines, ServeLock lock,
-            PrometheusMeterRegistry meterRegistry, DataSource dataSource, Clock serveClock, ApplicationContext context) {
-        return new Serve(settings, home, runner, deadlines,
-                () -> context.getBean(WATCHER, SourcePollingChannelAdapter.class), lock, meterRegistry, dataSource,
+    Serve serve(
+            ServeSettings settings,
+            Home home,
+            InboxRunner runner,
+            MonthlyDeadlines deadlines,
+            ServeLock lock,
+            PrometheusMeterRegistry meterRegistry,
+            DataSource dataSource,
+            Clock serveClock,
+            ApplicationContext context) {
+        return new Serve(
+                settings,
+                home,
+                runner,
+                deadlines,
+                () -> context.getBean(WATCHER, SourcePollingChannelAdapter.class),
+                lock,
+                meterRegistry,
+                dataSource,
                 serveClock);
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import org.smartphone.payroll.config.DatabaseDialect;
 import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.run.AdvisoryLock;
-import org.smartphone.payroll.failure.RefusedException;
 
 /**
  * One {@code serve} per database. The embedded H2 file admits one process by itself, so there is
@@ -46,8 +45,10 @@ final class ServeLock {
             connection.close();
             throw e;
         }
-        return AdvisoryLock.take(connection, LOCK_KEY, held -> new RefusedException(
-                "Another serve is already running on this database: " + holder(held)
+        return AdvisoryLock.take(
+                connection,
+                LOCK_KEY,
+                held -> new RefusedException("Another serve is already running on this database: " + holder(held)
                         + ". One serve per database: stop that one first."));
     }
 
@@ -73,8 +74,9 @@ final class ServeLock {
                 if (!rs.next()) {
                     return "another process (it has just ended? try again)";
                 }
-                return "'" + rs.getString(1) + "' (connected" + (rs.getString(2) == null ? "" : " from " + rs.getString(2))
-                        + " since " + rs.getTimestamp(3).toLocalDateTime().withNano(0) + ")";
+                return "'" + rs.getString(1) + "' (connected"
+                        + (rs.getString(2) == null ? "" : " from " + rs.getString(2)) + " since "
+                        + rs.getTimestamp(3).toLocalDateTime().withNano(0) + ")";
             }
         }
     }

@@ -20,8 +20,15 @@ import org.springframework.scheduling.support.CronExpression;
  * @param port TCP port of the metrics and health endpoint on 127.0.0.1; 0 takes any free port
  */
 @ConfigurationProperties("payroll.serve")
-public record ServeSettings(boolean active, Duration pollInterval, Duration settleTime, Duration retryDelay,
-        Duration maxRetryDelay, String deductCron, String reconcileCron, int port) {
+public record ServeSettings(
+        boolean active,
+        Duration pollInterval,
+        Duration settleTime,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        String deductCron,
+        String reconcileCron,
+        int port) {
 
     public ServeSettings {
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {

@@ -39,7 +39,9 @@ final class UnchangedFileFilter implements FileListFilter<File> {
             present.add(file.getPath());
             Seen current = new Seen(file.length(), file.lastModified(), now);
             Seen before = seen.merge(file.getPath(), current, (old, fresh) -> old.sameFileAs(fresh) ? old : fresh);
-            if (before.sameFileAs(current) && !before.since().plus(settle).isAfter(now) && before.since().isBefore(now)) {
+            if (before.sameFileAs(current)
+                    && !before.since().plus(settle).isAfter(now)
+                    && before.since().isBefore(now)) {
                 accepted.add(file);
             }
         }

@@ -3,8 +3,7 @@ package org.smartphone.payroll.text;
 /** A count and its noun, singular for one: {@code 1 row}, {@code 0 rows}, {@code 2 contracts in arrears}. */
 public final class Counted {
 
-    private Counted() {
-    }
+    private Counted() {}
 
     /** {@code noun} is singular; the plural adds an s ({@code row}, {@code contract}, {@code line}). */
     public static String of(long count, String noun) {

@@ -8,8 +8,7 @@ package org.smartphone.payroll.text;
  */
 public final class Francs {
 
-    private Francs() {
-    }
+    private Francs() {}
 
     /** {@code 538603521} as {@code 538 603 521 F}. */
     public static String of(long amount) {

@@ -13,8 +13,7 @@ public final class TerminalText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** One line: line breaks and tabs in the text are escaped too. Null is shown as {@code null}. */
     public static String line(String text) {
@@ -67,12 +66,18 @@ public final class TerminalText {
             return false;
         }
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 
     private static void appendEscaped(StringBuilder out, char c) {
-        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+        out.append("\\u")
+                .append(HEX[c >> 12 & 0xF])
+                .append(HEX[c >> 8 & 0xF])
+                .append(HEX[c >> 4 & 0xF])
                 .append(HEX[c & 0xF]);
     }
 }

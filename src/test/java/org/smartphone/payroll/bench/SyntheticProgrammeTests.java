@@ -24,22 +24,36 @@ class SyntheticProgrammeTests {
                     .isEqualTo(OutputFiles.sha256(dir.resolve("b").resolve(file)));
         }
         assertThat(Files.readAllLines(dir.resolve("a/contracts.csv"))).hasSize(801);
-        assertThat(Files.readAllLines(dir.resolve("a/payroll-2026-01.csv")).size()).isGreaterThan(2900);
+        assertThat(Files.readAllLines(dir.resolve("a/payroll-2026-01.csv")).size())
+                .isGreaterThan(2900);
 
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run("import-contracts", "--file", dir.resolve("a/contracts.csv").toString()).exitCode())
+        assertThat(programme
+                        .run(
+                                "import-contracts",
+                                "--file",
+                                dir.resolve("a/contracts.csv").toString())
+                        .exitCode())
                 .isZero();
-        assertThat(programme.run("deduct", "--period", "2026-01", "--file",
-                dir.resolve("a/payroll-2026-01.csv").toString()).exitCode()).isZero();
+        assertThat(programme
+                        .run(
+                                "deduct",
+                                "--period",
+                                "2026-01",
+                                "--file",
+                                dir.resolve("a/payroll-2026-01.csv").toString())
+                        .exitCode())
+                .isZero();
         Path order = programme.outbox("2026-01").resolve("deductions-2026-01.csv");
         Path ret = dir.resolve("withheld-2026-01.csv");
-        SyntheticProgramme.main(new String[] {"return", "--deductions", order.toString(), "--seed", "7", "--out",
-            ret.toString()});
+        SyntheticProgramme.main(
+                new String[] {"return", "--deductions", order.toString(), "--seed", "7", "--out", ret.toString()});
         Programme.Result reconciled = programme.run("reconcile", "--period", "2026-01", "--file", ret.toString());
 
         assertThat(reconciled.exitCode()).as(reconciled.toString()).isZero();
         assertThat(programme.query("SELECT DISTINCT status FROM reconciliation_line ORDER BY status"))
-                .extracting(row -> row.get(0)).contains("MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED");
+                .extracting(row -> row.get(0))
+                .contains("MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED");
     }
 
     private static String[] concat(String[] arguments, String last) {

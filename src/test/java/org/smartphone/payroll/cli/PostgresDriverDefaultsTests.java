@@ -20,7 +20,8 @@ class PostgresDriverDefaultsTests {
 
     @Test
     void leavesAUrlThatChoseForItselfAsItIs() {
-        assertThat(PostgresDriverDefaults.forUrl("jdbc:postgresql://db/payroll?reWriteBatchedInserts=false")).isEmpty();
+        assertThat(PostgresDriverDefaults.forUrl("jdbc:postgresql://db/payroll?reWriteBatchedInserts=false"))
+                .isEmpty();
         assertThat(PostgresDriverDefaults.forUrl("jdbc:postgresql://db/payroll?ssl=true&reWriteBatchedInserts=true"))
                 .isEmpty();
     }
@@ -29,6 +30,7 @@ class PostgresDriverDefaultsTests {
     void addsNothingForTheEmbeddedDatabase() {
         assertThat(PostgresDriverDefaults.forUrl(null)).isEmpty();
         assertThat(PostgresDriverDefaults.forUrl("")).isEmpty();
-        assertThat(PostgresDriverDefaults.forUrl("jdbc:h2:file:/srv/payroll/db/payroll")).isEmpty();
+        assertThat(PostgresDriverDefaults.forUrl("jdbc:h2:file:/srv/payroll/db/payroll"))
+                .isEmpty();
     }
 }

@@ -19,24 +19,25 @@ class CapRatioTests {
 
         @ParameterizedTest(name = "{0} × {1}/{2} → {3}")
         @CsvSource({
-                // 100000 / 3 = 33333.33 → 33333
-                "100000, 1, 3, 33333",
-                // 100001 / 3 = 33333.67 → 33333 (floor, never rounded up)
-                "100001, 1, 3, 33333",
-                // 99999 / 3 = 33333 exactly
-                "99999, 1, 3, 33333",
-                // 2 / 3 = 0.67 → 0
-                "2, 1, 3, 0",
-                // 12345 × 2 / 5 = 24690 / 5 = 4938
-                "12345, 2, 5, 4938",
-                // 12346 × 2 / 5 = 24692 / 5 = 4938.4 → 4938
-                "12346, 2, 5, 4938",
-                // the whole pay
-                "5, 1, 1, 5",
-                // nothing
-                "250000, 0, 1, 0",
-                // the largest amount a file may hold: 999999999999 / 3 = 333333333333
-                "999999999999, 1, 3, 333333333333"})
+            // 100000 / 3 = 33333.33 → 33333
+            "100000, 1, 3, 33333",
+            // 100001 / 3 = 33333.67 → 33333 (floor, never rounded up)
+            "100001, 1, 3, 33333",
+            // 99999 / 3 = 33333 exactly
+            "99999, 1, 3, 33333",
+            // 2 / 3 = 0.67 → 0
+            "2, 1, 3, 0",
+            // 12345 × 2 / 5 = 24690 / 5 = 4938
+            "12345, 2, 5, 4938",
+            // 12346 × 2 / 5 = 24692 / 5 = 4938.4 → 4938
+            "12346, 2, 5, 4938",
+            // the whole pay
+            "5, 1, 1, 5",
+            // nothing
+            "250000, 0, 1, 0",
+            // the largest amount a file may hold: 999999999999 / 3 = 333333333333
+            "999999999999, 1, 3, 333333333333"
+        })
         void isTheFloorOfNetPayTimesTheRatio(long netPay, long p, long q, long expected) {
             assertThat(new CapRatio(p, q).capacity(netPay)).isEqualTo(expected);
         }
@@ -66,8 +67,9 @@ class CapRatioTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "1", "1:3", "1/3/4", "a/3", "1/b", "1.5/3", "/3", "1/", "1/0", "-1/3", "0.33",
-                "4/3"}) // 4/3: a cap above the whole pay is not a cap
+        @ValueSource(
+                strings = {"", "1", "1:3", "1/3/4", "a/3", "1/b", "1.5/3", "/3", "1/", "1/0", "-1/3", "0.33", "4/3"
+                }) // 4/3: a cap above the whole pay is not a cap
         void rejectsAnythingElse(String text) {
             assertThatThrownBy(() -> CapRatio.parse(text)).isInstanceOf(IllegalArgumentException.class);
         }

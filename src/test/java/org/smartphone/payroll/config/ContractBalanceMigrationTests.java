@@ -38,11 +38,15 @@ class ContractBalanceMigrationTests {
         // the version before contract_balance left its embedded database with H2's sa and no password
         String user = postgres ? programme.jdbcUser() : "sa";
         String password = postgres ? programme.jdbcPassword() : "";
-        Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/migration/common", postgres ? "classpath:db/migration/postgresql"
-                        : "classpath:db/migration/h2")
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations(
+                        "classpath:db/migration/common",
+                        postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
                 .placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
-                .target("7").load().migrate();
+                .target("7")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO contract (contract_id, matricule, full_name, price_xof, down_payment_xof,"
@@ -57,17 +61,22 @@ class ContractBalanceMigrationTests {
         assertThat(status.exitCode()).as("%s", status).isZero();
         // financed = price - down payment: 120 000 - 20 000, 60 000 - 0, 45 000 - 9 000
         assertThat(programme.query("SELECT contract_id, financed_xof, collected_xof FROM contract_balance"
-                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "100000", "0"),
-                        List.of("C-2", "60000", "25000"), List.of("C-3", "36000", "36000"));
-        assertThat(programme.query("SELECT contract_id, COALESCE(settled_period, '-') FROM contract"
-                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "-"), List.of("C-2", "-"),
-                        List.of("C-3", "2026-03"));
+                        + " ORDER BY contract_id"))
+                .containsExactly(
+                        List.of("C-1", "100000", "0"),
+                        List.of("C-2", "60000", "25000"),
+                        List.of("C-3", "36000", "36000"));
+        assertThat(programme.query(
+                        "SELECT contract_id, COALESCE(settled_period, '-') FROM contract" + " ORDER BY contract_id"))
+                .containsExactly(List.of("C-1", "-"), List.of("C-2", "-"), List.of("C-3", "2026-03"));
         assertThat(programme.number("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE LOWER(TABLE_NAME) = 'contract' AND LOWER(COLUMN_NAME) = 'collected_xof'")).isZero();
+                        + " WHERE LOWER(TABLE_NAME) = 'contract' AND LOWER(COLUMN_NAME) = 'collected_xof'"))
+                .isZero();
         try (Connection connection = DriverManager.getConnection(url, programme.jdbcUser(), programme.jdbcPassword());
                 Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("UPDATE contract_balance SET collected_xof = 36001"
-                    + " WHERE contract_id = 'C-3'")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> statement.execute(
+                            "UPDATE contract_balance SET collected_xof = 36001" + " WHERE contract_id = 'C-3'"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("collected_in_range"));
         }
         assertThat(programme.query("SELECT collected_xof FROM contract_balance WHERE contract_id = 'C-3'"))

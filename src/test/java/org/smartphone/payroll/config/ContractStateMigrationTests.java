@@ -37,11 +37,15 @@ class ContractStateMigrationTests {
         String url = programme.jdbcUrl();
         String user = postgres ? programme.jdbcUser() : "sa";
         String password = postgres ? programme.jdbcPassword() : "";
-        Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/migration/common", postgres ? "classpath:db/migration/postgresql"
-                        : "classpath:db/migration/h2")
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations(
+                        "classpath:db/migration/common",
+                        postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
                 .placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
-                .target("11").load().migrate();
+                .target("11")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             // C-1 nothing collected, C-2 part of it, C-3 all of it, settled in 2026-03
@@ -58,29 +62,35 @@ class ContractStateMigrationTests {
 
         assertThat(status.exitCode()).as("%s", status).isZero();
         assertThat(programme.query("SELECT contract_id, state, COALESCE(settled_period, '-') FROM contract"
-                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"),
-                        List.of("C-3", "SETTLED", "2026-03"));
+                        + " ORDER BY contract_id"))
+                .containsExactly(
+                        List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"), List.of("C-3", "SETTLED", "2026-03"));
         try (Connection connection = DriverManager.getConnection(url, programme.jdbcUser(), programme.jdbcPassword());
                 Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = 'PAUSED'"
-                    + " WHERE contract_id = 'C-1'")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() ->
+                            statement.execute("UPDATE contract SET state = 'PAUSED'" + " WHERE contract_id = 'C-1'"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_state_known"));
-            assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = 'SETTLED'"
-                    + " WHERE contract_id = 'C-2'")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() ->
+                            statement.execute("UPDATE contract SET state = 'SETTLED'" + " WHERE contract_id = 'C-2'"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_settled_in_its_period"));
-            assertThatThrownBy(() -> statement.execute("UPDATE contract SET settled_period = NULL"
-                    + " WHERE contract_id = 'C-3'")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> statement.execute(
+                            "UPDATE contract SET settled_period = NULL" + " WHERE contract_id = 'C-3'"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_settled_in_its_period"));
             // SPEC 7's states are refused until the runs that reach them (and the rules that read them)
             // arrive: a contract in one of them would be neither deducted nor checked as open
             for (String spec7State : List.of("WRITTEN_OFF", "CANCELLED")) {
-                assertThatThrownBy(() -> statement.execute("UPDATE contract SET state = '" + spec7State
-                        + "' WHERE contract_id = 'C-1'")).isInstanceOf(SQLException.class)
+                assertThatThrownBy(() -> statement.execute(
+                                "UPDATE contract SET state = '" + spec7State + "' WHERE contract_id = 'C-1'"))
+                        .isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("contract_state_known"));
             }
         }
         assertThat(programme.query("SELECT contract_id, state, COALESCE(settled_period, '-') FROM contract"
-                + " ORDER BY contract_id")).containsExactly(List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"),
-                        List.of("C-3", "SETTLED", "2026-03"));
+                        + " ORDER BY contract_id"))
+                .containsExactly(
+                        List.of("C-1", "OPEN", "-"), List.of("C-2", "OPEN", "-"), List.of("C-3", "SETTLED", "2026-03"));
     }
 }

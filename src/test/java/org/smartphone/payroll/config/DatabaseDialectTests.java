@@ -18,8 +18,10 @@ class DatabaseDialectTests {
     void aUrlNamesPostgresqlOnlyWithItsOwnScheme() {
         assertThat(DatabaseDialect.ofUrl("jdbc:postgresql://db.example:5432/payroll"))
                 .isEqualTo(DatabaseDialect.POSTGRESQL);
-        assertThat(DatabaseDialect.ofUrl("jdbc:h2:file:/srv/payroll/db/payroll")).isEqualTo(DatabaseDialect.H2);
-        assertThat(DatabaseDialect.ofUrl("jdbc:h2:tcp://127.0.0.1:9092/payroll")).isEqualTo(DatabaseDialect.H2);
+        assertThat(DatabaseDialect.ofUrl("jdbc:h2:file:/srv/payroll/db/payroll"))
+                .isEqualTo(DatabaseDialect.H2);
+        assertThat(DatabaseDialect.ofUrl("jdbc:h2:tcp://127.0.0.1:9092/payroll"))
+                .isEqualTo(DatabaseDialect.H2);
         assertThat(DatabaseDialect.ofUrl("")).isEqualTo(DatabaseDialect.H2);
         assertThat(DatabaseDialect.ofUrl(null)).isEqualTo(DatabaseDialect.H2);
     }
@@ -30,8 +32,10 @@ class DatabaseDialectTests {
             assertThat(DatabaseDialect.of(h2)).isEqualTo(DatabaseDialect.H2);
         }
         Map<String, String> environment = TestDatabase.POSTGRES.environment(dir);
-        try (Connection postgres = DriverManager.getConnection(environment.get("PAYROLL_DB_URL"),
-                environment.get("PAYROLL_DB_USER"), environment.get("PAYROLL_DB_PASSWORD"))) {
+        try (Connection postgres = DriverManager.getConnection(
+                environment.get("PAYROLL_DB_URL"),
+                environment.get("PAYROLL_DB_USER"),
+                environment.get("PAYROLL_DB_PASSWORD"))) {
             assertThat(DatabaseDialect.of(postgres)).isEqualTo(DatabaseDialect.POSTGRESQL);
         }
     }

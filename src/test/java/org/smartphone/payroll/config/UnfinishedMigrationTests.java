@@ -75,35 +75,53 @@ class UnfinishedMigrationTests {
     static void migrationsAndTheirUninterruptedSchema(@TempDir Path dir) throws IOException, URISyntaxException {
         List<Script> found = new ArrayList<>();
         for (String location : List.of("db/migration/common", "db/migration/h2")) {
-            Path folder = Path.of(UnfinishedMigrationTests.class.getClassLoader().getResource(location).toURI());
+            Path folder = Path.of(UnfinishedMigrationTests.class
+                    .getClassLoader()
+                    .getResource(location)
+                    .toURI());
             try (Stream<Path> files = Files.list(folder)) {
-                files.filter(file -> file.toString().endsWith(".sql")).map(Script::read).forEach(found::add);
+                files.filter(file -> file.toString().endsWith(".sql"))
+                        .map(Script::read)
+                        .forEach(found::add);
             }
         }
         found.sort(Comparator.comparing(Script::version));
         scripts = List.copyOf(found);
         String url = url(dir.resolve("uninterrupted"));
-        Flyway.configure().dataSource(url, "sa", "").locations(locations()).placeholders(PLACEHOLDERS).load()
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(locations())
+                .placeholders(PLACEHOLDERS)
+                .load()
                 .migrate();
         uninterrupted = schema(url);
     }
 
     static Stream<Arguments> interruptions() {
-        return scripts.stream().flatMap(script -> IntStream.rangeClosed(1, script.statements().size())
-                .mapToObj(applied -> Arguments.of(script.name(), applied)));
+        return scripts.stream()
+                .flatMap(script -> IntStream.rangeClosed(1, script.statements().size())
+                        .mapToObj(applied -> Arguments.of(script.name(), applied)));
     }
 
     @ParameterizedTest(name = "{0} interrupted after {1} statement(s)")
     @MethodSource("interruptions")
     void aMigrationInterruptedAfterAnyStatementIsCompletedByTheNextStart(String name, int applied, @TempDir Path dir) {
-        Script script = scripts.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        Script script =
+                scripts.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         String url = url(dir);
-        MigrationVersion previous = scripts.stream().map(Script::version)
+        MigrationVersion previous = scripts.stream()
+                .map(Script::version)
                 .filter(version -> version.compareTo(script.version()) < 0)
-                .max(Comparator.naturalOrder()).orElse(null);
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         // Flyway first creates its history table (empty before the first migration is applied)
-        Flyway.configure().dataSource(url, "sa", "").locations(previous == null ? new String[] {"classpath:none"}
-                : locations()).placeholders(PLACEHOLDERS).target(previous).load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(previous == null ? new String[] {"classpath:none"} : locations())
+                .placeholders(PLACEHOLDERS)
+                .target(previous)
+                .load()
+                .migrate();
         withJdbc(url, jdbc -> script.statements().subList(0, applied).forEach(jdbc::execute));
 
         migrateAsTheEngineStarts(url);
@@ -112,7 +130,8 @@ class UnfinishedMigrationTests {
     }
 
     static Stream<Integer> statements() {
-        return IntStream.rangeClosed(1, scripts.stream().mapToInt(s -> s.statements().size()).sum())
+        return IntStream.rangeClosed(
+                        1, scripts.stream().mapToInt(s -> s.statements().size()).sum())
                 .boxed();
     }
 
@@ -120,8 +139,13 @@ class UnfinishedMigrationTests {
     @MethodSource("statements")
     void aMigrationThatFailedOnAnErrorIsCompletedByTheNextStart(int failedAfter, @TempDir Path dir) {
         String url = url(dir);
-        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").locations(locations())
-                .placeholders(PLACEHOLDERS).callbacks(new FailingAfter(failedAfter)).load().migrate())
+        assertThatThrownBy(() -> Flyway.configure()
+                        .dataSource(url, "sa", "")
+                        .locations(locations())
+                        .placeholders(PLACEHOLDERS)
+                        .callbacks(new FailingAfter(failedAfter))
+                        .load()
+                        .migrate())
                 .hasStackTraceContaining("disk full");
         assertThat(history(url)).as("Flyway recorded the attempt as failed").anyMatch(row -> row.endsWith(" FALSE"));
 
@@ -134,8 +158,13 @@ class UnfinishedMigrationTests {
     void theEngineStartsOnADatabaseWhoseFirstStartFailedInTheMiddleOfTheLedger(@TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
         String url = url(programme.home().resolve("db"));
-        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").locations(locations())
-                .placeholders(PLACEHOLDERS).callbacks(new FailingAfter(15)).load().migrate())
+        assertThatThrownBy(() -> Flyway.configure()
+                        .dataSource(url, "sa", "")
+                        .locations(locations())
+                        .placeholders(PLACEHOLDERS)
+                        .callbacks(new FailingAfter(15))
+                        .load()
+                        .migrate())
                 .hasStackTraceContaining("disk full");
 
         Programme.Result status = programme.run("status");
@@ -180,14 +209,26 @@ class UnfinishedMigrationTests {
     @Test
     void withoutTheCallbackAnInterruptedMigrationStopsTheNextStart(@TempDir Path dir) {
         // The defect this class guards against: the second start fails and nothing can be run.
-        Script ledger = scripts.stream().filter(s -> s.name().startsWith("V2__")).findFirst().orElseThrow();
+        Script ledger = scripts.stream()
+                .filter(s -> s.name().startsWith("V2__"))
+                .findFirst()
+                .orElseThrow();
         String url = url(dir);
-        Flyway.configure().dataSource(url, "sa", "").locations(locations()).placeholders(PLACEHOLDERS)
-                .target(MigrationVersion.fromVersion("1")).load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(locations())
+                .placeholders(PLACEHOLDERS)
+                .target(MigrationVersion.fromVersion("1"))
+                .load()
+                .migrate();
         withJdbc(url, jdbc -> jdbc.execute(ledger.statements().get(0)));
 
-        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").locations(locations())
-                .placeholders(PLACEHOLDERS).load().migrate())
+        assertThatThrownBy(() -> Flyway.configure()
+                        .dataSource(url, "sa", "")
+                        .locations(locations())
+                        .placeholders(PLACEHOLDERS)
+                        .load()
+                        .migrate())
                 .hasMessageContaining("already exists");
     }
 
@@ -203,15 +244,20 @@ class UnfinishedMigrationTests {
                 DROP TABLE run;
                 """);
 
-        assertThat(objects.created()).extracting(object -> object.kind() + " " + object.name())
+        assertThat(objects.created())
+                .extracting(object -> object.kind() + " " + object.name())
                 .containsExactly("TABLE RUN", "INDEX RUN_ID", "SEQUENCE RUN_SEQ");
         assertThat(objects.droppedTables()).containsExactly("OLD_RUN");
     }
 
     /** As EngineConfiguration wires Flyway: the callback, and failed attempts forgotten before migrating. */
     private static void migrateAsTheEngineStarts(String url) {
-        UnfinishedMigration.migrate(Flyway.configure().dataSource(url, "sa", "").locations(locations())
-                .placeholders(PLACEHOLDERS).callbacks(new UnfinishedMigration()).load());
+        UnfinishedMigration.migrate(Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(locations())
+                .placeholders(PLACEHOLDERS)
+                .callbacks(new UnfinishedMigration())
+                .load());
     }
 
     private static String[] locations() {
@@ -231,19 +277,25 @@ class UnfinishedMigrationTests {
     private static List<String> schema(String url, String password) {
         List<String> schema = new ArrayList<>();
         withJdbc(url, password, jdbc -> {
-            schema.addAll(jdbc.queryForList("SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE || ' '"
-                    + " || IS_NULLABLE || ' ' || COALESCE(COLUMN_DEFAULT, '') FROM INFORMATION_SCHEMA.COLUMNS"
-                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'"
-                    + " ORDER BY TABLE_NAME, ORDINAL_POSITION", String.class));
-            schema.addAll(jdbc.queryForList("SELECT 'index ' || c.TABLE_NAME || ' '"
-                    + " || CASE WHEN i.INDEX_TYPE_NAME = 'PRIMARY KEY' THEN '(primary key)' ELSE i.INDEX_NAME END"
-                    + " || ' ' || i.INDEX_TYPE_NAME || ' ' || c.COLUMN_NAME || ' ' || c.ORDINAL_POSITION"
-                    + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS c JOIN INFORMATION_SCHEMA.INDEXES i"
-                    + " ON i.INDEX_SCHEMA = c.INDEX_SCHEMA AND i.INDEX_NAME = c.INDEX_NAME"
-                    + " WHERE c.TABLE_SCHEMA = 'PUBLIC' AND c.TABLE_NAME <> 'flyway_schema_history'"
-                    + " ORDER BY 1", String.class));
-            schema.addAll(jdbc.queryForList("SELECT 'sequence ' || SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES"
-                    + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' ORDER BY 1", String.class));
+            schema.addAll(jdbc.queryForList(
+                    "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE || ' '"
+                            + " || IS_NULLABLE || ' ' || COALESCE(COLUMN_DEFAULT, '') FROM INFORMATION_SCHEMA.COLUMNS"
+                            + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'"
+                            + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                    String.class));
+            schema.addAll(jdbc.queryForList(
+                    "SELECT 'index ' || c.TABLE_NAME || ' '"
+                            + " || CASE WHEN i.INDEX_TYPE_NAME = 'PRIMARY KEY' THEN '(primary key)' ELSE i.INDEX_NAME END"
+                            + " || ' ' || i.INDEX_TYPE_NAME || ' ' || c.COLUMN_NAME || ' ' || c.ORDINAL_POSITION"
+                            + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS c JOIN INFORMATION_SCHEMA.INDEXES i"
+                            + " ON i.INDEX_SCHEMA = c.INDEX_SCHEMA AND i.INDEX_NAME = c.INDEX_NAME"
+                            + " WHERE c.TABLE_SCHEMA = 'PUBLIC' AND c.TABLE_NAME <> 'flyway_schema_history'"
+                            + " ORDER BY 1",
+                    String.class));
+            schema.addAll(jdbc.queryForList(
+                    "SELECT 'sequence ' || SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES"
+                            + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' ORDER BY 1",
+                    String.class));
             schema.addAll(jdbc.queryForList("SELECT 'lock ' || id || ' ' || holder FROM engine_lock", String.class));
         });
         schema.addAll(history(url, password));
@@ -256,8 +308,13 @@ class UnfinishedMigrationTests {
 
     private static List<String> history(String url, String password) {
         List<String> history = new ArrayList<>();
-        withJdbc(url, password, jdbc -> history.addAll(jdbc.queryForList("SELECT 'applied ' || COALESCE(\"version\", 'none') || ' '"
-                + " || \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"", String.class)));
+        withJdbc(
+                url,
+                password,
+                jdbc -> history.addAll(jdbc.queryForList(
+                        "SELECT 'applied ' || COALESCE(\"version\", 'none') || ' '"
+                                + " || \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"",
+                        String.class)));
         return history;
     }
 

@@ -65,18 +65,20 @@ class BalanceTests {
 
         @ParameterizedTest(name = "collected {0} in {1}: due {2} = arrears {3} + current {4}")
         @CsvSource({
-                // first month: scheduled(2025-12) = 0 → arrears 0; due 1000 − 0 = 1000
-                "0,     2026-01, 1000, 0,    1000",
-                // one month missed: due 3000 − 1000 = 2000; arrears = 2000 − 1000 = 1000; current 1000
-                "1000,  2026-03, 2000, 1000, 1000",
-                // up to date: due 3000 − 2000 = 1000; arrears = max(0, 2000 − 2000) = 0; current 1000
-                "2000,  2026-03, 1000, 0,    1000",
-                // a prepayment covering the arrears and half the month: due 3000 − 2500 = 500; arrears max(0, 2000 − 2500) = 0
-                "2500,  2026-03, 500,  0,    500",
-                // nothing paid for 3 months: due 3000; arrears 2000; current 1000
-                "0,     2026-03, 3000, 2000, 1000",
-                // at the last period (2026-12): due 12000 − 7000 = 5000; arrears 11000 − 7000 = 4000; current 1000
-                "7000,  2026-12, 5000, 4000, 1000"})
+            // first month: scheduled(2025-12) = 0 → arrears 0; due 1000 − 0 = 1000
+            "0,     2026-01, 1000, 0,    1000",
+            // one month missed: due 3000 − 1000 = 2000; arrears = 2000 − 1000 = 1000; current 1000
+            "1000,  2026-03, 2000, 1000, 1000",
+            // up to date: due 3000 − 2000 = 1000; arrears = max(0, 2000 − 2000) = 0; current 1000
+            "2000,  2026-03, 1000, 0,    1000",
+            // a prepayment covering the arrears and half the month: due 3000 − 2500 = 500; arrears max(0, 2000 − 2500)
+            // = 0
+            "2500,  2026-03, 500,  0,    500",
+            // nothing paid for 3 months: due 3000; arrears 2000; current 1000
+            "0,     2026-03, 3000, 2000, 1000",
+            // at the last period (2026-12): due 12000 − 7000 = 5000; arrears 11000 − 7000 = 4000; current 1000
+            "7000,  2026-12, 5000, 4000, 1000"
+        })
         void splitTheDue(long collected, String period, long due, long arrears, long current) {
             Balance balance = new Balance(TWELVE_OF_1000, collected);
 

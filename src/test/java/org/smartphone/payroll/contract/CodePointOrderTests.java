@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,20 +19,21 @@ class CodePointOrderTests {
 
         @ParameterizedTest(name = "{0} < {1}")
         @CsvSource({
-                // '-' (0x2D) < '1' (0x31), where a collation ignoring punctuation would say A1 < A-1
-                "A-1, A1",
-                // '.' (0x2E) < '/' (0x2F) < '0' (0x30)
-                "A.1, A/1",
-                "A/1, A01",
-                // digits (0x30..0x39) before letters (0x41..)
-                "9, A",
-                // '_' (0x5F) after upper-case letters (0x41..0x5A)
-                "AZ, A_",
-                // a prefix comes first
-                "C-1, C-10",
-                "B, BA",
-                // first difference decides, not the length
-                "AB, B"})
+            // '-' (0x2D) < '1' (0x31), where a collation ignoring punctuation would say A1 < A-1
+            "A-1, A1",
+            // '.' (0x2E) < '/' (0x2F) < '0' (0x30)
+            "A.1, A/1",
+            "A/1, A01",
+            // digits (0x30..0x39) before letters (0x41..)
+            "9, A",
+            // '_' (0x5F) after upper-case letters (0x41..0x5A)
+            "AZ, A_",
+            // a prefix comes first
+            "C-1, C-10",
+            "B, BA",
+            // first difference decides, not the length
+            "AB, B"
+        })
         void comparesCharacterByCharacter(String lower, String higher) {
             assertThat(ORDER.compare(lower, higher)).isNegative();
             assertThat(ORDER.compare(higher, lower)).isPositive();
@@ -66,11 +66,14 @@ class CodePointOrderTests {
         @Test
         void aSupplementaryCharacterSortsAfterEveryBmpCharacter() {
             // U+1F600 > U+FFFD by code point, although its first UTF-16 unit 0xD83D < 0xFFFD
-            assertThat(GRINNING_FACE.compareTo(REPLACEMENT)).as("UTF-16 order differs").isNegative();
+            assertThat(GRINNING_FACE.compareTo(REPLACEMENT))
+                    .as("UTF-16 order differs")
+                    .isNegative();
 
             assertThat(ORDER.compare(GRINNING_FACE, REPLACEMENT)).isPositive();
             assertThat(ORDER.compare(REPLACEMENT, GRINNING_FACE)).isNegative();
-            assertThat(ORDER.compare("A" + GRINNING_FACE, "A" + REPLACEMENT + "Z")).isPositive();
+            assertThat(ORDER.compare("A" + GRINNING_FACE, "A" + REPLACEMENT + "Z"))
+                    .isPositive();
         }
 
         @Test

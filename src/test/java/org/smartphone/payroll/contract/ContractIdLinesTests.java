@@ -42,7 +42,9 @@ class ContractIdLinesTests {
         long line = 1;
         for (int i = 0, n = random.nextInt(6000); i < n; i++) {
             line += 1 + random.nextInt(3);
-            String id = random.nextInt(50) == 0 ? id(random).toLowerCase() + "\u00e9" : pool.get(random.nextInt(pool.size()));
+            String id = random.nextInt(50) == 0
+                    ? id(random).toLowerCase() + "\u00e9"
+                    : pool.get(random.nextInt(pool.size()));
             if (random.nextInt(20) == 0) {
                 invalidLines.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
             } else if (!id.matches("[A-Z0-9./_-]+")) {
@@ -92,8 +94,7 @@ class ContractIdLinesTests {
             }
 
             @Override
-            public void rejected(String contractId, long line) {
-            }
+            public void rejected(String contractId, long line) {}
         });
         repeated.replaceAll((id, lines) -> lines.stream().sorted().toList());
         return repeated;

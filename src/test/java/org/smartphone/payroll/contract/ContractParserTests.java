@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,8 +89,8 @@ class ContractParserTests {
         @Test
         void absentOptionalColumnsTakeTheirDefaults() throws Exception {
             // given a file with only the required columns
-            Cells cells = cells("contract_id,matricule,full_name,price_xof,first_period",
-                    "C-1,M-1,Awa Diop,150000,2026-03");
+            Cells cells =
+                    cells("contract_id,matricule,full_name,price_xof,first_period", "C-1,M-1,Awa Diop,150000,2026-03");
 
             // when
             Contract contract = UNIT_1_TERM_12.parse(cells).orElseThrow();
@@ -131,7 +130,8 @@ class ContractParserTests {
             Cells cells = line("C-1,M-1,Awa Diop,50000,2026-03,50000,12,,,");
 
             assertThat(UNIT_1_TERM_12.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column)
                     .containsExactly(tuple(2L, "down_payment_xof"));
         }
 
@@ -159,7 +159,8 @@ class ContractParserTests {
             Cells cells = line("C-1,M-1,Awa Diop,1199,2026-03,,12,,,");
 
             assertThat(new ContractParser(100, 12).parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column)
                     .containsExactly(tuple(2L, "term_months"));
         }
 
@@ -177,8 +178,10 @@ class ContractParserTests {
             // 1300 − 100 = 1200 = 12 × 100 → base 100
             Cells cells = line("C-1,M-1,Awa Diop,1300,2026-03,100,12,,,");
 
-            assertThat(new ContractParser(100, 12).parse(cells)).get()
-                    .extracting(Contract::baseInstallmentXof).isEqualTo(100L);
+            assertThat(new ContractParser(100, 12).parse(cells))
+                    .get()
+                    .extracting(Contract::baseInstallmentXof)
+                    .isEqualTo(100L);
         }
     }
 
@@ -190,20 +193,26 @@ class ContractParserTests {
             // 490154203237518: doubled-digit sum from the right = 60, 60 mod 10 = 0
             Cells cells = line("C-1,M-1,Awa Diop,150000,2026-03,,,490154203237518,,");
 
-            assertThat(UNIT_1_TERM_12.parse(cells)).get().extracting(Contract::imei).isEqualTo("490154203237518");
+            assertThat(UNIT_1_TERM_12.parse(cells))
+                    .get()
+                    .extracting(Contract::imei)
+                    .isEqualTo("490154203237518");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "490154203237517", // sum 59: wrong check digit
-                "49015420323751", // 14 digits
-                "4901542032375180", // 16 digits
-                "49015420323751X"})
+        @ValueSource(
+                strings = {
+                    "490154203237517", // sum 59: wrong check digit
+                    "49015420323751", // 14 digits
+                    "4901542032375180", // 16 digits
+                    "49015420323751X"
+                })
         void anInvalidImeiIsRejected(String imei) throws Exception {
             Cells cells = line("C-1,M-1,Awa Diop,150000,2026-03,,," + imei + ",,");
 
             assertThat(UNIT_1_TERM_12.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::column, InputError::value)
                     .containsExactly(tuple("imei", imei));
         }
     }
@@ -222,9 +231,17 @@ class ContractParserTests {
             // then
             assertThat(contract).isEmpty();
             assertThat(cells.errors()).extracting(InputError::line).containsOnly(2L);
-            assertThat(cells.errors()).extracting(InputError::column).containsExactlyInAnyOrder(
-                    "contract_id", "matricule", "full_name", "price_xof", "first_period", "down_payment_xof",
-                    "term_months", "imei");
+            assertThat(cells.errors())
+                    .extracting(InputError::column)
+                    .containsExactlyInAnyOrder(
+                            "contract_id",
+                            "matricule",
+                            "full_name",
+                            "price_xof",
+                            "first_period",
+                            "down_payment_xof",
+                            "term_months",
+                            "imei");
         }
 
         @Test
@@ -234,7 +251,8 @@ class ContractParserTests {
             Cells cells = line("C-1,M-1,Awa Diop,40000,2026-03,50000,12,490154203237517,,");
 
             assertThat(UNIT_1_TERM_12.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column)
+            assertThat(cells.errors())
+                    .extracting(InputError::column)
                     .containsExactlyInAnyOrder("imei", "down_payment_xof");
         }
 
@@ -242,9 +260,12 @@ class ContractParserTests {
         void theLineIsWhereTheRecordStarts() throws Exception {
             // given a first record spanning lines 2-3 (quoted line break) and a wrong record on line 4
             Path file = dir.resolve("contracts-lines.csv");
-            Files.writeString(file, "contract_id,matricule,full_name,price_xof,first_period\n"
-                    + "C-1,M-1,\"Awa\nDiop\",150000,2026-03\n"
-                    + "C-2,M-2,Ama Lawson,150000,2026-3\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    file,
+                    "contract_id,matricule,full_name,price_xof,first_period\n"
+                            + "C-1,M-1,\"Awa\nDiop\",150000,2026-03\n"
+                            + "C-2,M-2,Ama Lawson,150000,2026-3\n",
+                    StandardCharsets.UTF_8);
             Cells second;
             try (CsvInputFile input = CsvInputFile.open(file, ContractParser.REQUIRED, ContractParser.OPTIONAL)) {
                 input.next();
@@ -252,7 +273,8 @@ class ContractParserTests {
             }
 
             assertThat(UNIT_1_TERM_12.parse(second)).isEmpty();
-            assertThat(second.errors()).extracting(InputError::line, InputError::column, InputError::value)
+            assertThat(second.errors())
+                    .extracting(InputError::line, InputError::column, InputError::value)
                     .containsExactly(tuple(4L, "first_period", "2026-3"));
         }
     }

@@ -39,18 +39,57 @@ class ContractTests {
         void anyParsedValueThatDiffersIsAConflict() {
             Contract base = contract("MIN-ED", "490154203237518", 150_000, 10_000, 12, 11_666);
 
-            assertThat(base.sameTermsAs(contract("MIN-HE", "490154203237518", 150_000, 10_000, 12, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(contract(null, "490154203237518", 150_000, 10_000, 12, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(contract("MIN-ED", null, 150_000, 10_000, 12, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_001, 10_000, 12, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_000, 0, 12, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_000, 10_000, 10, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(new Contract("C-1", "M-2", "Awa Diop", "MIN-ED", "Phone X",
-                    "490154203237518", 150_000, 10_000, 12, MARCH, 11_666))).isFalse();
-            assertThat(base.sameTermsAs(new Contract("C-1", "M-1", "Awa Diop", "MIN-ED", "Phone X",
-                    "490154203237518", 150_000, 10_000, 12, MARCH.plusMonths(1), 11_666))).isFalse();
-            assertThat(base.sameTermsAs(new Contract("C-1", "M-1", "Awa DIOP", "MIN-ED", "Phone X",
-                    "490154203237518", 150_000, 10_000, 12, MARCH, 11_666))).isFalse();
+            assertThat(base.sameTermsAs(contract("MIN-HE", "490154203237518", 150_000, 10_000, 12, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(contract(null, "490154203237518", 150_000, 10_000, 12, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(contract("MIN-ED", null, 150_000, 10_000, 12, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_001, 10_000, 12, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_000, 0, 12, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(contract("MIN-ED", "490154203237518", 150_000, 10_000, 10, 11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(new Contract(
+                            "C-1",
+                            "M-2",
+                            "Awa Diop",
+                            "MIN-ED",
+                            "Phone X",
+                            "490154203237518",
+                            150_000,
+                            10_000,
+                            12,
+                            MARCH,
+                            11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(new Contract(
+                            "C-1",
+                            "M-1",
+                            "Awa Diop",
+                            "MIN-ED",
+                            "Phone X",
+                            "490154203237518",
+                            150_000,
+                            10_000,
+                            12,
+                            MARCH.plusMonths(1),
+                            11_666)))
+                    .isFalse();
+            assertThat(base.sameTermsAs(new Contract(
+                            "C-1",
+                            "M-1",
+                            "Awa DIOP",
+                            "MIN-ED",
+                            "Phone X",
+                            "490154203237518",
+                            150_000,
+                            10_000,
+                            12,
+                            MARCH,
+                            11_666)))
+                    .isFalse();
         }
     }
 
@@ -59,7 +98,8 @@ class ContractTests {
 
         @Test
         void financedIsPriceMinusDownPayment() {
-            // 150000 − 10000 = 140000; base = floor(140000 / 12) = 11666; last = 140000 − 11 × 11666 = 140000 − 128326 = 11674
+            // 150000 − 10000 = 140000; base = floor(140000 / 12) = 11666; last = 140000 − 11 × 11666 = 140000 − 128326
+            // = 11674
             Contract contract = contract(null, null, 150_000, 10_000, 12, 11_666);
 
             assertThat(contract.financedXof()).isEqualTo(140_000);

@@ -16,8 +16,15 @@ class ImeiTests {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"490154203237517", "352099001761480", "49015420323751", "4901542032375180",
-            "49015420323751A", "4901 5420323751"})
+    @ValueSource(
+            strings = {
+                "490154203237517",
+                "352099001761480",
+                "49015420323751",
+                "4901542032375180",
+                "49015420323751A",
+                "4901 5420323751"
+            })
     void aWrongCheckDigitLengthOrCharacterIsInvalid(String imei) {
         assertThat(Imei.isValid(imei)).isFalse();
     }

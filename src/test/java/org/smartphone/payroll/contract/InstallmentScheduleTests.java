@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,9 @@ class InstallmentScheduleTests {
 
             // then: base = floor(1250 / 4 / 1) × 1 = floor(312.5) = 312; last = 1250 − 3 × 312 = 1250 − 936 = 314
             assertThat(schedule.base()).isEqualTo(312);
-            assertThat(IntStream.rangeClosed(1, 4).mapToLong(schedule::installment).toArray())
+            assertThat(IntStream.rangeClosed(1, 4)
+                            .mapToLong(schedule::installment)
+                            .toArray())
                     .containsExactly(312, 312, 312, 314);
             assertThat(schedule.lastInstallment()).isEqualTo(314);
         }
@@ -44,7 +45,8 @@ class InstallmentScheduleTests {
             // given / when
             InstallmentSchedule schedule = InstallmentSchedule.of(100_000, 12, JAN_2026, 100);
 
-            // then: 100000 / 12 = 8333.33; / 100 = 83.33 → 83 × 100 = 8300; last = 100000 − 11 × 8300 = 100000 − 91300 = 8700
+            // then: 100000 / 12 = 8333.33; / 100 = 83.33 → 83 × 100 = 8300; last = 100000 − 11 × 8300 = 100000 − 91300
+            // = 8700
             assertThat(schedule.base()).isEqualTo(8_300);
             for (int i = 1; i <= 11; i++) {
                 assertThat(schedule.installment(i)).as("installment %d", i).isEqualTo(8_300);
@@ -89,14 +91,15 @@ class InstallmentScheduleTests {
 
         @ParameterizedTest(name = "{0} francs over {1} months with unit {2}")
         @CsvSource({
-                // 1199 < 12 × 100 = 1200
-                "1199, 12, 100",
-                // 11 < 12 × 1 = 12
-                "11, 12, 1",
-                // 0 < 1 × 1
-                "0, 1, 1",
-                // 4999 < 5 × 1000 = 5000
-                "4999, 5, 1000"})
+            // 1199 < 12 × 100 = 1200
+            "1199, 12, 100",
+            // 11 < 12 × 1 = 12
+            "11, 12, 1",
+            // 0 < 1 × 1
+            "0, 1, 1",
+            // 4999 < 5 × 1000 = 5000
+            "4999, 5, 1000"
+        })
         void aFinancedAmountBelowTermTimesUnitIsRejected(long financed, int term, long unit) {
             assertThatThrownBy(() -> InstallmentSchedule.of(financed, term, JAN_2026, unit))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -130,19 +133,20 @@ class InstallmentScheduleTests {
 
         @ParameterizedTest(name = "scheduled(c, {0}) = {1}")
         @CsvSource({
-                // before the first period: nothing is due yet
-                "2025-12, 0",
-                "2020-06, 0",
-                // first period: 1 × 312
-                "2026-01, 312",
-                // middle: 2 × 312 = 624, 3 × 312 = 936
-                "2026-02, 624",
-                "2026-03, 936",
-                // at the last period: 936 + 314 = 1250 = financed
-                "2026-04, 1250",
-                // past the last period: stays at financed
-                "2026-05, 1250",
-                "2030-01, 1250"})
+            // before the first period: nothing is due yet
+            "2025-12, 0",
+            "2020-06, 0",
+            // first period: 1 × 312
+            "2026-01, 312",
+            // middle: 2 × 312 = 624, 3 × 312 = 936
+            "2026-02, 624",
+            "2026-03, 936",
+            // at the last period: 936 + 314 = 1250 = financed
+            "2026-04, 1250",
+            // past the last period: stays at financed
+            "2026-05, 1250",
+            "2030-01, 1250"
+        })
         void addsTheInstallmentsDueUpToThePeriod(String period, long expected) {
             assertThat(publishedCheck().scheduledThrough(Period.parse(period))).isEqualTo(expected);
         }
@@ -165,23 +169,24 @@ class InstallmentScheduleTests {
 
         @ParameterizedTest(name = "collected {0} → {1}")
         @CsvSource({
-                // nothing collected: installment 1
-                "0, 2026-01",
-                // 200 < 312: installment 1 not fully covered
-                "200, 2026-01",
-                // 311 = 312 − 1
-                "311, 2026-01",
-                // exactly 1 installment (312): installment 2
-                "312, 2026-02",
-                // mid-installment: 312 ≤ 500 < 624
-                "500, 2026-02",
-                // exactly 2 installments: 624
-                "624, 2026-03",
-                // exactly 3 installments: 936 → the last one (314) is next
-                "936, 2026-04",
-                // 1248 = 936 + 312 < 936 + 314: the last installment is still short of 2 francs
-                "1248, 2026-04",
-                "1249, 2026-04"})
+            // nothing collected: installment 1
+            "0, 2026-01",
+            // 200 < 312: installment 1 not fully covered
+            "200, 2026-01",
+            // 311 = 312 − 1
+            "311, 2026-01",
+            // exactly 1 installment (312): installment 2
+            "312, 2026-02",
+            // mid-installment: 312 ≤ 500 < 624
+            "500, 2026-02",
+            // exactly 2 installments: 624
+            "624, 2026-03",
+            // exactly 3 installments: 936 → the last one (314) is next
+            "936, 2026-04",
+            // 1248 = 936 + 312 < 936 + 314: the last installment is still short of 2 francs
+            "1248, 2026-04",
+            "1249, 2026-04"
+        })
         void isThePeriodOfTheFirstInstallmentNotFullyCovered(long collected, String expected) {
             assertThat(publishedCheck().oldestUnpaidPeriod(collected)).contains(Period.parse(expected));
         }
@@ -251,7 +256,9 @@ class InstallmentScheduleTests {
                 assertThat(last - base).as(label).isLessThan(term * unit);
 
                 // and scheduled is non-decreasing, 0 before the first period, financed from the last one on
-                assertThat(schedule.scheduledThrough(first.plusMonths(-1))).as(label).isZero();
+                assertThat(schedule.scheduledThrough(first.plusMonths(-1)))
+                        .as(label)
+                        .isZero();
                 long previous = 0;
                 long expectedCumulative = 0;
                 for (int k = 0; k < term + 3; k++) {
@@ -260,15 +267,20 @@ class InstallmentScheduleTests {
                     if (k < term) {
                         expectedCumulative += schedule.installment(k + 1);
                     }
-                    assertThat(scheduled).as(label + " at " + period).isGreaterThanOrEqualTo(previous)
+                    assertThat(scheduled)
+                            .as(label + " at " + period)
+                            .isGreaterThanOrEqualTo(previous)
                             .isEqualTo(expectedCumulative);
                     previous = scheduled;
                 }
-                assertThat(schedule.scheduledThrough(schedule.lastPeriod())).as(label).isEqualTo(financed);
+                assertThat(schedule.scheduledThrough(schedule.lastPeriod()))
+                        .as(label)
+                        .isEqualTo(financed);
 
                 // and the oldest unpaid period is the first installment a naive walk leaves uncovered
                 long collected = random.nextLong(financed + 1);
-                assertThat(schedule.oldestUnpaidPeriod(collected)).as(label + ", collected " + collected)
+                assertThat(schedule.oldestUnpaidPeriod(collected))
+                        .as(label + ", collected " + collected)
                         .isEqualTo(naiveOldestUnpaid(schedule, collected));
             }
         }

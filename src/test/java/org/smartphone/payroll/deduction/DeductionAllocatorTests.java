@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,10 +51,11 @@ class DeductionAllocatorTests {
 
         @ParameterizedTest(name = "{0} → {1}")
         @CsvSource({
-                "SUSPENDED, EMPLOYEE_SUSPENDED",
-                "LEFT, EMPLOYEE_LEFT",
-                "RETIRED, EMPLOYEE_RETIRED",
-                "DECEASED, EMPLOYEE_DECEASED"})
+            "SUSPENDED, EMPLOYEE_SUSPENDED",
+            "LEFT, EMPLOYEE_LEFT",
+            "RETIRED, EMPLOYEE_RETIRED",
+            "DECEASED, EMPLOYEE_DECEASED"
+        })
         void aPersonNotActiveGetsZeroWithTheStatusReason(EmploymentStatus status, DeductionReason reason) {
             // given a net pay that could bear everything: 300000 / 3 = 100000 ≥ 5000 + 3000
             PayrollEntry entry = new PayrollEntry("M-1", 300_000, status);
@@ -65,7 +65,8 @@ class DeductionAllocatorTests {
             List<Instruction> instructions = ALLOCATOR.allocate(entry, contracts);
 
             // then
-            assertThat(instructions).extracting(Instruction::amountXof, Instruction::reason)
+            assertThat(instructions)
+                    .extracting(Instruction::amountXof, Instruction::reason)
                     .containsExactly(tuple(0L, reason), tuple(0L, reason));
             assertThat(instructions).extracting(Instruction::shortfallXof).containsExactly(5_000L, 3_000L);
             assertThat(instructions).noneMatch(Instruction::isOrdered).allMatch(Instruction::isException);
@@ -84,7 +85,8 @@ class DeductionAllocatorTests {
             List<Instruction> instructions = ALLOCATOR.allocate(active(300_000), contracts);
 
             // then
-            assertThat(instructions).extracting(Instruction::amountXof, Instruction::reason)
+            assertThat(instructions)
+                    .extracting(Instruction::amountXof, Instruction::reason)
                     .containsExactly(tuple(5_000L, null), tuple(8_000L, null));
             assertThat(instructions).allMatch(Instruction::isOrdered).noneMatch(Instruction::isException);
         }
@@ -92,10 +94,11 @@ class DeductionAllocatorTests {
         @Test
         void aCapacityExactlyEqualToTheDuesIsEnough() {
             // capacity = 39000 / 3 = 13000 = 6000 + 7000
-            List<Instruction> instructions = ALLOCATOR.allocate(active(39_000),
-                    List.of(due("C-1", "2026-01", 6_000), due("C-2", "2026-01", 7_000)));
+            List<Instruction> instructions = ALLOCATOR.allocate(
+                    active(39_000), List.of(due("C-1", "2026-01", 6_000), due("C-2", "2026-01", 7_000)));
 
-            assertThat(instructions).extracting(Instruction::amountXof, Instruction::reason)
+            assertThat(instructions)
+                    .extracting(Instruction::amountXof, Instruction::reason)
                     .containsExactly(tuple(6_000L, null), tuple(7_000L, null));
         }
     }
@@ -116,14 +119,18 @@ class DeductionAllocatorTests {
             // then: B (2026-01) gets 6000, 4000 left; A (2026-02) gets min(7000, 4000) = 4000, CAPPED, shortfall 3000;
             // C (2026-03) gets min(4000, 0) = 0, CAPPED, shortfall 4000
             assertThat(instructions)
-                    .extracting(i -> i.contract().contractId(), Instruction::amountXof, Instruction::reason,
+                    .extracting(
+                            i -> i.contract().contractId(),
+                            Instruction::amountXof,
+                            Instruction::reason,
                             Instruction::shortfallXof)
                     .containsExactly(
                             tuple("B", 6_000L, null, 0L),
                             tuple("A", 4_000L, DeductionReason.CAPPED, 3_000L),
                             tuple("C", 0L, DeductionReason.CAPPED, 4_000L));
             // 6000 + 4000 + 0 = 10000 = capacity
-            assertThat(instructions.stream().mapToLong(Instruction::amountXof).sum()).isEqualTo(10_000L);
+            assertThat(instructions.stream().mapToLong(Instruction::amountXof).sum())
+                    .isEqualTo(10_000L);
         }
 
         @Test
@@ -136,10 +143,9 @@ class DeductionAllocatorTests {
             List<Instruction> instructions = ALLOCATOR.allocate(active(15_000), List.of(a1, aDash1));
 
             // then: '-' (0x2D) < '1' (0x31), so A-1 gets 4000 and A1 gets 5000 − 4000 = 1000, CAPPED
-            assertThat(instructions).extracting(i -> i.contract().contractId(), Instruction::amountXof,
-                    Instruction::reason).containsExactly(
-                            tuple("A-1", 4_000L, null),
-                            tuple("A1", 1_000L, DeductionReason.CAPPED));
+            assertThat(instructions)
+                    .extracting(i -> i.contract().contractId(), Instruction::amountXof, Instruction::reason)
+                    .containsExactly(tuple("A-1", 4_000L, null), tuple("A1", 1_000L, DeductionReason.CAPPED));
         }
 
         @ParameterizedTest
@@ -148,7 +154,8 @@ class DeductionAllocatorTests {
             // floor(0 / 3) = 0; negative → 0; floor(2 / 3) = 0
             List<Instruction> instructions = ALLOCATOR.allocate(active(netPay), List.of(due("C-1", "2026-01", 1_000)));
 
-            assertThat(instructions).extracting(Instruction::amountXof, Instruction::reason)
+            assertThat(instructions)
+                    .extracting(Instruction::amountXof, Instruction::reason)
                     .containsExactly(tuple(0L, DeductionReason.CAPPED));
         }
     }
@@ -173,16 +180,23 @@ class DeductionAllocatorTests {
                 long p = random.nextLong(q + 1);
                 CapRatio ratio = new CapRatio(p, q);
                 long netPay = random.nextLong(2_000_000) - 200_000;
-                PayrollEntry entry = random.nextInt(10) == 0 ? null
-                        : new PayrollEntry("M-1", netPay,
-                                random.nextInt(4) == 0 ? statuses[random.nextInt(statuses.length)]
+                PayrollEntry entry = random.nextInt(10) == 0
+                        ? null
+                        : new PayrollEntry(
+                                "M-1",
+                                netPay,
+                                random.nextInt(4) == 0
+                                        ? statuses[random.nextInt(statuses.length)]
                                         : EmploymentStatus.ACTIVE);
                 List<String> ids = new ArrayList<>(List.of(IDS));
                 Collections.shuffle(ids, random);
                 List<DueContract> contracts = new ArrayList<>();
                 for (int k = 0; k < 1 + random.nextInt(5); k++) {
-                    contracts.add(new DueContract(ids.get(k), "M-1",
-                            Period.parse("2026-01").plusMonths(random.nextInt(4)), 1 + random.nextLong(400_000)));
+                    contracts.add(new DueContract(
+                            ids.get(k),
+                            "M-1",
+                            Period.parse("2026-01").plusMonths(random.nextInt(4)),
+                            1 + random.nextLong(400_000)));
                 }
                 String label = "seed " + seed + " #" + n + ": " + ratio + ", " + entry + ", " + contracts;
 
@@ -192,8 +206,11 @@ class DeductionAllocatorTests {
                 // then: capacity computed independently, 0 when not active
                 boolean isActive = entry != null && entry.status() == EmploymentStatus.ACTIVE;
                 long capacity = isActive && netPay > 0 ? netPay * p / q : 0;
-                long totalDue = contracts.stream().mapToLong(DueContract::dueXof).sum();
-                assertThat(instructions).as(label).extracting(Instruction::contract)
+                long totalDue =
+                        contracts.stream().mapToLong(DueContract::dueXof).sum();
+                assertThat(instructions)
+                        .as(label)
+                        .extracting(Instruction::contract)
                         .containsExactlyInAnyOrderElementsOf(contracts);
                 long sum = 0;
                 boolean capped = false;
@@ -209,10 +226,11 @@ class DeductionAllocatorTests {
                     capped |= amount < dueXof;
                     sum += amount;
                 }
-                assertThat(sum).as(label).isLessThanOrEqualTo(capacity)
-                        .isEqualTo(Math.min(capacity, totalDue));
+                assertThat(sum).as(label).isLessThanOrEqualTo(capacity).isEqualTo(Math.min(capacity, totalDue));
                 // served in (first_period, contract_id) order
-                assertThat(instructions).as(label).extracting(Instruction::contract)
+                assertThat(instructions)
+                        .as(label)
+                        .extracting(Instruction::contract)
                         .isSortedAccordingTo(DueContract.SERVICE_ORDER);
             }
         }

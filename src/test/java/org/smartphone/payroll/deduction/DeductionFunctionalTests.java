@@ -91,8 +91,9 @@ class DeductionFunctionalTests {
         void whenTheSamePeriodWasAlreadyDeducted(TestDatabase database, @TempDir Path dir) {
             // given 2026-01 deducted
             Programme programme = withContracts(dir, database, ONE_CONTRACT);
-            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,")).exitCode()).isZero();
+            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,"))
+                            .exitCode())
+                    .isZero();
             byte[] order = bytes(deductions(programme, "2026-01"));
             List<List<String>> lines = programme.query("SELECT contract_id, due_xof, amount_xof FROM deduction_line");
             Path other = register(dir, "payroll-2026-01-corrected.csv", "2026-01,M-1,30000,ACTIVE,,");
@@ -106,7 +107,8 @@ class DeductionFunctionalTests {
             assertThat(again.stderr()).contains("2026-01").containsIgnoringCase("already completed");
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
             assertThat(bytes(deductions(programme, "2026-01"))).isEqualTo(order);
-            assertThat(programme.query("SELECT contract_id, due_xof, amount_xof FROM deduction_line")).isEqualTo(lines);
+            assertThat(programme.query("SELECT contract_id, due_xof, amount_xof FROM deduction_line"))
+                    .isEqualTo(lines);
             assertThat(errorsFile(programme, "payroll-2026-01-corrected.csv")).doesNotExist();
         }
 
@@ -115,17 +117,25 @@ class DeductionFunctionalTests {
         void whenThePeriodIsNotTheMonthAfterTheLastDeducted(TestDatabase database, @TempDir Path dir) {
             // given 2026-01 deducted and reconciled
             Programme programme = withContracts(dir, database, ONE_CONTRACT);
-            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,")).exitCode()).isZero();
+            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,"))
+                            .exitCode())
+                    .isZero();
             Path ret = write(dir.resolve("in"), "withheld-2026-01.csv", RETURN_HEADER, "2026-01,K-1,M-1,10000");
-            assertThat(programme.run("reconcile", "--period", "2026-01", "--file", ret.toString()).exitCode()).isZero();
+            assertThat(programme
+                            .run("reconcile", "--period", "2026-01", "--file", ret.toString())
+                            .exitCode())
+                    .isZero();
             // and the register of 2026-03 waiting in the inbox
             programme.drop(register(dir, "march.csv", "2026-03,M-1,90000,ACTIVE,,"), "payroll-2026-03.csv");
 
             // when 2026-03 is run before 2026-02, from the inbox and with a missing file
             Result skipped = programme.run("deduct", "--period", "2026-03");
             Result missing = deduct(programme, "2026-03", dir.resolve("in/no-such-file.csv"));
-            Result earlier = programme.run("deduct", "--period", "2025-12", "--file",
+            Result earlier = programme.run(
+                    "deduct",
+                    "--period",
+                    "2025-12",
+                    "--file",
                     register(dir, "december.csv", "2025-12,M-1,90000,ACTIVE,,").toString());
 
             // then
@@ -137,7 +147,8 @@ class DeductionFunctionalTests {
             assertThat(programme.outbox("2025-12")).doesNotExist();
             assertThat(programme.inbox().resolve("payroll-2026-03.csv")).exists();
             assertThat(programme.rejected().resolve("payroll-2026-03.csv")).doesNotExist();
-            assertThat(programme.query("SELECT DISTINCT period FROM deduction_line")).containsExactly(List.of("2026-01"));
+            assertThat(programme.query("SELECT DISTINCT period FROM deduction_line"))
+                    .containsExactly(List.of("2026-01"));
         }
 
         @ParameterizedTest
@@ -145,13 +156,14 @@ class DeductionFunctionalTests {
         void whenTheLastDeductedPeriodIsNotReconciled(TestDatabase database, @TempDir Path dir) {
             // given 2026-01 deducted but not reconciled
             Programme programme = withContracts(dir, database, ONE_CONTRACT);
-            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,")).exitCode()).isZero();
+            assertThat(deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,"))
+                            .exitCode())
+                    .isZero();
             long runs = programme.number("SELECT COUNT(*) FROM payroll_run");
 
             // when 2026-02 is run, with its register and with a missing file
-            Result result = deduct(programme, "2026-02", register(dir, "payroll-2026-02.csv",
-                    "2026-02,M-1,90000,ACTIVE,,"));
+            Result result =
+                    deduct(programme, "2026-02", register(dir, "payroll-2026-02.csv", "2026-02,M-1,90000,ACTIVE,,"));
             Result missing = deduct(programme, "2026-02", dir.resolve("in/no-such-file.csv"));
 
             // then
@@ -160,7 +172,8 @@ class DeductionFunctionalTests {
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
             assertThat(programme.outbox("2026-02")).doesNotExist();
             assertThat(programme.number("SELECT COUNT(*) FROM payroll_run")).isEqualTo(runs);
-            assertThat(programme.query("SELECT DISTINCT period FROM deduction_line")).containsExactly(List.of("2026-01"));
+            assertThat(programme.query("SELECT DISTINCT period FROM deduction_line"))
+                    .containsExactly(List.of("2026-01"));
         }
     }
 
@@ -169,14 +182,15 @@ class DeductionFunctionalTests {
     class InvalidRegister {
 
         static final String[] CONTRACTS = {
-            "K-1,M-1,Ama Kpodar,,,,120000,,12,2026-01",
-            "K-2,M-2,Kofi Mensah,,,,60000,,12,2026-01"};
+            "K-1,M-1,Ama Kpodar,,,,120000,,12,2026-01", "K-2,M-2,Kofi Mensah,,,,60000,,12,2026-01"
+        };
 
         void assertNothingChanged(Programme programme) {
             assertThat(programme.outbox("2026-01")).doesNotExist();
             assertThat(deductionLines(programme)).isZero();
-            assertThat(programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                    + " AND state = 'COMPLETED'")).isZero();
+            assertThat(programme.number(
+                            "SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION'" + " AND state = 'COMPLETED'"))
+                    .isZero();
             assertThat(programme.number("SELECT COUNT(*) FROM processed_file")).isEqualTo(1); // the contracts
         }
 
@@ -185,9 +199,8 @@ class DeductionFunctionalTests {
         void aRowOfAnotherPeriodIsAnInvalidLine(TestDatabase database, @TempDir Path dir) {
             // given
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,",
-                    "2026-02,M-2,60000,ACTIVE,,");
+            Path file =
+                    register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,", "2026-02,M-2,60000,ACTIVE,,");
 
             // when
             Result result = deduct(programme, "2026-01", file);
@@ -201,13 +214,12 @@ class DeductionFunctionalTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
-        void aSkippedLineWithinMaxRejectsLeavesThatPersonAbsentFromThePayroll(TestDatabase database,
-                @TempDir Path dir) {
+        void aSkippedLineWithinMaxRejectsLeavesThatPersonAbsentFromThePayroll(
+                TestDatabase database, @TempDir Path dir) {
             // given
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,",
-                    "2026-02,M-2,60000,ACTIVE,,");
+            Path file =
+                    register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,", "2026-02,M-2,60000,ACTIVE,,");
 
             // when
             Result result = deduct(programme, "2026-01", file, "--max-rejects", "1");
@@ -215,9 +227,13 @@ class DeductionFunctionalTests {
             // then K-2 (60 000 / 12 = 5 000) is NOT_IN_PAYROLL
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(errorCells(programme, "payroll-2026-01.csv")).containsExactly(List.of("3", "period", "2026-02"));
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions",
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
                     List.of(List.of("2026-01", "M-1", "K-1", "Ama Kpodar", "SMARTPHONE", "10000")));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
                     List.of(List.of("2026-01", "M-2", "K-2", "Kofi Mensah", "5000", "0", "5000", "NOT_IN_PAYROLL")));
         }
 
@@ -226,9 +242,8 @@ class DeductionFunctionalTests {
         void theSameRegisterCanBeRunAgainWithinMaxRejectsAfterExitTwo(TestDatabase database, @TempDir Path dir) {
             // given a register that failed with exit 2
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,",
-                    "2026-01,M-2,60000,WORKING,,");
+            Path file =
+                    register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,", "2026-01,M-2,60000,WORKING,,");
             assertThat(deduct(programme, "2026-01", file).exitCode()).isEqualTo(2);
 
             // when it is run again tolerating one invalid line
@@ -238,7 +253,9 @@ class DeductionFunctionalTests {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(errorCells(programme, "payroll-2026-01.csv"))
                     .containsExactly(List.of("3", "employment_status", "WORKING"));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
                     List.of(List.of("2026-01", "M-2", "K-2", "Kofi Mensah", "5000", "0", "5000", "NOT_IN_PAYROLL")));
         }
 
@@ -247,18 +264,20 @@ class DeductionFunctionalTests {
         void maxRejectsCountsInvalidLinesNotInvalidCells(TestDatabase database, @TempDir Path dir) {
             // given one invalid line (line 3) with two invalid cells
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,",
-                    "2026-01,M-2,12.5,WORKING,,");
+            Path file =
+                    register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,", "2026-01,M-2,12.5,WORKING,,");
 
             // when one invalid line is tolerated
             Result result = deduct(programme, "2026-01", file, "--max-rejects", "1");
 
             // then (SPEC 5: invalid lines within max-rejects are skipped and listed, one row per invalid cell)
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(errorCells(programme, "payroll-2026-01.csv")).containsExactlyInAnyOrder(
-                    List.of("3", "net_pay_xof", "12.5"), List.of("3", "employment_status", "WORKING"));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions",
+            assertThat(errorCells(programme, "payroll-2026-01.csv"))
+                    .containsExactlyInAnyOrder(
+                            List.of("3", "net_pay_xof", "12.5"), List.of("3", "employment_status", "WORKING"));
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
                     List.of(List.of("2026-01", "M-2", "K-2", "Kofi Mensah", "5000", "0", "5000", "NOT_IN_PAYROLL")));
         }
 
@@ -267,7 +286,9 @@ class DeductionFunctionalTests {
         void aContractHolderTwiceMakesBothLinesInvalid(TestDatabase database, @TempDir Path dir) {
             // given M-1 on lines 2 and 4 (the second time in lower case)
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
+            Path file = register(
+                    dir,
+                    "payroll-2026-01.csv",
                     "2026-01,M-1,90000,ACTIVE,,",
                     "2026-01,M-2,60000,ACTIVE,,",
                     "2026-01,m-1,95000,ACTIVE,,");
@@ -289,7 +310,9 @@ class DeductionFunctionalTests {
         void aContractHolderTwiceWithinMaxRejectsIsAbsentFromThePayroll(TestDatabase database, @TempDir Path dir) {
             // given
             Programme programme = withContracts(dir, database, CONTRACTS);
-            Path file = register(dir, "payroll-2026-01.csv",
+            Path file = register(
+                    dir,
+                    "payroll-2026-01.csv",
                     "2026-01,M-1,90000,ACTIVE,,",
                     "2026-01,M-2,60000,ACTIVE,,",
                     "2026-01,M-1,95000,ACTIVE,,");
@@ -299,9 +322,13 @@ class DeductionFunctionalTests {
 
             // then K-1 (120 000 / 12 = 10 000) is NOT_IN_PAYROLL; K-2 gets its 5 000
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions",
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
                     List.of(List.of("2026-01", "M-2", "K-2", "Kofi Mensah", "SMARTPHONE", "5000")));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
                     List.of(List.of("2026-01", "M-1", "K-1", "Ama Kpodar", "10000", "0", "10000", "NOT_IN_PAYROLL")));
         }
 
@@ -345,11 +372,14 @@ class DeductionFunctionalTests {
             "D-4,M-300,Yao Amegah,,,,30000,,12,2026-01",
             "E-5,M-400,Ama Kpodar,,,,12000,,12,2026-01",
             "F-6,M-500,Kossi Agbeko,,,,95000,,12,2026-01",
-            "G-7,M-600,Essi Pali,,,,60000,,12,2026-02"};
+            "G-7,M-600,Essi Pali,,,,60000,,12,2026-02"
+        };
 
         /** M-200 is absent; N-1 (no contract) appears twice; N-2 (no contract) has a negative pay. */
         static Path register(Path dir) {
-            return DeductionFunctionalTests.register(dir, "payroll-2026-01.csv",
+            return DeductionFunctionalTests.register(
+                    dir,
+                    "payroll-2026-01.csv",
                     "2026-01,M-100,60000,ACTIVE,Kofi Mensah,MEF",
                     "2026-01,M-300,80000,Suspended,Yao Amegah,",
                     "2026-01,M-400,0,ACTIVE,Ama Kpodar,",
@@ -373,7 +403,8 @@ class DeductionFunctionalTests {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(errorsFile(programme, "payroll-2026-01.csv")).doesNotExist();
             // M-100, net 60 000 → capacity floor(60 000 / 3) = 20 000, served by (first_period, contract_id):
-            //   Z-9 (2025-12): scheduled(2026-01) = 2 × 2 000 = 4 000 → due 4 000 (arrears part 2 000) → 4 000, left 16 000
+            //   Z-9 (2025-12): scheduled(2026-01) = 2 × 2 000 = 4 000 → due 4 000 (arrears part 2 000) → 4 000, left 16
+            // 000
             //   A-1 (2026-01): due 15 000 → 15 000, left 1 000
             //   A-2 (2026-01): due 6 000 → 1 000, shortfall 5 000, CAPPED
             // M-200 absent → C-3 due 4 000, amount 0, NOT_IN_PAYROLL
@@ -381,27 +412,35 @@ class DeductionFunctionalTests {
             // M-400 ACTIVE, net 0 → capacity 0 → E-5 due 1 000, amount 0, CAPPED
             // M-500 net 100 000 → capacity 33 333 → F-6 due 7 916 → 7 916
             // M-600: G-7 starts in 2026-02 → no line anywhere
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions", List.of(
-                    List.of("2026-01", "M-100", "A-1", "Kofi Mensah", "SMARTPHONE", "15000"),
-                    List.of("2026-01", "M-100", "A-2", "Kofi Mensah", "SMARTPHONE", "1000"),
-                    List.of("2026-01", "M-500", "F-6", "Kossi Agbeko", "SMARTPHONE", "7916"),
-                    List.of("2026-01", "M-100", "Z-9", "Kofi Mensah", "SMARTPHONE", "4000")));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions", List.of(
-                    List.of("2026-01", "M-100", "A-2", "Kofi Mensah", "6000", "1000", "5000", "CAPPED"),
-                    List.of("2026-01", "M-200", "C-3", "Afi Mensah", "4000", "0", "4000", "NOT_IN_PAYROLL"),
-                    List.of("2026-01", "M-300", "D-4", "Yao Amegah", "2500", "0", "2500", "EMPLOYEE_SUSPENDED"),
-                    List.of("2026-01", "M-400", "E-5", "Ama Kpodar", "1000", "0", "1000", "CAPPED")));
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
+                    List.of(
+                            List.of("2026-01", "M-100", "A-1", "Kofi Mensah", "SMARTPHONE", "15000"),
+                            List.of("2026-01", "M-100", "A-2", "Kofi Mensah", "SMARTPHONE", "1000"),
+                            List.of("2026-01", "M-500", "F-6", "Kossi Agbeko", "SMARTPHONE", "7916"),
+                            List.of("2026-01", "M-100", "Z-9", "Kofi Mensah", "SMARTPHONE", "4000")));
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
+                    List.of(
+                            List.of("2026-01", "M-100", "A-2", "Kofi Mensah", "6000", "1000", "5000", "CAPPED"),
+                            List.of("2026-01", "M-200", "C-3", "Afi Mensah", "4000", "0", "4000", "NOT_IN_PAYROLL"),
+                            List.of("2026-01", "M-300", "D-4", "Yao Amegah", "2500", "0", "2500", "EMPLOYEE_SUSPENDED"),
+                            List.of("2026-01", "M-400", "E-5", "Ama Kpodar", "1000", "0", "1000", "CAPPED")));
             assertThat(programme.query("SELECT contract_id, due_xof, arrears_part_xof, amount_xof FROM deduction_line"
-                    + " ORDER BY contract_id")).containsExactly(
-                    List.of("A-1", "15000", "0", "15000"),
-                    List.of("A-2", "6000", "0", "1000"),
-                    List.of("C-3", "4000", "0", "0"),
-                    List.of("D-4", "2500", "0", "0"),
-                    List.of("E-5", "1000", "0", "0"),
-                    List.of("F-6", "7916", "0", "7916"),
-                    List.of("Z-9", "4000", "2000", "4000"));
+                            + " ORDER BY contract_id"))
+                    .containsExactly(
+                            List.of("A-1", "15000", "0", "15000"),
+                            List.of("A-2", "6000", "0", "1000"),
+                            List.of("C-3", "4000", "0", "0"),
+                            List.of("D-4", "2500", "0", "0"),
+                            List.of("E-5", "1000", "0", "0"),
+                            List.of("F-6", "7916", "0", "7916"),
+                            List.of("Z-9", "4000", "2000", "4000"));
             // nothing is posted by a deduction run
-            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract_balance")).isZero();
+            assertThat(programme.number("SELECT SUM(collected_xof) FROM contract_balance"))
+                    .isZero();
         }
 
         @ParameterizedTest
@@ -442,10 +481,14 @@ class DeductionFunctionalTests {
             assertThat(deduct(second, "2026-01", register(dir)).exitCode()).isZero();
 
             // then
-            for (String name : List.of("deductions-2026-01.csv", "deduction-exceptions-2026-01.csv",
-                    "deductions-2026-01.csv.sha256", "deduction-exceptions-2026-01.csv.sha256",
+            for (String name : List.of(
+                    "deductions-2026-01.csv",
+                    "deduction-exceptions-2026-01.csv",
+                    "deductions-2026-01.csv.sha256",
+                    "deduction-exceptions-2026-01.csv.sha256",
                     "deduction-2026-01.manifest.json")) {
-                assertThat(bytes(second.outbox("2026-01").resolve(name))).as(name)
+                assertThat(bytes(second.outbox("2026-01").resolve(name)))
+                        .as(name)
                         .isEqualTo(bytes(first.outbox("2026-01").resolve(name)));
             }
         }
@@ -473,14 +516,18 @@ class DeductionFunctionalTests {
                     .with("PAYROLL_CAP_RATIO", "1/2");
 
             // when
-            Result result = deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,50000,ACTIVE,,"));
+            Result result =
+                    deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv", "2026-01,M-1,50000,ACTIVE,,"));
 
             // then capacity = floor(50 000 × 1 / 2) = 25 000 (it would be 16 666 with 1/3) → shortfall 5 000
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions",
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
                     List.of(List.of("2026-01", "M-1", "K-1", "Ama Kpodar", "PHONE-01", "25000")));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions",
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
                     List.of(List.of("2026-01", "M-1", "K-1", "Ama Kpodar", "30000", "25000", "5000", "CAPPED")));
         }
 
@@ -488,7 +535,9 @@ class DeductionFunctionalTests {
         @EnumSource(TestDatabase.class)
         void rowsAreOrderedByContractIdComparingCodePoints(TestDatabase database, @TempDir Path dir) {
             // given ids that differ only by punctuation: '-' 2D < '.' 2E < '/' 2F < '1' 31 < 'B' 42 < '_' 5F
-            Programme programme = withContracts(dir, database,
+            Programme programme = withContracts(
+                    dir,
+                    database,
                     "A_1,M-1,Ama Kpodar,,,,12000,,12,2026-01",
                     "AB,M-1,Ama Kpodar,,,,12000,,12,2026-01",
                     "A1,M-1,Ama Kpodar,,,,12000,,12,2026-01",
@@ -497,12 +546,13 @@ class DeductionFunctionalTests {
                     "A-1,M-1,Ama Kpodar,,,,12000,,12,2026-01");
 
             // when (capacity 30 000 covers the six installments of 1 000)
-            Result result = deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,"));
+            Result result =
+                    deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv", "2026-01,M-1,90000,ACTIVE,,"));
 
             // then
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(body(deductions(programme, "2026-01"))).extracting(r -> r.get(2))
+            assertThat(body(deductions(programme, "2026-01")))
+                    .extracting(r -> r.get(2))
                     .containsExactly("A-1", "A.1", "A/1", "A1", "AB", "A_1");
         }
 
@@ -520,17 +570,22 @@ class DeductionFunctionalTests {
             // then
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(programme.inbox().resolve("payroll-2026-01.csv")).doesNotExist();
-            assertThat(programme.archive().resolve("2026-01").resolve("payroll-2026-01.csv")).hasSameBinaryContentAs(file);
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions",
+            assertThat(programme.archive().resolve("2026-01").resolve("payroll-2026-01.csv"))
+                    .hasSameBinaryContentAs(file);
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
                     List.of(List.of("2026-01", "M-1", "K-1", "Ama Kpodar", "SMARTPHONE", "10000")));
         }
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
-        void namesThatASpreadsheetWouldEvaluateAreWrittenWithALeadingApostrophe(TestDatabase database,
-                @TempDir Path dir) {
+        void namesThatASpreadsheetWouldEvaluateAreWrittenWithALeadingApostrophe(
+                TestDatabase database, @TempDir Path dir) {
             // given names starting with = + - @ (P-3's holder is absent: it is in the exceptions)
-            Programme programme = withContracts(dir, database,
+            Programme programme = withContracts(
+                    dir,
+                    database,
                     "P-1,M-1,=1+2,,,,12000,,12,2026-01",
                     "P-2,M-2,+Ama,,,,12000,,12,2026-01",
                     "P-3,M-3,-Kofi,,,,12000,,12,2026-01",
@@ -538,19 +593,31 @@ class DeductionFunctionalTests {
                     "P-5,M-5,Essi = Pali,,,,12000,,12,2026-01");
 
             // when
-            Result result = deduct(programme, "2026-01", register(dir, "payroll-2026-01.csv",
-                    "2026-01,M-1,90000,ACTIVE,,", "2026-01,M-2,90000,ACTIVE,,", "2026-01,M-4,90000,ACTIVE,,",
-                    "2026-01,M-5,90000,ACTIVE,,"));
+            Result result = deduct(
+                    programme,
+                    "2026-01",
+                    register(
+                            dir,
+                            "payroll-2026-01.csv",
+                            "2026-01,M-1,90000,ACTIVE,,",
+                            "2026-01,M-2,90000,ACTIVE,,",
+                            "2026-01,M-4,90000,ACTIVE,,",
+                            "2026-01,M-5,90000,ACTIVE,,"));
 
             // then (12 000 / 12 = 1 000 each)
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            OutputFiles.assertContent(deductions(programme, "2026-01"), "deductions", List.of(
-                    List.of("2026-01", "M-1", "P-1", "'=1+2", "SMARTPHONE", "1000"),
-                    List.of("2026-01", "M-2", "P-2", "'+Ama", "SMARTPHONE", "1000"),
-                    List.of("2026-01", "M-4", "P-4", "'@Yao", "SMARTPHONE", "1000"),
-                    List.of("2026-01", "M-5", "P-5", "Essi = Pali", "SMARTPHONE", "1000")));
-            OutputFiles.assertContent(exceptions(programme, "2026-01"), "deduction-exceptions", List.of(
-                    List.of("2026-01", "M-3", "P-3", "'-Kofi", "1000", "0", "1000", "NOT_IN_PAYROLL")));
+            OutputFiles.assertContent(
+                    deductions(programme, "2026-01"),
+                    "deductions",
+                    List.of(
+                            List.of("2026-01", "M-1", "P-1", "'=1+2", "SMARTPHONE", "1000"),
+                            List.of("2026-01", "M-2", "P-2", "'+Ama", "SMARTPHONE", "1000"),
+                            List.of("2026-01", "M-4", "P-4", "'@Yao", "SMARTPHONE", "1000"),
+                            List.of("2026-01", "M-5", "P-5", "Essi = Pali", "SMARTPHONE", "1000")));
+            OutputFiles.assertContent(
+                    exceptions(programme, "2026-01"),
+                    "deduction-exceptions",
+                    List.of(List.of("2026-01", "M-3", "P-3", "'-Kofi", "1000", "0", "1000", "NOT_IN_PAYROLL")));
             assertThat(body(deductions(programme, "2026-01"))).hasSize(4);
         }
     }

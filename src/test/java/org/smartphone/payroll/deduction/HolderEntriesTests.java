@@ -47,8 +47,8 @@ class HolderEntriesTests {
         entries.add(1, 7, new PayrollEntry("B", 90_000, EmploymentStatus.ACTIVE), "MEN");
 
         // the run gives only holders' invalid lines: Z holds no contract, so its repeats are not there
-        Map<String, List<Long>> rejected = carriers.invalid(Map.of("B", List.of(4L), "A", List.of(9L)))
-                .rejected(entries);
+        Map<String, List<Long>> rejected =
+                carriers.invalid(Map.of("B", List.of(4L), "A", List.of(9L))).rejected(entries);
 
         // A has one invalid line only
         assertThat(rejected).containsOnlyKeys("B");
@@ -66,8 +66,8 @@ class HolderEntriesTests {
             names.add(String.format("M%04d", i));
         }
         RepeatedKeys carriers = new RepeatedKeys();
-        HolderEntries entries = new HolderEntries(holders(names.toArray(String[]::new)), new int[names.size()],
-                carriers);
+        HolderEntries entries =
+                new HolderEntries(holders(names.toArray(String[]::new)), new int[names.size()], carriers);
         Map<String, List<Long>> validLines = new TreeMap<>();
         Map<String, List<Long>> invalidLines = new HashMap<>();
         Map<String, PayrollEntry> lastValid = new HashMap<>();
@@ -77,8 +77,8 @@ class HolderEntriesTests {
             if (random.nextInt(5) == 0) {
                 invalidLines.computeIfAbsent(matricule, m -> new ArrayList<>()).add(line);
             } else {
-                PayrollEntry entry = new PayrollEntry(matricule, random.nextInt(500_000),
-                        EmploymentStatus.values()[random.nextInt(5)]);
+                PayrollEntry entry = new PayrollEntry(
+                        matricule, random.nextInt(500_000), EmploymentStatus.values()[random.nextInt(5)]);
                 String code = random.nextBoolean() ? MINISTRIES.get(random.nextInt(MINISTRIES.size())) : null;
                 entries.add(names.indexOf(matricule), line, entry, code);
                 validLines.computeIfAbsent(matricule, m -> new ArrayList<>()).add(line);

@@ -60,8 +60,9 @@ class HolderSetTests {
         probes.add("MAT-\u00c9T\u00c9");
         for (String probe : probes) {
             assertThat(set.contains(probe)).as(probe).isEqualTo(holders.contains(probe));
-            assertThat(set.indexOf(probe)).as(probe).isEqualTo(holders.contains(probe)
-                    ? holders.headSet(probe).size() : -1);
+            assertThat(set.indexOf(probe))
+                    .as(probe)
+                    .isEqualTo(holders.contains(probe) ? holders.headSet(probe).size() : -1);
         }
     }
 

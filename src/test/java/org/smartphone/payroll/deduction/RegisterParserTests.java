@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +56,10 @@ class RegisterParserTests {
 
         @Test
         void anEmptyMinistryCodeIsAbsent() throws Exception {
-            assertThat(MARCH.parse(line("2026-03,M-1,250000,ACTIVE,,"))).get()
-                    .extracting(RegisterRow::ministryCode).isNull();
+            assertThat(MARCH.parse(line("2026-03,M-1,250000,ACTIVE,,")))
+                    .get()
+                    .extracting(RegisterRow::ministryCode)
+                    .isNull();
         }
 
         @ParameterizedTest(name = "{0}")
@@ -66,7 +67,10 @@ class RegisterParserTests {
         void aNegativeNetPayIsAllowed(String cell, long expected) throws Exception {
             Cells cells = line("2026-03,M-1,\"" + cell + "\",ACTIVE,,");
 
-            assertThat(MARCH.parse(cells)).get().extracting(r -> r.entry().netPayXof()).isEqualTo(expected);
+            assertThat(MARCH.parse(cells))
+                    .get()
+                    .extracting(r -> r.entry().netPayXof())
+                    .isEqualTo(expected);
         }
     }
 
@@ -75,15 +79,18 @@ class RegisterParserTests {
 
         @ParameterizedTest(name = "{0} → {1}")
         @CsvSource({
-                "active, ACTIVE",
-                "Active, ACTIVE",
-                "sUsPeNdEd, SUSPENDED",
-                "left, LEFT",
-                "Retired, RETIRED",
-                "deceased, DECEASED"})
+            "active, ACTIVE",
+            "Active, ACTIVE",
+            "sUsPeNdEd, SUSPENDED",
+            "left, LEFT",
+            "Retired, RETIRED",
+            "deceased, DECEASED"
+        })
         void areReadWhateverTheirCase(String cell, EmploymentStatus expected) throws Exception {
-            assertThat(MARCH.parse(line("2026-03,M-1,250000," + cell + ",,"))).get()
-                    .extracting(r -> r.entry().status()).isEqualTo(expected);
+            assertThat(MARCH.parse(line("2026-03,M-1,250000," + cell + ",,")))
+                    .get()
+                    .extracting(r -> r.entry().status())
+                    .isEqualTo(expected);
         }
 
         @Test
@@ -92,10 +99,12 @@ class RegisterParserTests {
             Locale before = Locale.getDefault();
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
             try {
-                assertThat(MARCH.parse(line("2026-03,mi-1,250000,retired,,"))).get().satisfies(r -> {
-                    assertThat(r.entry().status()).isEqualTo(EmploymentStatus.RETIRED);
-                    assertThat(r.entry().matricule()).isEqualTo("MI-1");
-                });
+                assertThat(MARCH.parse(line("2026-03,mi-1,250000,retired,,")))
+                        .get()
+                        .satisfies(r -> {
+                            assertThat(r.entry().status()).isEqualTo(EmploymentStatus.RETIRED);
+                            assertThat(r.entry().matricule()).isEqualTo("MI-1");
+                        });
             } finally {
                 Locale.setDefault(before);
             }
@@ -107,20 +116,23 @@ class RegisterParserTests {
             Cells cells = line("2026-03,M-1,250000," + cell + ",,");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::column, InputError::value)
                     .containsExactly(tuple("employment_status", cell));
         }
 
         /** A French register's words stay invalid (SPEC 5 takes five) but the reason says how to write them. */
         @ParameterizedTest(name = "{0} → {1}")
-        @CsvSource({"Actif, ACTIVE", "Suspendu, SUSPENDED", "démission, LEFT", "Retraité, RETIRED",
-                "DÉCÉDÉE, DECEASED"})
+        @CsvSource({"Actif, ACTIVE", "Suspendu, SUSPENDED", "démission, LEFT", "Retraité, RETIRED", "DÉCÉDÉE, DECEASED"
+        })
         void aFrenchStatusIsRejectedSayingHowToWriteIt(String cell, String meant) throws Exception {
             Cells cells = line("2026-03,M-1,250000," + cell + ",,");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::reason).containsExactly("The employment status must be"
-                    + " ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED; for this one write " + meant + ".");
+            assertThat(cells.errors())
+                    .extracting(InputError::reason)
+                    .containsExactly("The employment status must be"
+                            + " ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED; for this one write " + meant + ".");
         }
 
         @Test
@@ -128,7 +140,8 @@ class RegisterParserTests {
             Cells cells = line("2026-03,M-1,250000,ON_LEAVE,,");
 
             MARCH.parse(cells);
-            assertThat(cells.errors()).extracting(InputError::reason)
+            assertThat(cells.errors())
+                    .extracting(InputError::reason)
                     .containsExactly("The employment status must be ACTIVE, SUSPENDED, LEFT, RETIRED or DECEASED.");
         }
     }
@@ -141,7 +154,8 @@ class RegisterParserTests {
             Cells cells = line("2026-02,M-1,250000,ACTIVE,,");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column, InputError::value)
                     .containsExactly(tuple(2L, "period", "2026-02"));
         }
 
@@ -150,7 +164,8 @@ class RegisterParserTests {
             Cells cells = line("2026-04,M 1,12.5,ON_LEAVE,,");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column)
+            assertThat(cells.errors())
+                    .extracting(InputError::column)
                     .containsExactlyInAnyOrder("period", "matricule", "net_pay_xof", "employment_status");
         }
 

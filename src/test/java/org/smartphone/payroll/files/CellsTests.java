@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +34,8 @@ class CellsTests {
             quoted.add('"' + cell.replace("\"", "\"\"") + '"');
         }
         Path path = dir.resolve("input.csv");
-        Files.writeString(path, String.join(",", cellByColumn.keySet()) + ",marker\n"
-                + String.join(",", quoted) + ",x\n", UTF_8);
+        Files.writeString(
+                path, String.join(",", cellByColumn.keySet()) + ",marker\n" + String.join(",", quoted) + ",x\n", UTF_8);
         try (CsvInputFile input = CsvInputFile.open(path, List.copyOf(cellByColumn.keySet()), List.of())) {
             InputRecord record = input.next();
             assertThat(record.line()).isEqualTo(2);
@@ -127,7 +126,8 @@ class CellsTests {
 
         @Test
         void minusZeroIsZero() throws Exception {
-            assertThat(cells("net_pay_xof", "-0").amount("net_pay_xof", true, true)).isZero();
+            assertThat(cells("net_pay_xof", "-0").amount("net_pay_xof", true, true))
+                    .isZero();
         }
 
         @Test
@@ -211,7 +211,9 @@ class CellsTests {
             Cells cells = cells("matricule", "");
 
             assertThat(cells.identifier("matricule")).isNull();
-            assertThat(cells.errors()).singleElement().satisfies(error -> assertThat(error.reason()).contains("required"));
+            assertThat(cells.errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.reason()).contains("required"));
         }
     }
 
@@ -240,7 +242,8 @@ class CellsTests {
 
         @Test
         void periodsAreYearDashMonth() throws Exception {
-            assertThat(cells("first_period", "2026-01").period("first_period", true)).isEqualTo(new Period(2026, 1));
+            assertThat(cells("first_period", "2026-01").period("first_period", true))
+                    .isEqualTo(new Period(2026, 1));
         }
 
         @ParameterizedTest
@@ -249,7 +252,9 @@ class CellsTests {
             Cells cells = cells("first_period", cell);
 
             assertThat(cells.period("first_period", true)).isNull();
-            assertThat(cells.errors()).singleElement().satisfies(error -> assertThat(error.reason()).contains("YYYY-MM"));
+            assertThat(cells.errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.reason()).contains("YYYY-MM"));
         }
 
         @Test
@@ -309,11 +314,10 @@ class CellsTests {
 
             assertThat(cells.valid()).isFalse();
             assertThat(cells.line()).isEqualTo(2);
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column, InputError::value)
                     .containsExactly(
-                            tuple(2L, "contract_id", "C 1"),
-                            tuple(2L, "full_name", ""),
-                            tuple(2L, "price_xof", "12a"));
+                            tuple(2L, "contract_id", "C 1"), tuple(2L, "full_name", ""), tuple(2L, "price_xof", "12a"));
         }
 
         @Test
@@ -323,9 +327,10 @@ class CellsTests {
             cells.reject("imei", "490154203237517", "The IMEI check digit is wrong.");
             cells.rejectLine("The contract_id appears twice in this file.");
 
-            assertThat(cells.errors()).containsExactly(
-                    new InputError(2, "imei", "490154203237517", "The IMEI check digit is wrong."),
-                    new InputError(2, "", "", "The contract_id appears twice in this file."));
+            assertThat(cells.errors())
+                    .containsExactly(
+                            new InputError(2, "imei", "490154203237517", "The IMEI check digit is wrong."),
+                            new InputError(2, "", "", "The contract_id appears twice in this file."));
         }
 
         @Test
@@ -333,8 +338,8 @@ class CellsTests {
             Path path = dir.resolve("shifted.csv");
             Files.writeString(path, "matricule,net_pay_xof,employment_status\nM-1,150,000,ACTIVE\n", UTF_8);
             Cells cells;
-            try (CsvInputFile input = CsvInputFile.open(path, List.of("matricule", "net_pay_xof",
-                    "employment_status"), List.of())) {
+            try (CsvInputFile input =
+                    CsvInputFile.open(path, List.of("matricule", "net_pay_xof", "employment_status"), List.of())) {
                 cells = new Cells(input.next());
             }
 
@@ -344,10 +349,11 @@ class CellsTests {
             cells.rejectLine("The matricule appears twice in this register.");
 
             assertThat(cells.valid()).isFalse();
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column, InputError::value)
                     .containsExactly(tuple(2L, "", ""));
-            assertThat(cells.errors().get(0).reason()).startsWith("This line has 4 values but the header has 3"
-                    + " columns: ");
+            assertThat(cells.errors().get(0).reason())
+                    .startsWith("This line has 4 values but the header has 3" + " columns: ");
         }
 
         @Test

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +57,14 @@ class CsvInputFileTests {
 
     /** Reads until the failure, which the file must have. */
     private static InputError failureOf(Path path) {
-        return catchThrowableOfType(() -> readAll(path), InputFileException.class).error();
+        return catchThrowableOfType(() -> readAll(path), InputFileException.class)
+                .error();
     }
 
     private static List<String> lines(List<InputRecord> records) {
-        return records.stream().map(r -> r.line() + ":" + r.get("contract_id") + ":" + r.get("amount")).toList();
+        return records.stream()
+                .map(r -> r.line() + ":" + r.get("contract_id") + ":" + r.get("amount"))
+                .toList();
     }
 
     @Nested
@@ -98,8 +100,8 @@ class CsvInputFileTests {
         void aMissingRequiredColumnFailsTheFileOnLine1() throws Exception {
             Path path = file("contract_id,note\nC1,x\n");
 
-            InputFileException failure = catchThrowableOfType(() -> CsvInputFile.open(path, REQUIRED, OPTIONAL),
-                    InputFileException.class);
+            InputFileException failure =
+                    catchThrowableOfType(() -> CsvInputFile.open(path, REQUIRED, OPTIONAL), InputFileException.class);
 
             assertThat(failure.error().line()).isEqualTo(1);
             assertThat(failure.error().column()).isEqualTo("amount");
@@ -183,8 +185,8 @@ class CsvInputFileTests {
 
         @Test
         void aHeaderOfOneColumnUsesTheComma() throws Exception {
-            try (CsvInputFile input = CsvInputFile.open(file("contract_id\nC1;x,y\n"), List.of("contract_id"),
-                    List.of())) {
+            try (CsvInputFile input =
+                    CsvInputFile.open(file("contract_id\nC1;x,y\n"), List.of("contract_id"), List.of())) {
                 assertThat(input.next().get("contract_id")).isEqualTo("C1;x");
             }
         }
@@ -219,13 +221,15 @@ class CsvInputFileTests {
             Path path = file(bytes("contract_id,amount,note\r\nC1,5,ok\r\nC2,6,Di", 0xE9, "ye\r\nC3,7,ok\r\n"));
             List<InputRecord> read = new ArrayList<>();
 
-            InputFileException failure = catchThrowableOfType(() -> {
-                try (CsvInputFile input = CsvInputFile.open(path, REQUIRED, OPTIONAL)) {
-                    for (InputRecord record = input.next(); record != null; record = input.next()) {
-                        read.add(record);
-                    }
-                }
-            }, InputFileException.class);
+            InputFileException failure = catchThrowableOfType(
+                    () -> {
+                        try (CsvInputFile input = CsvInputFile.open(path, REQUIRED, OPTIONAL)) {
+                            for (InputRecord record = input.next(); record != null; record = input.next()) {
+                                read.add(record);
+                            }
+                        }
+                    },
+                    InputFileException.class);
 
             assertThat(lines(read)).containsExactly("2:C1:5");
             assertThat(failure.error().line()).isEqualTo(3);
@@ -235,8 +239,7 @@ class CsvInputFileTests {
 
         @Test
         void aBadByteInsideAQuotedCellIsReportedOnItsOwnPhysicalLine() throws Exception {
-            InputError error = failureOf(file(bytes("contract_id,amount,note\nC1,5,\"first\nsecond ", 0xE9,
-                    "\"\n")));
+            InputError error = failureOf(file(bytes("contract_id,amount,note\nC1,5,\"first\nsecond ", 0xE9, "\"\n")));
 
             assertThat(error.line()).isEqualTo(3);
         }
@@ -258,13 +261,15 @@ class CsvInputFileTests {
             Path path = file(bytes(text.toString(), "C,5,", 0xFF, "\n"));
             List<InputRecord> read = new ArrayList<>();
 
-            InputFileException failure = catchThrowableOfType(() -> {
-                try (CsvInputFile input = CsvInputFile.open(path, REQUIRED, OPTIONAL)) {
-                    for (InputRecord record = input.next(); record != null; record = input.next()) {
-                        read.add(record);
-                    }
-                }
-            }, InputFileException.class);
+            InputFileException failure = catchThrowableOfType(
+                    () -> {
+                        try (CsvInputFile input = CsvInputFile.open(path, REQUIRED, OPTIONAL)) {
+                            for (InputRecord record = input.next(); record != null; record = input.next()) {
+                                read.add(record);
+                            }
+                        }
+                    },
+                    InputFileException.class);
 
             assertThat(read).hasSize(20_000);
             assertThat(read).allMatch(r -> r.get("note").equals("né à Saint-Louis"));
@@ -330,14 +335,16 @@ class CsvInputFileTests {
 
         @Test
         void blanksBeforeAnOpeningQuoteAreIgnored() throws Exception {
-            InputRecord record = readAll(file("contract_id,amount,note\nC1,5, \"x, y\" \n")).get(0);
+            InputRecord record =
+                    readAll(file("contract_id,amount,note\nC1,5, \"x, y\" \n")).get(0);
 
             assertThat(record.get("note")).isEqualTo("x, y");
         }
 
         @Test
         void aQuoteInsideAnUnquotedCellIsData() throws Exception {
-            InputRecord record = readAll(file("contract_id,amount,note\nC1,5,6\" screen\n")).get(0);
+            InputRecord record =
+                    readAll(file("contract_id,amount,note\nC1,5,6\" screen\n")).get(0);
 
             assertThat(record.get("note")).isEqualTo("6\" screen");
         }
@@ -348,7 +355,8 @@ class CsvInputFileTests {
 
             Cells broken = new Cells(records.get(0));
             assertThat(broken.valid()).isFalse();
-            assertThat(broken.errors()).singleElement()
+            assertThat(broken.errors())
+                    .singleElement()
                     .satisfies(e -> assertThat(e.line()).isEqualTo(2))
                     .satisfies(e -> assertThat(e.column()).isEmpty());
             assertThat(new Cells(records.get(1)).valid()).isTrue();
@@ -380,8 +388,8 @@ class CsvInputFileTests {
 
         @Test
         void recordsWhoseCellsAreAllEmptyAreSkippedWithoutShiftingLineNumbers() throws Exception {
-            List<InputRecord> records = readAll(file(
-                    "contract_id,amount,note\nC1,1,a\n\n , \u00A0 , \n,,\n\"\",\"\"\nC2,2,b\n"));
+            List<InputRecord> records =
+                    readAll(file("contract_id,amount,note\nC1,1,a\n\n , \u00A0 , \n,,\n\"\",\"\"\nC2,2,b\n"));
 
             assertThat(lines(records)).containsExactly("2:C1:1", "7:C2:2");
         }
@@ -395,32 +403,37 @@ class CsvInputFileTests {
 
         @Test
         void missingCellsAreEmptyAndExtraCellsMakeTheLineInvalid() throws Exception {
-            List<InputRecord> records = readAll(file("contract_id,amount,note\nC1\nC2,2,n,extra,more\n"
-                    + "C3;3,3,n,\n,,,,,\n"));
+            List<InputRecord> records =
+                    readAll(file("contract_id,amount,note\nC1\nC2,2,n,extra,more\n" + "C3;3,3,n,\n,,,,,\n"));
 
             assertThat(lines(records)).containsExactly("2:C1:", "3:C2:2", "4:C3;3:3");
             assertThat(records.get(0).get("note")).isEmpty();
             assertThat(records.get(0).problem()).isNull();
-            assertThat(records.get(1).problem()).isEqualTo("This line has 5 values but the header has 3 columns: a"
-                    + " comma inside a value that is not between quotes, as in 10,000, splits it in two and shifts the"
-                    + " values after it; write amounts without the comma (10000) and put text that holds a comma"
-                    + " between quotes.");
-            assertThat(records.get(2).problem()).isEqualTo("This line has 4 values but the header has 3 columns, and"
-                    + " the last one is empty: remove the comma at the end of the line, or, if a value holds a comma,"
-                    + " write amounts without the comma (10000) and put text that holds a comma between quotes.");
+            assertThat(records.get(1).problem())
+                    .isEqualTo("This line has 5 values but the header has 3 columns: a"
+                            + " comma inside a value that is not between quotes, as in 10,000, splits it in two and shifts the"
+                            + " values after it; write amounts without the comma (10000) and put text that holds a comma"
+                            + " between quotes.");
+            assertThat(records.get(2).problem())
+                    .isEqualTo(
+                            "This line has 4 values but the header has 3 columns, and"
+                                    + " the last one is empty: remove the comma at the end of the line, or, if a value holds a comma,"
+                                    + " write amounts without the comma (10000) and put text that holds a comma between quotes.");
         }
 
         @Test
         void extraCellsOfASemicolonFileNameTheSemicolon() throws Exception {
             List<InputRecord> records = readAll(file("contract_id;amount\nC1;5;;\nC2;5;x\n"));
 
-            assertThat(records).extracting(InputRecord::problem).containsExactly(
-                    "This line has 4 values but the header has 2 columns, and the last 2 are empty: remove the"
-                            + " semicolons at the end of the line, or, if a value holds a semicolon, put text that"
-                            + " holds a semicolon between quotes.",
-                    "This line has 3 values but the header has 2 columns: a semicolon inside a value that is not"
-                            + " between quotes splits it in two and shifts the values after it; put text that holds"
-                            + " a semicolon between quotes.");
+            assertThat(records)
+                    .extracting(InputRecord::problem)
+                    .containsExactly(
+                            "This line has 4 values but the header has 2 columns, and the last 2 are empty: remove the"
+                                    + " semicolons at the end of the line, or, if a value holds a semicolon, put text that"
+                                    + " holds a semicolon between quotes.",
+                            "This line has 3 values but the header has 2 columns: a semicolon inside a value that is not"
+                                    + " between quotes splits it in two and shifts the values after it; put text that holds"
+                                    + " a semicolon between quotes.");
         }
 
         @Test
@@ -448,7 +461,8 @@ class CsvInputFileTests {
         @Test
         void cellsAreTrimmedOfUnicodeWhiteSpaceIncludingNoBreakSpaces() throws Exception {
             InputRecord record = readAll(file("contract_id,amount,note\n\u00A0 C1\u202F,\t45\u202F000\u00A0,"
-                    + "\u2003\uFEFFa b\u3000\n")).get(0);
+                            + "\u2003\uFEFFa b\u3000\n"))
+                    .get(0);
 
             assertThat(record.get("contract_id")).isEqualTo("C1");
             assertThat(record.get("amount")).isEqualTo("45\u202F000");

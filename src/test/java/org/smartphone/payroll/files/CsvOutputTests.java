@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +46,10 @@ class CsvOutputTests {
         void writesAHeaderThenOneLinePerRecordEndedByLf() throws Exception {
             String text = text(row("2026-03", "Awa Diop", "15000"), row("2026-03", "Ama Lawson", "-1500"));
 
-            assertThat(text).isEqualTo("period,full_name,amount_xof\n"
-                    + "2026-03,Awa Diop,15000\n"
-                    + "2026-03,Ama Lawson,-1500\n");
+            assertThat(text)
+                    .isEqualTo("period,full_name,amount_xof\n"
+                            + "2026-03,Awa Diop,15000\n"
+                            + "2026-03,Ama Lawson,-1500\n");
         }
 
         @Test
@@ -95,15 +95,19 @@ class CsvOutputTests {
     class Quoting {
 
         @ParameterizedTest(name = "[{0}] → [{1}]")
-        @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
-                // a comma: the cell is quoted
-                "Diop, Awa|\"Diop, Awa\"",
-                // a quote: quoted, and the quote doubled
-                "Awa \"Tata\" Diop|\"Awa \"\"Tata\"\" Diop\"",
-                // plain text: never quoted
-                "Awa Diop|Awa Diop",
-                // a semicolon is no delimiter in an output file
-                "A;B|A;B"})
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '\u0000',
+                value = {
+                    // a comma: the cell is quoted
+                    "Diop, Awa|\"Diop, Awa\"",
+                    // a quote: quoted, and the quote doubled
+                    "Awa \"Tata\" Diop|\"Awa \"\"Tata\"\" Diop\"",
+                    // plain text: never quoted
+                    "Awa Diop|Awa Diop",
+                    // a semicolon is no delimiter in an output file
+                    "A;B|A;B"
+                })
         void followsRfc4180(String cell, String expected) throws Exception {
             assertThat(text(row("2026-03", cell, "1"))).endsWith("\n2026-03," + expected + ",1\n");
         }
@@ -147,15 +151,19 @@ class CsvOutputTests {
     class CopiedText {
 
         @ParameterizedTest(name = "[{0}] → [{1}]")
-        @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
-                "=SUM(A1:A9)|'=SUM(A1:A9)",
-                "+221 77 000 00 00|'+221 77 000 00 00",
-                "-MIN-ED|'-MIN-ED",
-                "@cmd|'@cmd",
-                "Awa Diop|Awa Diop",
-                // only a leading character counts
-                "A=B+C|A=B+C",
-                "'quoted|'quoted"})
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '\u0000',
+                value = {
+                    "=SUM(A1:A9)|'=SUM(A1:A9)",
+                    "+221 77 000 00 00|'+221 77 000 00 00",
+                    "-MIN-ED|'-MIN-ED",
+                    "@cmd|'@cmd",
+                    "Awa Diop|Awa Diop",
+                    // only a leading character counts
+                    "A=B+C|A=B+C",
+                    "'quoted|'quoted"
+                })
         void getsALeadingQuoteWhenASpreadsheetWouldEvaluateIt(String text, String expected) {
             assertThat(SpreadsheetText.copied(text)).isEqualTo(expected);
         }
@@ -168,7 +176,8 @@ class CsvOutputTests {
 
         @Test
         void aNeutralisedLeadingTabIsWrittenAsQuoteSpace() throws Exception {
-            assertThat(text(row("2026-03", SpreadsheetText.copied("\tAwa"), "1"))).endsWith("\n2026-03,' Awa,1\n");
+            assertThat(text(row("2026-03", SpreadsheetText.copied("\tAwa"), "1")))
+                    .endsWith("\n2026-03,' Awa,1\n");
         }
 
         @ParameterizedTest
@@ -194,8 +203,8 @@ class CsvOutputTests {
             csv.writeRecord("2026-03", "Aïssatou, \"Tata\"", "15000");
             csv.close();
 
-            String independent = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            String independent = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
             assertThat(csv.sha256()).isEqualTo(independent).matches("[0-9a-f]{64}");
         }
 

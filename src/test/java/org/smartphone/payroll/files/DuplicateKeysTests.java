@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class DuplicateKeysTests {
 
-    private static final DuplicateKeys REGISTER = new DuplicateKeys("matricule", "this register",
-            "none of these lines is used.");
+    private static final DuplicateKeys REGISTER =
+            new DuplicateKeys("matricule", "this register", "none of these lines is used.");
 
     @Test
     void twoLinesAreNamedBoth() {
@@ -33,7 +33,8 @@ class DuplicateKeysTests {
         assertThat(REGISTER.reason("MAT-1", 4000, new long[] {2, 3, 4, 5, 6}))
                 .isEqualTo("The matricule MAT-1 appears 4000 times in this register (lines 2, 3, 4, 5, 6 and 3995"
                         + " more); none of these lines is used.");
-        assertThat(REGISTER.reason("MAT-1", 6, new long[] {2, 3, 4, 5, 6})).contains("(lines 2, 3, 4, 5, 6 and 1 more)");
+        assertThat(REGISTER.reason("MAT-1", 6, new long[] {2, 3, 4, 5, 6}))
+                .contains("(lines 2, 3, 4, 5, 6 and 1 more)");
     }
 
     @Test

@@ -10,10 +10,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The renames a header that lacks columns is told (issue 13, "help in their words"). */
 class HeaderAdviceTests {
 
-    private static final List<String> REGISTER = List.of("period", "matricule", "net_pay_xof", "employment_status",
-            "full_name", "ministry_code");
-    private static final List<String> CONTRACTS = List.of("contract_id", "matricule", "full_name", "price_xof",
-            "first_period", "ministry_code", "device_model", "imei", "down_payment_xof", "term_months");
+    private static final List<String> REGISTER =
+            List.of("period", "matricule", "net_pay_xof", "employment_status", "full_name", "ministry_code");
+    private static final List<String> CONTRACTS = List.of(
+            "contract_id",
+            "matricule",
+            "full_name",
+            "price_xof",
+            "first_period",
+            "ministry_code",
+            "device_model",
+            "imei",
+            "down_payment_xof",
+            "term_months");
     private static final List<String> RETURN = List.of("period", "contract_id", "matricule", "amount_withheld_xof");
 
     @ParameterizedTest(name = "{0} in a {1} file means {2}")
@@ -80,30 +89,40 @@ class HeaderAdviceTests {
     void theReasonListsTheMissingColumnsWhatWasFoundAndTheRenamesInHeaderOrder() {
         List<String> found = List.of("periode", "Matricule", "salaire_net", "statut");
 
-        String reason = HeaderAdvice.reason(found, REGISTER.subList(0, 4),
+        String reason = HeaderAdvice.reason(
+                found,
+                REGISTER.subList(0, 4),
                 List.of("period", "net_pay_xof", "employment_status", "full_name", "ministry_code"));
 
-        assertThat(reason).isEqualTo("The header row lacks period, net_pay_xof, employment_status; found: periode,"
-                + " Matricule, salaire_net, statut; rename periode to period, salaire_net to net_pay_xof, statut to"
-                + " employment_status.");
+        assertThat(reason)
+                .isEqualTo("The header row lacks period, net_pay_xof, employment_status; found: periode,"
+                        + " Matricule, salaire_net, statut; rename periode to period, salaire_net to net_pay_xof, statut to"
+                        + " employment_status.");
     }
 
     @Test
     void aMissingColumnNothingIsCloseToIsNamedWithTheRequiredColumns() {
-        String reason = HeaderAdvice.reason(List.of("period", "matricule", "pay", "employment_status"),
-                REGISTER.subList(0, 4), List.of("net_pay_xof", "full_name", "ministry_code"));
+        String reason = HeaderAdvice.reason(
+                List.of("period", "matricule", "pay", "employment_status"),
+                REGISTER.subList(0, 4),
+                List.of("net_pay_xof", "full_name", "ministry_code"));
 
-        assertThat(reason).isEqualTo("The header row lacks net_pay_xof; found: period, matricule, pay,"
-                + " employment_status; the required columns are period, matricule, net_pay_xof, employment_status.");
+        assertThat(reason)
+                .isEqualTo(
+                        "The header row lacks net_pay_xof; found: period, matricule, pay,"
+                                + " employment_status; the required columns are period, matricule, net_pay_xof, employment_status.");
     }
 
     @Test
     void aColumnIsSuggestedOnceAndInvisibleCharactersAreShownEscaped() {
-        String reason = HeaderAdvice.reason(List.of("\uFEFFperiod", "Période", "matricule", "contract_id", "",
-                "amount_withheld_xof"), RETURN, List.of("period"));
+        String reason = HeaderAdvice.reason(
+                List.of("\uFEFFperiod", "Période", "matricule", "contract_id", "", "amount_withheld_xof"),
+                RETURN,
+                List.of("period"));
 
-        assertThat(reason).isEqualTo("The header row lacks period; found: \\ufeffperiod, Période, matricule,"
-                + " contract_id, amount_withheld_xof; rename \\ufeffperiod to period.");
+        assertThat(reason)
+                .isEqualTo("The header row lacks period; found: \\ufeffperiod, Période, matricule,"
+                        + " contract_id, amount_withheld_xof; rename \\ufeffperiod to period.");
     }
 
     private static List<String> columns(String file) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smartphone.payroll.contract.Contract;
 import org.smartphone.payroll.contract.ContractParser;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.RegisterParser;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReturnParser;
 import org.smartphone.payroll.support.InputMutator;
 import org.smartphone.payroll.support.InputMutator.Mutant;
@@ -53,7 +53,10 @@ class InputFuzzTests {
     /** A kind of input file: its sample, its columns, and how its records are parsed and checked. */
     enum Kind {
         CONTRACTS("contracts.csv", ContractParser.REQUIRED, ContractParser.OPTIONAL, InputFuzzTests::parseContract),
-        PAYROLL_REGISTER("payroll-2026-01.csv", RegisterParser.REQUIRED, RegisterParser.OPTIONAL,
+        PAYROLL_REGISTER(
+                "payroll-2026-01.csv",
+                RegisterParser.REQUIRED,
+                RegisterParser.OPTIONAL,
                 InputFuzzTests::parseRegisterRow),
         WITHHOLDING_RETURN("withheld-2026-01.csv", ReturnParser.REQUIRED, List.of(), InputFuzzTests::parseReturnLine);
 
@@ -73,8 +76,12 @@ class InputFuzzTests {
 
     static Stream<Arguments> seeds() {
         String property = System.getProperty("fuzz.seeds");
-        List<Long> seeds = property == null ? List.of(20260101L, 42L)
-                : Stream.of(property.split(",")).map(String::trim).map(Long::parseLong).toList();
+        List<Long> seeds = property == null
+                ? List.of(20260101L, 42L)
+                : Stream.of(property.split(","))
+                        .map(String::trim)
+                        .map(Long::parseLong)
+                        .toList();
         return Stream.of(Kind.values()).flatMap(kind -> seeds.stream().map(seed -> Arguments.of(kind, seed)));
     }
 
@@ -82,7 +89,9 @@ class InputFuzzTests {
     @MethodSource("seeds")
     void mutatedFilesFailWholeOrLineByLineButNeverCrash(Kind kind, long seed, @TempDir Path dir) throws IOException {
         byte[] original = Files.readAllBytes(SAMPLES.resolve(kind.sample));
-        assertThat(check(kind, write(dir, kind, original))).as("the unmutated sample is read cleanly").isNull();
+        assertThat(check(kind, write(dir, kind, original)))
+                .as("the unmutated sample is read cleanly")
+                .isNull();
 
         Map<String, String> failures = new LinkedHashMap<>();
         int wholeFileFailures = 0;
@@ -99,11 +108,14 @@ class InputFuzzTests {
                 }
             }
         }
-        System.out.printf("%s seed %d: %d mutants, %d refused as a whole file, %d read record by record%n", kind, seed,
-                ITERATIONS, wholeFileFailures, ITERATIONS - wholeFileFailures);
-        assertThat(failures.values()).as("defects found by %s, seed %d (%d iterations)", kind, seed, ITERATIONS)
+        System.out.printf(
+                "%s seed %d: %d mutants, %d refused as a whole file, %d read record by record%n",
+                kind, seed, ITERATIONS, wholeFileFailures, ITERATIONS - wholeFileFailures);
+        assertThat(failures.values())
+                .as("defects found by %s, seed %d (%d iterations)", kind, seed, ITERATIONS)
                 .isEmpty();
-        assertThat(wholeFileFailures).as("mutants refused as a whole (the fuzzer also reaches record parsing)")
+        assertThat(wholeFileFailures)
+                .as("mutants refused as a whole (the fuzzer also reaches record parsing)")
                 .isLessThan(ITERATIONS);
     }
 
@@ -130,14 +142,17 @@ class InputFuzzTests {
         try (CsvInputFile input = CsvInputFile.open(file, kind.required, kind.optional)) {
             for (InputRecord record = input.next(); record != null; record = input.next()) {
                 if (record.line() <= previousLine || record.line() > physicalLines) {
-                    return new Outcome("record line " + record.line() + " after line " + previousLine + " in a file of "
-                            + physicalLines + " physical lines", "record line out of order or range");
+                    return new Outcome(
+                            "record line " + record.line() + " after line " + previousLine + " in a file of "
+                                    + physicalLines + " physical lines",
+                            "record line out of order or range");
                 }
                 previousLine = record.line();
                 Cells cells = new Cells(record);
                 String problem = kind.parse.apply(cells);
                 if (problem != null) {
-                    return new Outcome("line " + record.line() + ": " + problem,
+                    return new Outcome(
+                            "line " + record.line() + ": " + problem,
                             problem.replaceAll("'.*", "").replaceAll("[0-9]+", "N"));
                 }
                 for (InputError error : cells.errors()) {
@@ -146,7 +161,8 @@ class InputFuzzTests {
                         return new Outcome(bad + ": " + error, "bad InputError: " + bad);
                     }
                     if (error.line() != record.line()) {
-                        return new Outcome("error on line " + error.line() + " for the record of line " + record.line(),
+                        return new Outcome(
+                                "error on line " + error.line() + " for the record of line " + record.line(),
                                 "error line differs from record line");
                     }
                 }
@@ -190,14 +206,17 @@ class InputFuzzTests {
             return consistency;
         }
         Contract c = parsed.get();
-        if (!IDENTIFIER.matcher(c.contractId()).matches() || !IDENTIFIER.matcher(c.matricule()).matches()) {
+        if (!IDENTIFIER.matcher(c.contractId()).matches()
+                || !IDENTIFIER.matcher(c.matricule()).matches()) {
             return "accepted identifiers " + InputMutator.printable(c.contractId()) + " / "
                     + InputMutator.printable(c.matricule());
         }
         if (c.fullName().isBlank() || !c.fullName().equals(c.fullName().strip())) {
             return "accepted the full_name " + InputMutator.printable(c.fullName());
         }
-        if (c.priceXof() < 1 || c.priceXof() > MAX_AMOUNT || c.downPaymentXof() < 0
+        if (c.priceXof() < 1
+                || c.priceXof() > MAX_AMOUNT
+                || c.downPaymentXof() < 0
                 || c.downPaymentXof() >= c.priceXof()) {
             return "accepted price " + c.priceXof() + " and down payment " + c.downPaymentXof();
         }
@@ -219,7 +238,8 @@ class InputFuzzTests {
         }
         RegisterParser.RegisterRow row = parsed.get();
         if (!IDENTIFIER.matcher(row.entry().matricule()).matches()) {
-            return "accepted the matricule " + InputMutator.printable(row.entry().matricule());
+            return "accepted the matricule "
+                    + InputMutator.printable(row.entry().matricule());
         }
         if (Math.abs(row.entry().netPayXof()) > MAX_AMOUNT) {
             return "accepted the net pay " + row.entry().netPayXof();
@@ -237,7 +257,8 @@ class InputFuzzTests {
             return consistency;
         }
         ReturnParser.ReturnLine line = parsed.get();
-        if (!IDENTIFIER.matcher(line.contractId()).matches() || !IDENTIFIER.matcher(line.matricule()).matches()) {
+        if (!IDENTIFIER.matcher(line.contractId()).matches()
+                || !IDENTIFIER.matcher(line.matricule()).matches()) {
             return "accepted identifiers " + InputMutator.printable(line.contractId()) + " / "
                     + InputMutator.printable(line.matricule());
         }
@@ -280,7 +301,8 @@ class InputFuzzTests {
     private static String report(Kind kind, long seed, int iteration, Mutant mutant, Outcome outcome, Path dir)
             throws IOException {
         byte[] reduced = reduce(kind, mutant.bytes(), outcome.signature, dir);
-        Path saved = Path.of("target", "fuzz-failures", kind.name().toLowerCase() + "-seed" + seed + "-" + iteration + ".csv");
+        Path saved = Path.of(
+                "target", "fuzz-failures", kind.name().toLowerCase() + "-seed" + seed + "-" + iteration + ".csv");
         Files.createDirectories(saved.getParent());
         Files.write(saved, reduced);
         Outcome again = check(kind, write(dir, kind, reduced));

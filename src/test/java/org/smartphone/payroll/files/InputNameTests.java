@@ -25,18 +25,33 @@ class InputNameTests {
     void lengthIsCountedInUtf8Bytes() {
         String name = "payroll-" + "é".repeat(107) + ".csv"; // 115 characters, 226 bytes
 
-        assertThat(InputName.problem(name)).get().asString()
-                .contains("226 bytes long, more than the 225").contains("rename the file");
+        assertThat(InputName.problem(name))
+                .get()
+                .asString()
+                .contains("226 bytes long, more than the 225")
+                .contains("rename the file");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contracts\n.csv", "contracts\r.csv", "contracts\t.csv", "contracts\u0000.csv",
-        "contracts\u0085.csv", "contracts\u202e.csv", "contracts\u200b.csv", "contracts\u2028.csv",
-        "contracts\u2029.csv", "contracts\ufeff.csv"})
+    @ValueSource(
+            strings = {
+                "contracts\n.csv",
+                "contracts\r.csv",
+                "contracts\t.csv",
+                "contracts\u0000.csv",
+                "contracts\u0085.csv",
+                "contracts\u202e.csv",
+                "contracts\u200b.csv",
+                "contracts\u2028.csv",
+                "contracts\u2029.csv",
+                "contracts\ufeff.csv"
+            })
     void controlAndInvisibleFormattingCharactersAreRefusedAndShownEscaped(String name) {
         String message = InputName.problem(name).orElseThrow();
 
-        assertThat(message).startsWith("contracts\\u").contains(".csv: the file name holds a control")
+        assertThat(message)
+                .startsWith("contracts\\u")
+                .contains(".csv: the file name holds a control")
                 .doesNotContainPattern("[\\p{Cc}\\p{Cf}\\u2028\\u2029]");
     }
 
@@ -46,8 +61,14 @@ class InputNameTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contracts.csv", "contracts été 2026.csv", "payroll janvier é.csv",
-        "contracts\\2026.csv", "payroll-2026-01.csv"})
+    @ValueSource(
+            strings = {
+                "contracts.csv",
+                "contracts été 2026.csv",
+                "payroll janvier é.csv",
+                "contracts\\2026.csv",
+                "payroll-2026-01.csv"
+            })
     void ordinaryNamesAreAccepted(String name) {
         assertThat(InputName.problem(name)).isEmpty();
     }

@@ -21,8 +21,8 @@ import org.smartphone.payroll.support.InputFiles;
  */
 class InvalidLinesTests {
 
-    private static final DuplicateKeys KEYS = new DuplicateKeys("matricule", "this register",
-            "none of these lines is used.");
+    private static final DuplicateKeys KEYS =
+            new DuplicateKeys("matricule", "this register", "none of these lines is used.");
 
     @TempDir
     Path rejected;
@@ -74,8 +74,15 @@ class InvalidLinesTests {
                 }
             }
             expected.add(List.of("1000", "matricule", "K3"));
-            assertThat(rejectedLines).hasSize(150 + 1).contains("K3@1000", "K0@14", "K6@300").doesNotContain("LONE@5");
-            assertThat(lines).hasSize(150 + 50 + 1).isSorted().doesNotHaveDuplicates().startsWith(2L, 3L, 4L, 6L)
+            assertThat(rejectedLines)
+                    .hasSize(150 + 1)
+                    .contains("K3@1000", "K0@14", "K6@300")
+                    .doesNotContain("LONE@5");
+            assertThat(lines)
+                    .hasSize(150 + 50 + 1)
+                    .isSorted()
+                    .doesNotHaveDuplicates()
+                    .startsWith(2L, 3L, 4L, 6L)
                     .endsWith(300L, 1000L);
         }
         List<List<String>> rows = InputFiles.body(rejected.resolve("register.csv.errors.csv"));
@@ -84,14 +91,27 @@ class InvalidLinesTests {
         // the five lines named carry the whole reason, the others point to the first
         String k0 = "The matricule K0 appears 21 times in this register (lines 14, 28, 42, 56, 70 and 16 more); none"
                 + " of these lines is used.";
-        assertThat(rows).filteredOn(row -> row.get(2).equals("K0")).extracting(row -> row.get(0) + " " + row.get(3))
-                .startsWith("14 " + k0, "28 " + k0, "42 " + k0, "56 " + k0, "70 " + k0,
+        assertThat(rows)
+                .filteredOn(row -> row.get(2).equals("K0"))
+                .extracting(row -> row.get(0) + " " + row.get(3))
+                .startsWith(
+                        "14 " + k0,
+                        "28 " + k0,
+                        "42 " + k0,
+                        "56 " + k0,
+                        "70 " + k0,
                         "84 The matricule K0 is repeated; see line 14.")
-                .endsWith("294 The matricule K0 is repeated; see line 14.").hasSize(21);
-        assertThat(rows).filteredOn(row -> row.get(2).equals("K3")).extracting(row -> row.get(3)).containsOnly(
-                "The matricule K3 appears 22 times in this register (lines 10, 24, 38, 52, 66 and 17 more); none of"
-                        + " these lines is used.", "The matricule K3 is repeated; see line 10.");
-        assertThat(InputFiles.list(rejected)).extracting(path -> path.getFileName().toString())
+                .endsWith("294 The matricule K0 is repeated; see line 14.")
+                .hasSize(21);
+        assertThat(rows)
+                .filteredOn(row -> row.get(2).equals("K3"))
+                .extracting(row -> row.get(3))
+                .containsOnly(
+                        "The matricule K3 appears 22 times in this register (lines 10, 24, 38, 52, 66 and 17 more); none of"
+                                + " these lines is used.",
+                        "The matricule K3 is repeated; see line 10.");
+        assertThat(InputFiles.list(rejected))
+                .extracting(path -> path.getFileName().toString())
                 .containsExactly("register.csv.errors.csv");
     }
 
@@ -108,15 +128,17 @@ class InvalidLinesTests {
                 }
 
                 @Override
-                public void rejected(String key, long line) {
-                }
+                public void rejected(String key, long line) {}
             });
             invalid.sorted().forEachRemaining(found::add);
 
             String reason = "The matricule M-7 appears 3 times in this register (lines 3, 4 and 9); none of these"
                     + " lines is used.";
-            assertThat(found).containsExactly(new InputError(3, "matricule", "M-7", reason),
-                    new InputError(4, "matricule", "M-7", reason), new InputError(9, "matricule", "M-7", reason));
+            assertThat(found)
+                    .containsExactly(
+                            new InputError(3, "matricule", "M-7", reason),
+                            new InputError(4, "matricule", "M-7", reason),
+                            new InputError(9, "matricule", "M-7", reason));
         }
     }
 
@@ -139,20 +161,22 @@ class InvalidLinesTests {
                 }
 
                 @Override
-                public void rejected(String key, long line) {
-                }
+                public void rejected(String key, long line) {}
             });
             List<String> found = new ArrayList<>();
-            invalid.sorted().forEachRemaining(error -> found.add(error.line() + " " + error.value() + " "
-                    + error.reason()));
+            invalid.sorted()
+                    .forEachRemaining(error -> found.add(error.line() + " " + error.value() + " " + error.reason()));
 
             // A is on lines 2 and 5: repeated, its conflict on line 3 is dropped; B (once), C and 0 (never
             // carried) and Z (after every carrier) keep theirs
-            assertThat(found).containsExactly(
-                    "2 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
-                    "4 B Conflict.",
-                    "5 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
-                    "6 C Conflict.", "7 0 Conflict.", "8 Z Conflict.");
+            assertThat(found)
+                    .containsExactly(
+                            "2 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
+                            "4 B Conflict.",
+                            "5 A The matricule A appears twice in this register (lines 2 and 5); none of these lines is used.",
+                            "6 C Conflict.",
+                            "7 0 Conflict.",
+                            "8 Z Conflict.");
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +21,8 @@ class ManifestTests {
 
     private static Manifest deductionManifest() {
         Manifest manifest = new Manifest("deduction", "2026-03", "payroll-2026-03.csv", INPUT_SHA);
-        manifest.add(new Outbox.PublishedFile("deductions-2026-03.csv", 2, DEDUCTIONS_SHA),
-                Map.of("amount_xof", 15_000L));
+        manifest.add(
+                new Outbox.PublishedFile("deductions-2026-03.csv", 2, DEDUCTIONS_SHA), Map.of("amount_xof", 15_000L));
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("due_xof", 9_000L);
         totals.put("amount_xof", 1_000L);
@@ -49,23 +48,28 @@ class ManifestTests {
             assertThat(deductions.get("file").asString()).isEqualTo("deductions-2026-03.csv");
             assertThat(deductions.get("sha256").asString()).isEqualTo(DEDUCTIONS_SHA);
             assertThat(deductions.get("records").asLong()).isEqualTo(2);
-            assertThat(deductions.get("totals").get("amount_xof").isIntegralNumber()).isTrue();
+            assertThat(deductions.get("totals").get("amount_xof").isIntegralNumber())
+                    .isTrue();
             assertThat(deductions.get("totals").get("amount_xof").asLong()).isEqualTo(15_000);
 
             JsonNode exceptions = json.get("outputs").get(1);
             assertThat(exceptions.get("file").asString()).isEqualTo("deduction-exceptions-2026-03.csv");
             assertThat(exceptions.get("records").asLong()).isEqualTo(1);
-            assertThat(List.of(exceptions.get("totals").propertyNames().iterator().next())).containsExactly("due_xof");
+            assertThat(List.of(
+                            exceptions.get("totals").propertyNames().iterator().next()))
+                    .containsExactly("due_xof");
             assertThat(exceptions.get("totals").get("shortfall_xof").asLong()).isEqualTo(8_000);
         }
 
         @Test
         void negativeTotalsAreJsonIntegers() throws Exception {
             Manifest manifest = new Manifest("reconciliation", "2026-03", "withheld-2026-03.csv", INPUT_SHA);
-            manifest.add(new Outbox.PublishedFile("reconciliation-2026-03.csv", 1, DEDUCTIONS_SHA),
+            manifest.add(
+                    new Outbox.PublishedFile("reconciliation-2026-03.csv", 1, DEDUCTIONS_SHA),
                     Map.of("difference_xof", -2_000L));
 
-            JsonNode totals = JSON.readTree(manifest.toJson()).get("outputs").get(0).get("totals");
+            JsonNode totals =
+                    JSON.readTree(manifest.toJson()).get("outputs").get(0).get("totals");
 
             assertThat(totals.get("difference_xof").isIntegralNumber()).isTrue();
             assertThat(totals.get("difference_xof").asLong()).isEqualTo(-2_000);
@@ -85,7 +89,8 @@ class ManifestTests {
 
         @Test
         void isTheOneAuditorsKnowTopFieldsOnALineEachOutputOnOneLine() {
-            assertThat(deductionManifest().toJson()).isEqualTo("""
+            assertThat(deductionManifest().toJson())
+                    .isEqualTo("""
                     {
                       "run": "deduction",
                       "period": "2026-03",
@@ -102,7 +107,8 @@ class ManifestTests {
 
         @Test
         void anEmptyListClosesOnItsOwnLine() {
-            assertThat(new Manifest("deduction", "2026-03", "p.csv", INPUT_SHA).toJson()).isEqualTo("""
+            assertThat(new Manifest("deduction", "2026-03", "p.csv", INPUT_SHA).toJson())
+                    .isEqualTo("""
                     {
                       "run": "deduction",
                       "period": "2026-03",
@@ -138,22 +144,29 @@ class ManifestTests {
 
         @Test
         void givesEveryOutputWithItsDigestRecordsAndTotals() {
-            List<Manifest.Output> outputs = Manifest.outputsOf(deductionManifest().toJson());
+            List<Manifest.Output> outputs =
+                    Manifest.outputsOf(deductionManifest().toJson());
 
             assertThat(outputs).hasSize(2);
-            assertThat(outputs.get(0)).isEqualTo(new Manifest.Output("deductions-2026-03.csv", DEDUCTIONS_SHA, 2,
-                    Map.of("amount_xof", 15_000L)));
-            assertThat(outputs.get(1).totals()).containsEntry("due_xof", 9_000L)
-                    .containsEntry("shortfall_xof", 8_000L);
+            assertThat(outputs.get(0))
+                    .isEqualTo(new Manifest.Output(
+                            "deductions-2026-03.csv", DEDUCTIONS_SHA, 2, Map.of("amount_xof", 15_000L)));
+            assertThat(outputs.get(1).totals()).containsEntry("due_xof", 9_000L).containsEntry("shortfall_xof", 8_000L);
         }
 
         @Test
         void refusesWhatIsNotAManifest() {
-            for (String text : List.of("", "not json", "{}", "{\"outputs\": {}}",
+            for (String text : List.of(
+                    "",
+                    "not json",
+                    "{}",
+                    "{\"outputs\": {}}",
                     "{\"outputs\": [{\"file\": \"a.csv\", \"sha256\": \"x\", \"records\": 1.5, \"totals\": {}}]}",
                     "{\"outputs\": [{\"file\": \"a.csv\", \"sha256\": \"x\", \"records\": 1,"
                             + " \"totals\": {\"amount_xof\": \"12\"}}]}")) {
-                assertThatThrownBy(() -> Manifest.outputsOf(text)).as(text).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> Manifest.outputsOf(text))
+                        .as(text)
+                        .isInstanceOf(IllegalArgumentException.class);
             }
         }
     }
@@ -163,7 +176,8 @@ class ManifestTests {
 
         @Test
         void theSameRunGivesTheSameManifest() {
-            assertThat(deductionManifest().toJson()).isEqualTo(deductionManifest().toJson());
+            assertThat(deductionManifest().toJson())
+                    .isEqualTo(deductionManifest().toJson());
         }
     }
 }

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +72,7 @@ class OutboxTests {
 
         @Test
         void aHeaderOnlyFileHasZeroRecords() throws Exception {
-            Outbox.PublishedFile published = Outbox.publishCsv(folder(), NAME, HEADER, csv -> { });
+            Outbox.PublishedFile published = Outbox.publishCsv(folder(), NAME, HEADER, csv -> {});
 
             assertThat(published.records()).isZero();
             assertThat(Files.readString(folder().resolve(NAME), UTF_8)).isEqualTo("period,contract_id,amount_xof\n");
@@ -83,8 +82,8 @@ class OutboxTests {
         void publishingAgainReplacesFileAndSidecar() throws Exception {
             publishTwoRows();
 
-            Outbox.PublishedFile again = Outbox.publishCsv(folder(), NAME, HEADER,
-                    csv -> csv.writeRecord("2026-03", "C-9", "1"));
+            Outbox.PublishedFile again =
+                    Outbox.publishCsv(folder(), NAME, HEADER, csv -> csv.writeRecord("2026-03", "C-9", "1"));
 
             byte[] bytes = Files.readAllBytes(folder().resolve(NAME));
             assertThat(new String(bytes, UTF_8)).isEqualTo("period,contract_id,amount_xof\n2026-03,C-9,1\n");
@@ -114,7 +113,9 @@ class OutboxTests {
             publishTwoRows();
 
             Process check = new ProcessBuilder("/usr/bin/sha256sum", "-c", NAME + ".sha256")
-                    .directory(folder().toFile()).redirectErrorStream(true).start();
+                    .directory(folder().toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(check.getInputStream().readAllBytes(), UTF_8);
 
             assertThat(check.waitFor()).as(output).isZero();
@@ -137,9 +138,10 @@ class OutboxTests {
         @Test
         void aFailureWhileWritingPublishesNothing() {
             assertThatThrownBy(() -> Outbox.publishCsv(folder(), NAME, HEADER, csv -> {
-                csv.writeRecord("2026-03", "C-1", "15000");
-                throw new IOException("disk full");
-            })).isInstanceOf(IOException.class);
+                        csv.writeRecord("2026-03", "C-1", "15000");
+                        throw new IOException("disk full");
+                    }))
+                    .isInstanceOf(IOException.class);
 
             assertThat(folder().resolve(NAME)).doesNotExist();
             assertThat(folder().resolve(NAME + ".sha256")).doesNotExist();
@@ -152,12 +154,14 @@ class OutboxTests {
             String sidecarBefore = Files.readString(folder().resolve(NAME + ".sha256"), UTF_8);
 
             assertThatThrownBy(() -> Outbox.publishCsv(folder(), NAME, HEADER, csv -> {
-                csv.writeRecord("2026-03", "C-9", "1");
-                throw new IOException("disk full");
-            })).isInstanceOf(IOException.class);
+                        csv.writeRecord("2026-03", "C-9", "1");
+                        throw new IOException("disk full");
+                    }))
+                    .isInstanceOf(IOException.class);
 
             assertThat(Files.readAllBytes(folder().resolve(NAME))).isEqualTo(before);
-            assertThat(Files.readString(folder().resolve(NAME + ".sha256"), UTF_8)).isEqualTo(sidecarBefore);
+            assertThat(Files.readString(folder().resolve(NAME + ".sha256"), UTF_8))
+                    .isEqualTo(sidecarBefore);
         }
     }
 

@@ -27,7 +27,8 @@ class PrivateFilesTests {
 
         files.take(archived);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archived))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archived)))
+                .isEqualTo("rw-r-----");
     }
 
     /**
@@ -38,10 +39,14 @@ class PrivateFilesTests {
     void aPipeIsLeftAsItIsAndNeverWaitedOn() throws Exception {
         PrivateFiles files = PrivateFiles.forHome(home, "0640");
         Path pipe = home.resolve("payroll-2026-01.csv");
-        assertThat(new ProcessBuilder("mkfifo", "-m", "666", pipe.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", "-m", "666", pipe.toString())
+                        .start()
+                        .waitFor())
+                .isZero();
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> files.take(pipe));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pipe))).isEqualTo("rw-rw-rw-");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pipe)))
+                .isEqualTo("rw-rw-rw-");
     }
 }

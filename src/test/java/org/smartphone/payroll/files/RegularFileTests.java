@@ -36,7 +36,8 @@ class RegularFileTests {
     void aRegularFileIsReadWhole() throws IOException {
         Path file = Files.writeString(dir.resolve("payroll-2026-01.csv"), "period,matricule\n");
 
-        try (RegularFile opened = RegularFile.open(file, false); InputStream in = opened.stream()) {
+        try (RegularFile opened = RegularFile.open(file, false);
+                InputStream in = opened.stream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("period,matricule\n");
             assertThat(opened.replaced()).isFalse();
         }
@@ -46,9 +47,12 @@ class RegularFileTests {
     void aNamedPipeIsRefusedAtOnce() throws Exception {
         Path pipe = mkfifo(dir.resolve("payroll-2026-01.csv"));
 
-        assertTimeoutPreemptively(NEVER_HANGS, () -> assertThatThrownBy(() -> RegularFile.open(pipe, false))
-                .isInstanceOf(RegularFile.NotRegularException.class)
-                .hasMessage(pipe + " is not a regular file (a named pipe, a socket or a device); it is not read."));
+        assertTimeoutPreemptively(
+                NEVER_HANGS,
+                () -> assertThatThrownBy(() -> RegularFile.open(pipe, false))
+                        .isInstanceOf(RegularFile.NotRegularException.class)
+                        .hasMessage(
+                                pipe + " is not a regular file (a named pipe, a socket or a device); it is not read."));
         assertThat(RegularFile.at(pipe, false)).isEqualTo(RegularFile.Kind.OTHER);
     }
 
@@ -56,7 +60,8 @@ class RegularFileTests {
     void aFolderIsRefused() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("withheld-2026-01.csv"));
 
-        assertThatThrownBy(() -> RegularFile.open(folder, true)).isInstanceOf(RegularFile.NotRegularException.class)
+        assertThatThrownBy(() -> RegularFile.open(folder, true))
+                .isInstanceOf(RegularFile.NotRegularException.class)
                 .hasMessage(folder + " is a folder, not a file.");
     }
 
@@ -65,7 +70,8 @@ class RegularFileTests {
         Path target = Files.writeString(dir.resolve("elsewhere.csv"), "a\n");
         Path link = Files.createSymbolicLink(dir.resolve("contracts.csv"), target);
 
-        assertThatThrownBy(() -> RegularFile.open(link, false)).isInstanceOf(RegularFile.NotRegularException.class)
+        assertThatThrownBy(() -> RegularFile.open(link, false))
+                .isInstanceOf(RegularFile.NotRegularException.class)
                 .hasMessage("contracts.csv in the inbox is a symbolic link; copy the file itself into the inbox.");
         assertThat(RegularFile.sha256(link, true)).isEqualTo(RegularFile.sha256(target, false));
     }
@@ -77,13 +83,17 @@ class RegularFileTests {
     @Test
     void aPipeSwappedInAfterTheFileWasLookedAtIsReleasedAndRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("payroll-2026-01.csv"), "period\n");
-        Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
         Files.delete(file);
         mkfifo(file);
 
         assertTimeoutPreemptively(NEVER_HANGS, () -> {
-            assertThatThrownBy(() -> RegularFile.openWatching(file, new OpenOption[] {StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS}, new LinkOption[] {LinkOption.NOFOLLOW_LINKS}, key))
+            assertThatThrownBy(() -> RegularFile.openWatching(
+                            file,
+                            new OpenOption[] {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS},
+                            new LinkOption[] {LinkOption.NOFOLLOW_LINKS},
+                            key))
                     .isInstanceOf(RegularFile.NotRegularException.class)
                     .hasMessage(file + " was replaced by something other than a file while it was being opened;"
                             + " it is not read.");
@@ -107,7 +117,8 @@ class RegularFileTests {
     }
 
     static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
         return path;
     }

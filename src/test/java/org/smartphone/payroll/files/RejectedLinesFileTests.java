@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +35,14 @@ class RejectedLinesFileTests {
 
         @Test
         void hasAHeaderAndRowsSortedByLineKeepingTheColumnOrderWithinALine() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv", List.of(
-                    new InputError(7, "matricule", "M 1", "Bad matricule."),
-                    new InputError(3, "net_pay_xof", "12a", "Bad amount."),
-                    new InputError(7, "net_pay_xof", "1e5", "Bad amount."),
-                    new InputError(3, "", "", "Duplicate.")));
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
+                    List.of(
+                            new InputError(7, "matricule", "M 1", "Bad matricule."),
+                            new InputError(3, "net_pay_xof", "12a", "Bad amount."),
+                            new InputError(7, "net_pay_xof", "1e5", "Bad amount."),
+                            new InputError(3, "", "", "Duplicate.")));
 
             assertThat(errorsFile()).isEqualTo("""
                     line,column,value,reason
@@ -53,8 +55,8 @@ class RejectedLinesFileTests {
 
         @Test
         void isUtf8WithoutBomWithLfLineEndings() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
-                    List.of(new InputError(2, "full_name", "Diéye", "Bad.")));
+            RejectedLinesFile.write(
+                    rejected(), "payroll-2026-03.csv", List.of(new InputError(2, "full_name", "Diéye", "Bad.")));
 
             byte[] bytes = Files.readAllBytes(rejected().resolve("payroll-2026-03.csv.errors.csv"));
             assertThat(new String(bytes, 0, 4, UTF_8)).isEqualTo("line");
@@ -64,7 +66,9 @@ class RejectedLinesFileTests {
 
         @Test
         void quotesCellsHoldingCommasOrQuotes() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
                     List.of(new InputError(2, "full_name", "Diop, \"Awa\"", "Too long, really.")));
 
             assertThat(errorsFile()).endsWith("\n2,full_name,\"Diop, \"\"Awa\"\"\",\"Too long, really.\"\n");
@@ -72,7 +76,9 @@ class RejectedLinesFileTests {
 
         @Test
         void writesLineBreaksAndTabsAsSpaces() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
                     List.of(new InputError(2, "full_name", "Awa\r\nDiop\tjr\nx", "Bad\nname.")));
 
             assertThat(errorsFile()).endsWith("\n2,full_name,Awa Diop jr x,Bad name.\n");
@@ -81,7 +87,9 @@ class RejectedLinesFileTests {
         /** As in the outbox files: a viewer may break a line at these too. */
         @Test
         void writesUnicodeLineAndParagraphSeparatorsAsSpaces() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
                     List.of(new InputError(2, "full_name", "Awa\u2028Diop\u2029jr\u0085x", "Bad name.")));
 
             assertThat(errorsFile()).endsWith("\n2,full_name,Awa Diop jr x,Bad name.\n");
@@ -89,13 +97,16 @@ class RejectedLinesFileTests {
 
         @Test
         void prefixesValuesThatASpreadsheetWouldEvaluate() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv", List.of(
-                    new InputError(2, "a", "=1+2", "R."),
-                    new InputError(3, "a", "+5", "R."),
-                    new InputError(4, "a", "-5", "R."),
-                    new InputError(5, "a", "@SUM(A1)", "R."),
-                    new InputError(6, "a", "\tx", "R."),
-                    new InputError(7, "a", "5-2", "R.")));
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
+                    List.of(
+                            new InputError(2, "a", "=1+2", "R."),
+                            new InputError(3, "a", "+5", "R."),
+                            new InputError(4, "a", "-5", "R."),
+                            new InputError(5, "a", "@SUM(A1)", "R."),
+                            new InputError(6, "a", "\tx", "R."),
+                            new InputError(7, "a", "5-2", "R.")));
 
             assertThat(errorsFile()).isEqualTo("""
                     line,column,value,reason
@@ -114,7 +125,9 @@ class RejectedLinesFileTests {
 
         @Test
         void replacesAnEarlierOneAndLeavesNoTemporaryFile() throws Exception {
-            RejectedLinesFile.write(rejected(), "payroll-2026-03.csv",
+            RejectedLinesFile.write(
+                    rejected(),
+                    "payroll-2026-03.csv",
                     List.of(new InputError(2, "a", "old", "Old."), new InputError(3, "a", "old", "Old.")));
 
             RejectedLinesFile.write(rejected(), "payroll-2026-03.csv", List.of(new InputError(9, "b", "new", "New.")));
@@ -157,13 +170,14 @@ class RejectedLinesFileTests {
 
         @Test
         void aWholeFileFailureIsOneRow() throws Exception {
-            InputFileException failure = new InputFileException("payroll-2026-03.csv",
+            InputFileException failure = new InputFileException(
+                    "payroll-2026-03.csv",
                     new InputError(1, "net_pay_xof", "", "The header row has no column net_pay_xof."));
 
             RejectedLinesFile.write(rejected(), failure.fileName(), List.of(failure.error()));
 
-            assertThat(errorsFile()).isEqualTo(
-                    "line,column,value,reason\n1,net_pay_xof,,The header row has no column net_pay_xof.\n");
+            assertThat(errorsFile())
+                    .isEqualTo("line,column,value,reason\n1,net_pay_xof,,The header row has no column net_pay_xof.\n");
         }
     }
 }

@@ -8,22 +8,51 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Cells a spreadsheet converted before saving, recognised to advise formatting the column as Text. */
 class SpreadsheetConversionTests {
 
-    private static final String DATE = " A spreadsheet turned this cell into a date: format the column as Text before"
-            + " saving.";
+    private static final String DATE =
+            " A spreadsheet turned this cell into a date: format the column as Text before" + " saving.";
     private static final String SCIENTIFIC = " A spreadsheet wrote this number in scientific notation, which can lose"
             + " digits: enter the values again and format the column as Text before saving.";
 
     @ParameterizedTest
-    @ValueSource(strings = {"01/01/2026", "1/1/2026", "1/1/26", "31.01.2026", "01-01-2026", "2026-01-01",
-        "2026-01-01 00:00:00", "2026/1/1", "01/2026", "janv.-26", "Jan-26", "janv-26", "janvier 2026", "févr.-26",
-        "1-janv.-2026", "26-Jan", "déc.-25"})
+    @ValueSource(
+            strings = {
+                "01/01/2026",
+                "1/1/2026",
+                "1/1/26",
+                "31.01.2026",
+                "01-01-2026",
+                "2026-01-01",
+                "2026-01-01 00:00:00",
+                "2026/1/1",
+                "01/2026",
+                "janv.-26",
+                "Jan-26",
+                "janv-26",
+                "janvier 2026",
+                "févr.-26",
+                "1-janv.-2026",
+                "26-Jan",
+                "déc.-25"
+            })
     void aPeriodWrittenAsADateIsToldToBeFormattedAsText(String value) {
         assertThat(SpreadsheetConversion.dateHint(value)).isEqualTo(DATE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-1", "2026/01", "202601", "26-01", "janvier", "2026-13", "abc", "2026-01-x", "12345",
-        "99999", "Janv 2026 paie"})
+    @ValueSource(
+            strings = {
+                "2026-1",
+                "2026/01",
+                "202601",
+                "26-01",
+                "janvier",
+                "2026-13",
+                "abc",
+                "2026-01-x",
+                "12345",
+                "99999",
+                "Janv 2026 paie"
+            })
     void aPeriodWrittenOtherwiseWrongGetsNoAdvice(String value) {
         assertThat(SpreadsheetConversion.dateHint(value)).isEmpty();
     }
@@ -34,8 +63,9 @@ class SpreadsheetConversionTests {
         String serial = serialAndDate.substring(0, 5);
         String date = serialAndDate.substring(6);
 
-        assertThat(SpreadsheetConversion.dateHint(serial)).isEqualTo(" " + serial + " is how a spreadsheet stores the"
-                + " date " + date + ": format the column as Text before saving.");
+        assertThat(SpreadsheetConversion.dateHint(serial))
+                .isEqualTo(" " + serial + " is how a spreadsheet stores the" + " date " + date
+                        + ": format the column as Text before saving.");
     }
 
     @ParameterizedTest

@@ -19,15 +19,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpreadsheetTextTests {
 
     /** Every form of = + - @ the rule must catch: ASCII, full-width, small, super- and subscript, U+2212. */
-    private static final List<String> SIGNS = List.of("=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
-            "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u207C", "\u207A", "\u207B", "\u208C", "\u208A", "\u208B",
-            "\u2212");
+    private static final List<String> SIGNS = List.of(
+            "=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\uFE66", "\uFE62", "\uFE63", "\uFE6B",
+            "\u207C", "\u207A", "\u207B", "\u208C", "\u208A", "\u208B", "\u2212");
 
     /** Invisible characters that may stand before them: zero-width, format, bidirectional, space, control. */
-    private static final List<String> HIDERS = List.of("", "\u200B", "\u061C", "\uFEFF", "\u202E", "\u202D",
-            "\u200E", "\u200F", "\u2066", "\u2067", "\u2068", "\u2069", "\u2060", "\u00AD", "\u200D", "\u034F",
-            "\u3164", "\uFE0F",
-            "\uDB40\uDC01", "\u00A0", "\u202F", "\u3000", " ", "\n", "\u0085", "\u2028", "\u200B\u202E\uFEFF");
+    private static final List<String> HIDERS = List.of(
+            "",
+            "\u200B",
+            "\u061C",
+            "\uFEFF",
+            "\u202E",
+            "\u202D",
+            "\u200E",
+            "\u200F",
+            "\u2066",
+            "\u2067",
+            "\u2068",
+            "\u2069",
+            "\u2060",
+            "\u00AD",
+            "\u200D",
+            "\u034F",
+            "\u3164",
+            "\uFE0F",
+            "\uDB40\uDC01",
+            "\u00A0",
+            "\u202F",
+            "\u3000",
+            " ",
+            "\n",
+            "\u0085",
+            "\u2028",
+            "\u200B\u202E\uFEFF");
 
     @Nested
     class Prefixed {
@@ -37,15 +61,37 @@ class SpreadsheetTextTests {
             for (String sign : SIGNS) {
                 for (String hider : HIDERS) {
                     String text = hider + sign + "HYPERLINK(\"http://x\")";
-                    assertThat(SpreadsheetText.copied(text)).as("%s", codePoints(text)).isEqualTo("'" + text);
+                    assertThat(SpreadsheetText.copied(text))
+                            .as("%s", codePoints(text))
+                            .isEqualTo("'" + text);
                 }
             }
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\uFF1D1+1", "\uFE661+1", "\u200B=HYPERLINK(\"http://x\",\"y\")", "\u061C=1",
-            "\uFEFF@SUM(A1)", "\u202E=1", "\uFF0B221", "\uFE62221", "\uFF0D5", "\uFE635", "\uFF20cmd", "\uFE6Bcmd",
-            "\u22125", "=SUM(A1:A9)", "+221 77", "-MIN-ED", "@cmd", "\tAwa", "\rAwa", "\u200B\tAwa"})
+        @ValueSource(
+                strings = {
+                    "\uFF1D1+1",
+                    "\uFE661+1",
+                    "\u200B=HYPERLINK(\"http://x\",\"y\")",
+                    "\u061C=1",
+                    "\uFEFF@SUM(A1)",
+                    "\u202E=1",
+                    "\uFF0B221",
+                    "\uFE62221",
+                    "\uFF0D5",
+                    "\uFE635",
+                    "\uFF20cmd",
+                    "\uFE6Bcmd",
+                    "\u22125",
+                    "=SUM(A1:A9)",
+                    "+221 77",
+                    "-MIN-ED",
+                    "@cmd",
+                    "\tAwa",
+                    "\rAwa",
+                    "\u200B\tAwa"
+                })
         void theListedCasesGetALeadingQuote(String text) {
             assertThat(SpreadsheetText.copied(text)).as("%s", codePoints(text)).isEqualTo("'" + text);
         }
@@ -55,8 +101,24 @@ class SpreadsheetTextTests {
     class Unchanged {
 
         @ParameterizedTest
-        @ValueSource(strings = {"Awa Diop", "A=B+C", "'quoted", "\u200BAwa", "\u00C9lise", "\u0639\u0644\u064A",
-            "\uFF21wa", "1+1", "\u2010hyphen", "\u2013dash", "\u00B1", "\u2795", "\u200B", "\u202E", "\u0301=x"})
+        @ValueSource(
+                strings = {
+                    "Awa Diop",
+                    "A=B+C",
+                    "'quoted",
+                    "\u200BAwa",
+                    "\u00C9lise",
+                    "\u0639\u0644\u064A",
+                    "\uFF21wa",
+                    "1+1",
+                    "\u2010hyphen",
+                    "\u2013dash",
+                    "\u00B1",
+                    "\u2795",
+                    "\u200B",
+                    "\u202E",
+                    "\u0301=x"
+                })
         void textThatASpreadsheetWouldNotEvaluateIsWrittenAsItCame(String text) {
             assertThat(SpreadsheetText.copied(text)).as("%s", codePoints(text)).isEqualTo(text);
         }
@@ -80,7 +142,9 @@ class SpreadsheetTextTests {
             String text = randomText(random);
             String out = SpreadsheetText.copied(text);
             String shown = firstShown(out);
-            assertThat(shown == null || !startsWithSign(shown)).as("output %s", codePoints(out)).isTrue();
+            assertThat(shown == null || !startsWithSign(shown))
+                    .as("output %s", codePoints(out))
+                    .isTrue();
             boolean needsIt = text.startsWith("\t") || text.startsWith("\r") || firstShownStartsWithSign(text);
             assertThat(out).as("input %s", codePoints(text)).isEqualTo(needsIt ? "'" + text : text);
         }

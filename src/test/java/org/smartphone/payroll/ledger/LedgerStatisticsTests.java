@@ -27,25 +27,46 @@ class LedgerStatisticsTests {
     @Test
     void afterEachRunThePlannerExpectsAsManyRowsAsTheRunWrote(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in");
-        SyntheticProgramme.main(new String[] {"--people", "5000", "--contracts", "2000", "--months", "1", "--seed",
-            "11", "--out", in.toString()});
+        SyntheticProgramme.main(new String[] {
+            "--people", "5000", "--contracts", "2000", "--months", "1", "--seed", "11", "--out", in.toString()
+        });
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.POSTGRES);
 
-        assertThat(programme.run("import-contracts", "--file", in.resolve("contracts.csv").toString()).exitCode())
+        assertThat(programme
+                        .run(
+                                "import-contracts",
+                                "--file",
+                                in.resolve("contracts.csv").toString())
+                        .exitCode())
                 .isZero();
         assertEstimated(programme, "contract WHERE " + LedgerRules.isOpen("contract"), 2000);
         assertEstimated(programme, "contract_balance WHERE collected_xof = 0", 2000);
 
-        assertThat(programme.run("deduct", "--period", "2026-01", "--file",
-                in.resolve("payroll-2026-01.csv").toString()).exitCode()).isZero();
+        assertThat(programme
+                        .run(
+                                "deduct",
+                                "--period",
+                                "2026-01",
+                                "--file",
+                                in.resolve("payroll-2026-01.csv").toString())
+                        .exitCode())
+                .isZero();
         assertEstimated(programme, "deduction_line WHERE period = '2026-01'", 1000);
         assertEstimated(programme, "holder_ministry WHERE period = '2026-01'", 1000);
 
         Path withheld = dir.resolve("withheld-2026-01.csv");
-        SyntheticProgramme.main(new String[] {"return", "--deductions",
-            programme.outbox("2026-01").resolve("deductions-2026-01.csv").toString(), "--seed", "11", "--out",
-            withheld.toString()});
-        assertThat(programme.run("reconcile", "--period", "2026-01", "--file", withheld.toString()).exitCode())
+        SyntheticProgramme.main(new String[] {
+            "return",
+            "--deductions",
+            programme.outbox("2026-01").resolve("deductions-2026-01.csv").toString(),
+            "--seed",
+            "11",
+            "--out",
+            withheld.toString()
+        });
+        assertThat(programme
+                        .run("reconcile", "--period", "2026-01", "--file", withheld.toString())
+                        .exitCode())
                 .isZero();
         assertEstimated(programme, "reconciliation_line WHERE period = '2026-01'", 1000);
         assertEstimated(programme, "posting WHERE period = '2026-01'", 1000);
@@ -59,7 +80,8 @@ class LedgerStatisticsTests {
         Matcher estimate = ESTIMATE.matcher(plan);
         assertThat(estimate.find()).as(plan).isTrue();
         assertThat(count).as(rows).isGreaterThanOrEqualTo(atLeast);
-        assertThat(Long.parseLong(estimate.group(1))).as("%s: the planner's estimate in %s", rows, plan)
+        assertThat(Long.parseLong(estimate.group(1)))
+                .as("%s: the planner's estimate in %s", rows, plan)
                 .isBetween(count / 2, count * 2);
     }
 }

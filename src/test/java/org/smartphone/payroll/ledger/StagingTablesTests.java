@@ -25,8 +25,8 @@ class StagingTablesTests {
     void clearingOneRunKeepsTheRowsOfAnother(TestDatabase database, @TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), database);
         assertThat(programme.run("import-contracts").exitCode()).isZero(); // creates the home and the schema
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(programme.jdbcUrl(),
-                programme.jdbcUser(), programme.jdbcPassword(), true);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+                programme.jdbcUrl(), programme.jdbcUser(), programme.jdbcPassword(), true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             String insert = "INSERT INTO deduction_line (period, contract_id, matricule, due_xof, arrears_part_xof,"
@@ -36,21 +36,23 @@ class StagingTablesTests {
                     jdbc.update(insert, period, "C-" + line);
                 }
             }
-            StagingTables staging = new StagingTables(jdbc, database == TestDatabase.POSTGRES
-                    ? DatabaseDialect.POSTGRESQL : DatabaseDialect.H2);
+            StagingTables staging = new StagingTables(
+                    jdbc, database == TestDatabase.POSTGRES ? DatabaseDialect.POSTGRESQL : DatabaseDialect.H2);
 
             staging.clear("deduction_line", "period", "2026-02");
-            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM deduction_line ORDER BY period",
-                    String.class))
+            assertThat(jdbc.queryForList("SELECT DISTINCT period FROM deduction_line ORDER BY period", String.class))
                     .containsExactly("2026-01", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isEqualTo(6);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class))
+                    .isEqualTo(6);
 
             staging.clear("deduction_line", "period", "2026-01");
             staging.clear("deduction_line", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class))
+                    .isZero();
 
             staging.clear("deduction_line", "period", "2026-03");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deduction_line", Long.class))
+                    .isZero();
         } finally {
             dataSource.destroy();
         }

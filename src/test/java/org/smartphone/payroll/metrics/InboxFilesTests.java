@@ -19,20 +19,29 @@ class InboxFilesTests {
 
     @Test
     void eachFileCountsAsTheInputItsNameMakesIt(@TempDir Path inbox) throws IOException {
-        for (String name : new String[] {"contracts.csv", "contracts-2026-03.csv", "payroll-2026-03.csv",
-            "withheld-2026-03.csv", "Payroll_2026-04.csv", "payroll-2026-04.xlsx", "payroll-2026-05.csv.part",
-            "withheld-2026-05.csv.tmp", ".payroll-2026-05.csv", "~$payroll-2026-04.xlsx"}) {
+        for (String name : new String[] {
+            "contracts.csv",
+            "contracts-2026-03.csv",
+            "payroll-2026-03.csv",
+            "withheld-2026-03.csv",
+            "Payroll_2026-04.csv",
+            "payroll-2026-04.xlsx",
+            "payroll-2026-05.csv.part",
+            "withheld-2026-05.csv.tmp",
+            ".payroll-2026-05.csv",
+            "~$payroll-2026-04.xlsx"
+        }) {
             Files.writeString(inbox.resolve(name), "x");
         }
         Files.createDirectory(inbox.resolve("payroll-2026-06.csv"));
 
-        assertThat(InboxFiles.waiting(inbox)).isEqualTo(Map.of(Input.CONTRACTS, 2L, Input.REGISTER, 1L,
-                Input.RETURN, 1L, Input.OTHER, 2L));
+        assertThat(InboxFiles.waiting(inbox))
+                .isEqualTo(Map.of(Input.CONTRACTS, 2L, Input.REGISTER, 1L, Input.RETURN, 1L, Input.OTHER, 2L));
     }
 
     @Test
     void aMissingInboxHasNothingWaiting(@TempDir Path home) {
-        assertThat(InboxFiles.waiting(home.resolve("inbox"))).isEqualTo(Map.of(Input.CONTRACTS, 0L, Input.REGISTER, 0L,
-                Input.RETURN, 0L, Input.OTHER, 0L));
+        assertThat(InboxFiles.waiting(home.resolve("inbox")))
+                .isEqualTo(Map.of(Input.CONTRACTS, 0L, Input.REGISTER, 0L, Input.RETURN, 0L, Input.OTHER, 0L));
     }
 }

@@ -47,21 +47,28 @@ class MetricsFunctionalTests {
     void theMetersAndTheRunSummariesShowWhatTheFilesSay(TestDatabase database, @TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), database);
         // A contracts file with three invalid lines is refused whole; its lines are still reported.
-        Path badContracts = InputFiles.write(dir, "contracts-bad.csv",
+        Path badContracts = InputFiles.write(
+                dir,
+                "contracts-bad.csv",
                 "contract_id,matricule,full_name,price_xof,first_period",
                 "X-1,MAT-1,Ama,12.5,2026-01",
                 "X-2,MAT-2,,90000,2026-01",
                 "X-3,MAT-3,Kofi,90000,2026-13");
-        assertThat(programme.run("import-contracts", "--file", badContracts.toString()).exitCode()).isEqualTo(2);
+        assertThat(programme
+                        .run("import-contracts", "--file", badContracts.toString())
+                        .exitCode())
+                .isEqualTo(2);
 
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         Result imported = programme.run("import-contracts");
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
-        long contracts = ScenarioFiles.readCsvBody(SAMPLES.resolve("contracts.csv")).size();
-        assertThat(imported.stdout().lines().toList()).containsExactly(
-                "The contracts import completed (run 2): " + counted(contracts, "contract") + " imported.",
-                "  contracts.csv: " + counted(contracts, "line") + " read, 0 rejected; the run took "
-                        + imported.stdout().lines().toList().get(1).replaceAll(".*the run took ", ""));
+        long contracts =
+                ScenarioFiles.readCsvBody(SAMPLES.resolve("contracts.csv")).size();
+        assertThat(imported.stdout().lines().toList())
+                .containsExactly(
+                        "The contracts import completed (run 2): " + counted(contracts, "contract") + " imported.",
+                        "  contracts.csv: " + counted(contracts, "line") + " read, 0 rejected; the run took "
+                                + imported.stdout().lines().toList().get(1).replaceAll(".*the run took ", ""));
 
         // January's register has two invalid lines, let through with --max-rejects 2.
         List<String> register = new ArrayList<>(lines(SAMPLES.resolve("payroll-2026-01.csv")));
@@ -74,11 +81,18 @@ class MetricsFunctionalTests {
         for (String period : List.of("2026-01", "2026-02")) {
             if (!period.equals("2026-01")) {
                 programme.drop(SAMPLES.resolve("payroll-" + period + ".csv"), "payroll-" + period + ".csv");
-                assertDeductionSummary(programme, programme.run("deduct", "--period", period), period,
-                        lines(SAMPLES.resolve("payroll-" + period + ".csv")).size() - 1, 0);
+                assertDeductionSummary(
+                        programme,
+                        programme.run("deduct", "--period", period),
+                        period,
+                        lines(SAMPLES.resolve("payroll-" + period + ".csv")).size() - 1,
+                        0);
             }
             programme.drop(SAMPLES.resolve("withheld-" + period + ".csv"), "withheld-" + period + ".csv");
-            assertReconciliationSummary(programme, programme.run("reconcile", "--period", period), period,
+            assertReconciliationSummary(
+                    programme,
+                    programme.run("reconcile", "--period", period),
+                    period,
                     lines(SAMPLES.resolve("withheld-" + period + ".csv")).size() - 1);
         }
 
@@ -108,28 +122,38 @@ class MetricsFunctionalTests {
             assertThat(gauge(meters, "payroll.reconciliation.refund.due")).isEqualTo(sum(reconciliation, 7));
             assertThat(gauge(meters, "payroll.reconciliation.period")).isEqualTo(202602);
             for (String bucket : List.of("MONTHS_1", "MONTHS_2", "MONTHS_3_PLUS")) {
-                List<List<String>> inBucket = arrears.stream().filter(row -> row.get(9).equals(bucket)).toList();
-                assertThat(gauge(meters, "payroll.arrears.contracts", "bucket", bucket)).as(bucket)
+                List<List<String>> inBucket = arrears.stream()
+                        .filter(row -> row.get(9).equals(bucket))
+                        .toList();
+                assertThat(gauge(meters, "payroll.arrears.contracts", "bucket", bucket))
+                        .as(bucket)
                         .isEqualTo(inBucket.size());
-                assertThat(gauge(meters, "payroll.arrears.overdue", "bucket", bucket)).as(bucket)
+                assertThat(gauge(meters, "payroll.arrears.overdue", "bucket", bucket))
+                        .as(bucket)
                         .isEqualTo(sum(inBucket, 5));
             }
             assertThat(arrears).as("the sample data has arrears by February").isNotEmpty();
 
-            assertThat(rejected(meters, "contracts")).isEqualTo(distinctLines(programme, "contracts-bad.csv"))
+            assertThat(rejected(meters, "contracts"))
+                    .isEqualTo(distinctLines(programme, "contracts-bad.csv"))
                     .isEqualTo(3);
-            assertThat(rejected(meters, "register")).isEqualTo(distinctLines(programme, "payroll-2026-01.csv"))
+            assertThat(rejected(meters, "register"))
+                    .isEqualTo(distinctLines(programme, "payroll-2026-01.csv"))
                     .isEqualTo(2);
             assertThat(rejected(meters, "return")).isZero();
 
-            assertThat(gauge(meters, "payroll.files.waiting", "input", "contracts")).isEqualTo(1);
-            assertThat(gauge(meters, "payroll.files.waiting", "input", "register")).isEqualTo(1);
-            assertThat(gauge(meters, "payroll.files.waiting", "input", "return")).isEqualTo(1);
+            assertThat(gauge(meters, "payroll.files.waiting", "input", "contracts"))
+                    .isEqualTo(1);
+            assertThat(gauge(meters, "payroll.files.waiting", "input", "register"))
+                    .isEqualTo(1);
+            assertThat(gauge(meters, "payroll.files.waiting", "input", "return"))
+                    .isEqualTo(1);
             assertThat(gauge(meters, "payroll.files.waiting", "input", "other")).isEqualTo(1);
 
             // What serve's endpoint will hand to Prometheus.
             String scraped = engine.bean(PrometheusMeterRegistry.class).scrape();
-            assertThat(scraped).contains("payroll_deduction_instructed_xof " + (double) sum(order, 5))
+            assertThat(scraped)
+                    .contains("payroll_deduction_instructed_xof " + (double) sum(order, 5))
                     .contains("payroll_lines_rejected_total{input=\"register\"} 2.0")
                     .contains("payroll_contracts{state=\"settled\"} " + (double) settled)
                     .contains("payroll_arrears_overdue_xof{bucket=\"MONTHS_1\"}");
@@ -145,34 +169,45 @@ class MetricsFunctionalTests {
 
         try (EngineContext engine = EngineContext.open(programme)) {
             MeterRegistry meters = engine.bean(MeterRegistry.class);
-            assertThat(gauge(meters, "payroll.deduction.instructed")).as("no deduction run yet").isNaN();
-            assertThat(gauge(meters, "payroll.files.waiting", "input", "register")).isEqualTo(1);
+            assertThat(gauge(meters, "payroll.deduction.instructed"))
+                    .as("no deduction run yet")
+                    .isNaN();
+            assertThat(gauge(meters, "payroll.files.waiting", "input", "register"))
+                    .isEqualTo(1);
 
             Outcome outcome;
             try (AdvisoryLock lock = engine.bean(RunLock.class).acquire("test")) {
-                outcome = engine.bean(RunLauncher.class).launch(RunKind.DEDUCTION, Period.parse("2026-01"), register,
-                        true, false, 0);
+                outcome = engine.bean(RunLauncher.class)
+                        .launch(RunKind.DEDUCTION, Period.parse("2026-01"), register, true, false, 0);
             }
             assertThat(outcome.exitCode()).as(outcome.message()).isZero();
 
-            Timer job = meters.find("spring.batch.job").tag("spring.batch.job.name", "deductionJob")
-                    .tag("spring.batch.job.status", "COMPLETED").timer();
+            Timer job = meters.find("spring.batch.job")
+                    .tag("spring.batch.job.name", "deductionJob")
+                    .tag("spring.batch.job.status", "COMPLETED")
+                    .timer();
             assertThat(job).as("spring.batch.job timer among %s", names(meters)).isNotNull();
             assertThat(job.count()).isEqualTo(1);
             for (String step : List.of("deduct", "publishDeduction", "archiveRegister")) {
-                Timer timer = meters.find("spring.batch.step").tag("spring.batch.step.name", step)
-                        .tag("spring.batch.step.job.name", "deductionJob").tag("spring.batch.step.status", "COMPLETED")
+                Timer timer = meters.find("spring.batch.step")
+                        .tag("spring.batch.step.name", step)
+                        .tag("spring.batch.step.job.name", "deductionJob")
+                        .tag("spring.batch.step.status", "COMPLETED")
                         .timer();
-                assertThat(timer).as("spring.batch.step timer of %s among %s", step, names(meters)).isNotNull();
+                assertThat(timer)
+                        .as("spring.batch.step timer of %s among %s", step, names(meters))
+                        .isNotNull();
                 assertThat(timer.count()).isEqualTo(1);
             }
 
             // The figures read before the run are kept a few seconds, then follow the ledger.
             Thread.sleep(LedgerReadings.FRESH_FOR.toMillis() + 200);
-            long instructed = sum(ScenarioFiles.readCsvBody(programme.outbox("2026-01")
-                    .resolve("deductions-2026-01.csv")), 5);
+            long instructed =
+                    sum(ScenarioFiles.readCsvBody(programme.outbox("2026-01").resolve("deductions-2026-01.csv")), 5);
             assertThat(gauge(meters, "payroll.deduction.instructed")).isEqualTo(instructed);
-            assertThat(gauge(meters, "payroll.files.waiting", "input", "register")).as("archived").isZero();
+            assertThat(gauge(meters, "payroll.files.waiting", "input", "register"))
+                    .as("archived")
+                    .isZero();
         }
     }
 
@@ -182,8 +217,8 @@ class MetricsFunctionalTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         assertThat(programme.run("import-contracts").exitCode()).isZero();
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
-        EngineProcess crashed = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", "step:publishDeduction"),
-                "deduct", "--period", "2026-01");
+        EngineProcess crashed = EngineProcess.start(
+                programme, Map.of("PAYROLL_CRASH_AT", "step:publishDeduction"), "deduct", "--period", "2026-01");
         assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
 
         Result resumed = programme.run("deduct", "--period", "2026-01");
@@ -191,57 +226,63 @@ class MetricsFunctionalTests {
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         List<String> lines = resumed.stdout().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).matches("  payroll-2026-01\\.csv: "
-                + (lines(SAMPLES.resolve("payroll-2026-01.csv")).size() - 1)
-                + " lines read, 0 rejected \\(by an earlier attempt\\); this attempt took \\d+\\.\\d s\\.");
+        assertThat(lines.get(1))
+                .matches("  payroll-2026-01\\.csv: "
+                        + (lines(SAMPLES.resolve("payroll-2026-01.csv")).size() - 1)
+                        + " lines read, 0 rejected \\(by an earlier attempt\\); this attempt took \\d+\\.\\d s\\.");
     }
 
     /**
      * The outcome line gives the order's and the exceptions' totals, the line under it what was
      * read and rejected (the errors file's lines) and how fast.
      */
-    private static void assertDeductionSummary(Programme programme, Result result, String period, long records,
-            long rejected) {
+    private static void assertDeductionSummary(
+            Programme programme, Result result, String period, long records, long rejected) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        List<List<String>> order = ScenarioFiles.readCsvBody(programme.outbox(period)
-                .resolve("deductions-" + period + ".csv"));
-        List<List<String>> exceptions = ScenarioFiles.readCsvBody(programme.outbox(period)
-                .resolve("deduction-exceptions-" + period + ".csv"));
+        List<List<String>> order =
+                ScenarioFiles.readCsvBody(programme.outbox(period).resolve("deductions-" + period + ".csv"));
+        List<List<String>> exceptions =
+                ScenarioFiles.readCsvBody(programme.outbox(period).resolve("deduction-exceptions-" + period + ".csv"));
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("The deduction run completed (run ").endsWith("): ordered "
-                + counted(order.size(), "line") + ", " + francs(sum(order, 5)) + "; "
-                + counted(exceptions.size(), "exception") + ", shortfall " + francs(sum(exceptions, 6)) + ".");
-        assertThat(lines.get(1)).matches("  payroll-" + period + "\\.csv: " + counted(records, "line") + " read, "
-                + rejected + " rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
+        assertThat(lines.get(0))
+                .startsWith("The deduction run completed (run ")
+                .endsWith("): ordered "
+                        + counted(order.size(), "line") + ", " + francs(sum(order, 5)) + "; "
+                        + counted(exceptions.size(), "exception") + ", shortfall " + francs(sum(exceptions, 6)) + ".");
+        assertThat(lines.get(1))
+                .matches("  payroll-" + period + "\\.csv: " + counted(records, "line") + " read, " + rejected
+                        + " rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
         if (rejected > 0) {
             assertThat(distinctLines(programme, "payroll-" + period + ".csv")).isEqualTo(rejected);
         }
     }
 
-    private static void assertReconciliationSummary(Programme programme, Result result, String period,
-            long records) {
+    private static void assertReconciliationSummary(Programme programme, Result result, String period, long records) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         Path out = programme.outbox(period);
         List<List<String>> rows = ScenarioFiles.readCsvBody(out.resolve("reconciliation-" + period + ".csv"));
         List<List<String>> arrears = ScenarioFiles.readCsvBody(out.resolve("arrears-" + period + ".csv"));
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("The reconciliation run completed (run ").endsWith("): "
-                + counted(rows.size(), "row") + "; withheld " + francs(sum(rows, 4)) + ", posted "
-                + francs(sum(rows, 6))
-                + ", refund due " + francs(sum(rows, 7)) + "; " + counted(arrears.size(), "contract")
-                + " in arrears, overdue " + francs(sum(arrears, 5)) + ".");
-        assertThat(lines.get(1)).matches("  withheld-" + period + "\\.csv: " + counted(records, "line")
-                + " read, 0 rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
+        assertThat(lines.get(0))
+                .startsWith("The reconciliation run completed (run ")
+                .endsWith("): "
+                        + counted(rows.size(), "row") + "; withheld " + francs(sum(rows, 4)) + ", posted "
+                        + francs(sum(rows, 6))
+                        + ", refund due " + francs(sum(rows, 7)) + "; " + counted(arrears.size(), "contract")
+                        + " in arrears, overdue " + francs(sum(arrears, 5)) + ".");
+        assertThat(lines.get(1))
+                .matches("  withheld-" + period + "\\.csv: " + counted(records, "line")
+                        + " read, 0 rejected; the run took \\d+\\.\\d s, \\d+ lines/s\\.");
     }
 
     /** Contracts whose postings (posted_xof of the reconciliation files) add up to their financed amount. */
     private static long settledContracts(Programme programme, List<String> periods) {
         Map<String, Long> collected = new HashMap<>();
         for (String period : periods) {
-            for (List<String> row : ScenarioFiles.readCsvBody(programme.outbox(period)
-                    .resolve("reconciliation-" + period + ".csv"))) {
+            for (List<String> row :
+                    ScenarioFiles.readCsvBody(programme.outbox(period).resolve("reconciliation-" + period + ".csv"))) {
                 collected.merge(row.get(2), Long.parseLong(row.get(6)), Long::sum);
             }
         }
@@ -250,8 +291,8 @@ class MetricsFunctionalTests {
         long settled = 0;
         for (List<String> row : contracts.subList(1, contracts.size())) {
             String down = row.get(header.indexOf("down_payment_xof"));
-            long financed = Long.parseLong(row.get(header.indexOf("price_xof")))
-                    - (down.isEmpty() ? 0 : Long.parseLong(down));
+            long financed =
+                    Long.parseLong(row.get(header.indexOf("price_xof"))) - (down.isEmpty() ? 0 : Long.parseLong(down));
             if (collected.getOrDefault(row.get(header.indexOf("contract_id")), 0L) == financed) {
                 settled++;
             }
@@ -260,7 +301,10 @@ class MetricsFunctionalTests {
     }
 
     private static long distinctLines(Programme programme, String inputName) {
-        return InputFiles.errorRows(programme, inputName).stream().map(row -> row.get(0)).distinct().count();
+        return InputFiles.errorRows(programme, inputName).stream()
+                .map(row -> row.get(0))
+                .distinct()
+                .count();
     }
 
     /** A count as the terminal says it, written here apart from the engine's: 1 line, 2 lines. */
@@ -284,13 +328,16 @@ class MetricsFunctionalTests {
     }
 
     private static double rejected(MeterRegistry meters, String input) {
-        FunctionCounter counter = meters.find("payroll.lines.rejected").tag("input", input).functionCounter();
+        FunctionCounter counter =
+                meters.find("payroll.lines.rejected").tag("input", input).functionCounter();
         assertThat(counter).as("payroll.lines.rejected of %s", input).isNotNull();
         return counter.count();
     }
 
     private static List<String> names(MeterRegistry meters) {
-        return meters.getMeters().stream().map(m -> m.getId().getName() + m.getId().getTags()).toList();
+        return meters.getMeters().stream()
+                .map(m -> m.getId().getName() + m.getId().getTags())
+                .toList();
     }
 
     private static List<String> lines(Path file) {

@@ -32,8 +32,20 @@ class PeriodTests {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"2026-13", "2026-00", "2026-3", "26-03", "2026/03", "202603", "2026-03-01",
-                " 2026-03", "0000-05", "2026-1a", "\u0662\u0660\u0662\u0666-03"})
+        @ValueSource(
+                strings = {
+                    "2026-13",
+                    "2026-00",
+                    "2026-3",
+                    "26-03",
+                    "2026/03",
+                    "202603",
+                    "2026-03-01",
+                    " 2026-03",
+                    "0000-05",
+                    "2026-1a",
+                    "\u0662\u0660\u0662\u0666-03"
+                })
         void rejectsAnythingElse(String text) {
             assertThatThrownBy(() -> Period.parse(text)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -50,24 +62,26 @@ class PeriodTests {
 
         @ParameterizedTest(name = "{0} + {1} months = {2}")
         @CsvSource({
-                "2026-03, 0, 2026-03",
-                "2026-11, 3, 2027-02",
-                "2026-01, -1, 2025-12",
-                "2026-03, 24, 2028-03",
-                "2026-12, 1, 2027-01",
-                // installment 12 of a contract starting 2025-11: 2025-11 + 11 = 2026-10
-                "2025-11, 11, 2026-10"})
+            "2026-03, 0, 2026-03",
+            "2026-11, 3, 2027-02",
+            "2026-01, -1, 2025-12",
+            "2026-03, 24, 2028-03",
+            "2026-12, 1, 2027-01",
+            // installment 12 of a contract starting 2025-11: 2025-11 + 11 = 2026-10
+            "2025-11, 11, 2026-10"
+        })
         void addsMonthsAcrossYears(String from, int months, String expected) {
             assertThat(Period.parse(from).plusMonths(months)).isEqualTo(Period.parse(expected));
         }
 
         @ParameterizedTest(name = "{0} → {1}: {2} months")
         @CsvSource({
-                "2026-03, 2026-03, 0",
-                // 2025-12 → 2026-03: Jan, Feb, Mar = 3
-                "2025-12, 2026-03, 3",
-                "2026-03, 2025-12, -3",
-                "2024-01, 2026-01, 24"})
+            "2026-03, 2026-03, 0",
+            // 2025-12 → 2026-03: Jan, Feb, Mar = 3
+            "2025-12, 2026-03, 3",
+            "2026-03, 2025-12, -3",
+            "2024-01, 2026-01, 24"
+        })
         void countsMonthsBetweenPeriods(String from, String to, int expected) {
             assertThat(Period.parse(from).monthsUntil(Period.parse(to))).isEqualTo(expected);
         }

@@ -74,66 +74,82 @@ class ProgressTests {
 
         @Test
         void givesRowsShareRateElapsedAndTimeLeftWhenTheTotalIsKnown() {
-            Progress progress = new Progress("allocating 2026-01", () -> 4096, null, clock, null, log::add,
-                    Duration.ZERO);
+            Progress progress =
+                    new Progress("allocating 2026-01", () -> 4096, null, clock, null, log::add, Duration.ZERO);
             for (int i = 0; i < 2048; i++) {
                 progress.row();
             }
             clock.advance(Duration.ofSeconds(2));
             // 2 048 of 4 096 rows in 2 s: 1 024 rows/s, half done, so 2 s more at that pace
-            assertThat(progress.line(clock.millis())).isEqualTo(
-                    "allocating 2026-01: 2 048 rows (50 %), 1 024 rows/s, 2.0 s elapsed, about 2.0 s left");
+            assertThat(progress.line(clock.millis()))
+                    .isEqualTo("allocating 2026-01: 2 048 rows (50 %), 1 024 rows/s, 2.0 s elapsed, about 2.0 s left");
         }
 
         @Test
         void measuresTheShareDoneInTheUnitOfTheTotalSuchAsBytesOfAFile() {
             AtomicLong bytes = new AtomicLong();
-            Progress progress = new Progress("reading payroll-2026-01.csv", () -> 50_000_000, bytes::get, clock,
-                    null, log::add, Duration.ZERO);
+            Progress progress = new Progress(
+                    "reading payroll-2026-01.csv", () -> 50_000_000, bytes::get, clock, null, log::add, Duration.ZERO);
             for (int i = 0; i < 100_000; i++) {
                 progress.row();
             }
             bytes.set(10_000_000);
             clock.advance(Duration.ofSeconds(12));
             // a fifth of the bytes in 12 s: four fifths left take 48 s
-            assertThat(progress.line(clock.millis())).isEqualTo(
-                    "reading payroll-2026-01.csv: 100 000 rows (20 %), 8 333 rows/s, 12 s elapsed, about 48 s left");
+            assertThat(progress.line(clock.millis()))
+                    .isEqualTo(
+                            "reading payroll-2026-01.csv: 100 000 rows (20 %), 8 333 rows/s, 12 s elapsed, about 48 s left");
         }
 
         @Test
         void saysNothingOfShareOrTimeLeftWhenTheTotalIsUnknown() {
-            Progress progress = new Progress("writing deductions-2026-01.csv", () -> 0, null, clock, null, log::add,
-                    Duration.ZERO);
+            Progress progress =
+                    new Progress("writing deductions-2026-01.csv", () -> 0, null, clock, null, log::add, Duration.ZERO);
             for (int i = 0; i < 3000; i++) {
                 progress.row();
             }
             clock.advance(Duration.ofMillis(1500));
-            assertThat(progress.line(clock.millis())).isEqualTo(
-                    "writing deductions-2026-01.csv: 3 000 rows, 2 000 rows/s, 1.5 s elapsed");
+            assertThat(progress.line(clock.millis()))
+                    .isEqualTo("writing deductions-2026-01.csv: 3 000 rows, 2 000 rows/s, 1.5 s elapsed");
         }
 
         @Test
         void neverPromisesMoreThanAllOnceTheTotalIsReached() {
-            Progress progress = new Progress("ageing arrears 2026-01", () -> 1000, null, clock, null, log::add,
-                    Duration.ZERO);
+            Progress progress =
+                    new Progress("ageing arrears 2026-01", () -> 1000, null, clock, null, log::add, Duration.ZERO);
             for (int i = 0; i < 1200; i++) {
                 progress.row();
             }
             clock.advance(Duration.ofSeconds(1));
-            assertThat(progress.line(clock.millis())).isEqualTo(
-                    "ageing arrears 2026-01: 1 200 rows (100 %), 1 200 rows/s, 1.0 s elapsed");
+            assertThat(progress.line(clock.millis()))
+                    .isEqualTo("ageing arrears 2026-01: 1 200 rows (100 %), 1 200 rows/s, 1.0 s elapsed");
         }
 
         @ParameterizedTest
-        @CsvSource({"0, 0", "7, 7", "999, 999", "1000, 1 000", "1234567, 1 234 567", "-45000, -45 000",
-            "1000000000000, 1 000 000 000 000"})
+        @CsvSource({
+            "0, 0",
+            "7, 7",
+            "999, 999",
+            "1000, 1 000",
+            "1234567, 1 234 567",
+            "-45000, -45 000",
+            "1000000000000, 1 000 000 000 000"
+        })
         void groupsThousandsWithASpace(long n, String written) {
             assertThat(Progress.group(n)).isEqualTo(written);
         }
 
         @ParameterizedTest
-        @CsvSource({"0, 0.0 s", "400, 0.4 s", "9999, 9.9 s", "10000, 10 s", "59999, 59 s", "60000, 1 min 00 s",
-            "185000, 3 min 05 s", "3720000, 1 h 02 min"})
+        @CsvSource({
+            "0, 0.0 s",
+            "400, 0.4 s",
+            "9999, 9.9 s",
+            "10000, 10 s",
+            "59999, 59 s",
+            "60000, 1 min 00 s",
+            "185000, 3 min 05 s",
+            "3720000, 1 h 02 min"
+        })
         void writesDurationsForPeople(long ms, String written) {
             assertThat(Progress.seconds(ms)).isEqualTo(written);
         }
@@ -144,8 +160,8 @@ class ProgressTests {
 
         @Test
         void getsALineEveryIntervalWhileTheLoopRunsAndOneWhenItEnds() {
-            Progress progress = new Progress("allocating 2026-01", () -> 0, null, clock, null, log::add,
-                    Duration.ofSeconds(5));
+            Progress progress =
+                    new Progress("allocating 2026-01", () -> 0, null, clock, null, log::add, Duration.ofSeconds(5));
             // 1 ms a row: 20 480 rows take 20.48 s; the clock is looked at every 1 024 rows
             rows(progress, clock, 20_480, Duration.ofMillis(1));
             progress.close();
@@ -160,8 +176,8 @@ class ProgressTests {
 
         @Test
         void ofAShortLoopIsOnlyItsTotal() {
-            Progress progress = new Progress("reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add,
-                    Duration.ofSeconds(5));
+            Progress progress = new Progress(
+                    "reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add, Duration.ofSeconds(5));
             rows(progress, clock, 300, Duration.ofMillis(1));
             progress.close();
             progress.close();
@@ -170,8 +186,8 @@ class ProgressTests {
 
         @Test
         void ofOneRowSaysRow() {
-            Progress progress = new Progress("reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add,
-                    Duration.ofSeconds(5));
+            Progress progress = new Progress(
+                    "reading withheld-2026-01.csv", () -> 0, null, clock, null, log::add, Duration.ofSeconds(5));
             rows(progress, clock, 1, Duration.ofMillis(1));
             progress.close();
             assertThat(log).containsExactly("reading withheld-2026-01.csv: 1 row in 0.0 s, 1 000 rows/s");
@@ -184,14 +200,16 @@ class ProgressTests {
                 counts.incrementAndGet();
                 return 9000;
             };
-            Progress shortLoop = new Progress("ageing arrears 2026-01", count, null, clock, null, log::add,
-                    Duration.ofSeconds(5));
+            Progress shortLoop =
+                    new Progress("ageing arrears 2026-01", count, null, clock, null, log::add, Duration.ofSeconds(5));
             rows(shortLoop, clock, 4000, Duration.ofMillis(1));
             shortLoop.close();
-            assertThat(counts.get()).as("a loop shorter than the interval never counts its rows").isZero();
+            assertThat(counts.get())
+                    .as("a loop shorter than the interval never counts its rows")
+                    .isZero();
 
-            Progress longLoop = new Progress("ageing arrears 2026-01", count, null, clock, null, log::add,
-                    Duration.ofSeconds(2));
+            Progress longLoop =
+                    new Progress("ageing arrears 2026-01", count, null, clock, null, log::add, Duration.ofSeconds(2));
             rows(longLoop, clock, 8192, Duration.ofMillis(1));
             longLoop.close();
             assertThat(counts.get()).isEqualTo(1);
@@ -208,8 +226,8 @@ class ProgressTests {
                     return super.millis();
                 }
             };
-            Progress progress = new Progress("allocating 2026-01", () -> 0, null, counting, null, log::add,
-                    Duration.ZERO);
+            Progress progress =
+                    new Progress("allocating 2026-01", () -> 0, null, counting, null, log::add, Duration.ZERO);
             long before = looks.get();
             for (int i = 0; i < 1_024_000; i++) {
                 progress.row();
@@ -223,8 +241,8 @@ class ProgressTests {
 
         @Test
         void redrawsOneLineAtMostOnceASecondAndEndsItWhenTheLoopEnds() {
-            Progress progress = new Progress("reading payroll-2026-01.csv", () -> 0, null, clock, terminal, log::add,
-                    Duration.ofHours(1));
+            Progress progress = new Progress(
+                    "reading payroll-2026-01.csv", () -> 0, null, clock, terminal, log::add, Duration.ofHours(1));
             // 1 024 rows every 0.512 s: a look at the clock twice a second, a redraw once a second
             rows(progress, clock, 4096, Duration.ofNanos(500_000));
             progress.close();
@@ -238,19 +256,27 @@ class ProgressTests {
 
         @Test
         void showsAnEscapeSequenceInTheFileNameEscaped() {
-            Progress progress = new Progress("reading payroll-\u001b[2J\u202E.csv", () -> 0, null, clock, terminal,
-                    log::add, Duration.ofHours(1));
+            Progress progress = new Progress(
+                    "reading payroll-\u001b[2J\u202E.csv",
+                    () -> 0,
+                    null,
+                    clock,
+                    terminal,
+                    log::add,
+                    Duration.ofHours(1));
             rows(progress, clock, 4096, Duration.ofNanos(500_000));
             progress.close();
-            assertThat(terminal()).contains("\rreading payroll-\\u001b[2J\\u202e.csv: 2 048 rows")
+            assertThat(terminal())
+                    .contains("\rreading payroll-\\u001b[2J\\u202e.csv: 2 048 rows")
                     .contains("\rreading payroll-\\u001b[2J\\u202e.csv: 4 096 rows in")
-                    .doesNotContain("\u001b").doesNotContain("\u202E");
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u202E");
         }
 
         @Test
         void staysSilentForALoopShorterThanASecond() {
-            Progress progress = new Progress("writing arrears-2026-01.csv", () -> 0, null, clock, terminal, log::add,
-                    Duration.ofHours(1));
+            Progress progress = new Progress(
+                    "writing arrears-2026-01.csv", () -> 0, null, clock, terminal, log::add, Duration.ofHours(1));
             rows(progress, clock, 5000, Duration.ofNanos(100_000));
             progress.close();
             assertThat(terminal()).isEmpty();
@@ -260,8 +286,8 @@ class ProgressTests {
         @Test
         void blanksWhatALongerEarlierDrawLeftBehind() {
             AtomicLong bytes = new AtomicLong(1);
-            Progress progress = new Progress("reading r.csv", () -> 100, bytes::get, clock, terminal, log::add,
-                    Duration.ofHours(1));
+            Progress progress = new Progress(
+                    "reading r.csv", () -> 100, bytes::get, clock, terminal, log::add, Duration.ofHours(1));
             rows(progress, clock, 1024, Duration.ofMillis(1));
             String first = terminal();
             progress.close();

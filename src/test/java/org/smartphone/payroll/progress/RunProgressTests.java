@@ -39,24 +39,36 @@ class RunProgressTests {
         }
         Path contractsFile = InputFiles.write(dir.resolve("in"), "contracts.csv", contracts.toArray(String[]::new));
         Path registerFile = InputFiles.write(dir.resolve("in"), "payroll-2026-01.csv", register.toArray(String[]::new));
-        assertThat(programme.run("import-contracts", "--file", contractsFile.toString()).exitCode()).isZero();
+        assertThat(programme
+                        .run("import-contracts", "--file", contractsFile.toString())
+                        .exitCode())
+                .isZero();
 
         // when the deduction runs in a process of its own whose input is not a terminal
-        EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PROGRESS_LOG_EVERY", "0s"),
-                "deduct", "--period", "2026-01", "--file", registerFile.toString());
+        EngineProcess engine = EngineProcess.start(
+                programme,
+                Map.of("PAYROLL_PROGRESS_LOG_EVERY", "0s"),
+                "deduct",
+                "--period",
+                "2026-01",
+                "--file",
+                registerFile.toString());
         int exit = engine.waitFor();
 
         // then its output is where it works, the outcome line and its summary line alone, no progress
         assertThat(exit).as(engine.output()).isZero();
         assertThat(engine.output()).doesNotContain("\r").doesNotContain("rows/s");
-        assertThat(engine.output().strip().lines().toList()).satisfiesExactly(
-                where -> assertThat(where).startsWith("Home " + programme.home()),
-                outcome -> assertThat(outcome).startsWith("The deduction run completed"),
-                summary -> assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 lines read, 0 rejected;"));
+        assertThat(engine.output().strip().lines().toList())
+                .satisfiesExactly(
+                        where -> assertThat(where).startsWith("Home " + programme.home()),
+                        outcome -> assertThat(outcome).startsWith("The deduction run completed"),
+                        summary ->
+                                assertThat(summary).startsWith("  payroll-2026-01.csv: 5000 lines read, 0 rejected;"));
         // and the log follows each long loop: rows, share done and time left while it runs, totals at its end
         String log = Files.readString(programme.home().resolve("logs/payroll.log"), StandardCharsets.UTF_8);
-        assertThat(log).containsPattern("reading payroll-2026-01\\.csv: 1 024 rows \\(\\d+ %\\), [0-9 ]+ rows/s,"
-                + " [0-9.]+ s elapsed, about [0-9.]+ s left");
+        assertThat(log)
+                .containsPattern("reading payroll-2026-01\\.csv: 1 024 rows \\(\\d+ %\\), [0-9 ]+ rows/s,"
+                        + " [0-9.]+ s elapsed, about [0-9.]+ s left");
         assertThat(log).containsPattern("reading payroll-2026-01\\.csv: 5 000 rows in [0-9.]+ s");
         // 1 024 and 2 048 of the 3 000 open contracts are 34 % and 68 %
         assertThat(log).contains("allocating 2026-01: 1 024 rows (34 %)", "allocating 2026-01: 2 048 rows (68 %)");
@@ -64,7 +76,8 @@ class RunProgressTests {
         assertThat(log).containsPattern("writing deductions-2026-01\\.csv: 2 048 rows, [0-9 ]+ rows/s");
         assertThat(log).containsPattern("writing deductions-2026-01\\.csv: 3 000 rows in [0-9.]+ s");
         // and each step's wall and CPU time
-        assertThat(log).containsPattern("step deduct of run \\d+: [0-9.]+ s wall, [0-9.]+ s CPU in the step's"
-                + " thread, [0-9.]+ s CPU in the process");
+        assertThat(log)
+                .containsPattern("step deduct of run \\d+: [0-9.]+ s wall, [0-9.]+ s CPU in the step's"
+                        + " thread, [0-9.]+ s CPU in the process");
     }
 }

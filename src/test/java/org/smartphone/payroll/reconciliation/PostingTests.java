@@ -54,7 +54,8 @@ class PostingTests {
         @Test
         void unexpectedPostsNothingAndTheWholeAmountIsRefundDue() {
             // w = 4000 on a contract not instructed: posted 0, refund 4000, even with 12000 outstanding
-            assertThat(Posting.of(ReconciliationStatus.UNEXPECTED, 4_000, 12_000)).isEqualTo(new Posting(0, 4_000));
+            assertThat(Posting.of(ReconciliationStatus.UNEXPECTED, 4_000, 12_000))
+                    .isEqualTo(new Posting(0, 4_000));
         }
 
         @Test

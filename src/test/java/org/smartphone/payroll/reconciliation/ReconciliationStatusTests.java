@@ -15,18 +15,19 @@ class ReconciliationStatusTests {
 
         @ParameterizedTest(name = "e = {0}, w = {1} → {2}")
         @CsvSource({
-                // w = e
-                "5000, 5000, MATCHED",
-                "1, 1, MATCHED",
-                // w = 0
-                "5000, 0, NOT_WITHHELD",
-                // 0 < w < e
-                "5000, 1, SHORT",
-                "5000, 3000, SHORT",
-                "5000, 4999, SHORT",
-                // w > e
-                "5000, 5001, OVER",
-                "5000, 8000, OVER"})
+            // w = e
+            "5000, 5000, MATCHED",
+            "1, 1, MATCHED",
+            // w = 0
+            "5000, 0, NOT_WITHHELD",
+            // 0 < w < e
+            "5000, 1, SHORT",
+            "5000, 3000, SHORT",
+            "5000, 4999, SHORT",
+            // w > e
+            "5000, 5001, OVER",
+            "5000, 8000, OVER"
+        })
         void followsTheTable(long expected, long withheld, ReconciliationStatus status) {
             assertThat(ReconciliationStatus.of(expected, withheld)).isEqualTo(status);
         }

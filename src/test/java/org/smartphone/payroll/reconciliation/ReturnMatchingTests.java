@@ -96,7 +96,8 @@ class ReturnMatchingTests {
         void oneInvalidLineAloneIsNoRepeat() {
             ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             matching.place(new ReturnLine(5, "C-1", "M-1", 5_000));
-            assertThat(carriers.invalid(Map.of("C-2", List.of(3L))).rejected(matching)).isEmpty();
+            assertThat(carriers.invalid(Map.of("C-2", List.of(3L))).rejected(matching))
+                    .isEmpty();
             assertThat(matching.withheldXof(ORDER.indexOf("C-1"))).isEqualTo(5_000);
         }
 
@@ -112,7 +113,8 @@ class ReturnMatchingTests {
             ReturnMatching matching = new ReturnMatching(ORDER, carriers);
             assertThat(matching.place(new ReturnLine(4, "C-9", "M-1", 1_000))).isEqualTo(Placement.ASIDE);
             assertThat(matching.place(new ReturnLine(6, "C-9", "M-1", 1_000))).isEqualTo(Placement.ASIDE);
-            assertThat(carriers.invalid(Map.of("C-9", List.of(3L), "C-8", List.of(5L))).rejected(matching))
+            assertThat(carriers.invalid(Map.of("C-9", List.of(3L), "C-8", List.of(5L)))
+                            .rejected(matching))
                     .isEqualTo(Map.of("C-9", List.of(3L, 4L, 6L)));
         }
     }
@@ -128,8 +130,9 @@ class ReturnMatchingTests {
         TreeMap<String, String[]> orderLines = new TreeMap<>(); // contract -> {matricule, expected}
         int contracts = 1 + random.nextInt(300);
         for (int i = 0; i < contracts; i++) {
-            orderLines.put("C" + random.nextInt(1_000), new String[] {"M" + random.nextInt(100),
-                    Long.toString(1 + random.nextInt(50_000))});
+            orderLines.put(
+                    "C" + random.nextInt(1_000),
+                    new String[] {"M" + random.nextInt(100), Long.toString(1 + random.nextInt(50_000))});
         }
         OrderLines.Builder builder = new OrderLines.Builder();
         orderLines.forEach((id, line) -> builder.add(id, line[0]));
@@ -141,26 +144,29 @@ class ReturnMatchingTests {
         List<ReturnLine> valid = new ArrayList<>();
         int count = random.nextInt(400);
         for (long line = 2; line < count + 2; line++) {
-            String id = random.nextInt(10) == 0 ? "C" + random.nextInt(1_000)
+            String id = random.nextInt(10) == 0
+                    ? "C" + random.nextInt(1_000)
                     : new ArrayList<>(orderLines.keySet()).get(random.nextInt(orderLines.size()));
             lines.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
             if (random.nextInt(20) == 0) {
                 invalid.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
                 continue;
             }
-            String matricule = orderLines.containsKey(id) && random.nextInt(8) != 0 ? orderLines.get(id)[0]
+            String matricule = orderLines.containsKey(id) && random.nextInt(8) != 0
+                    ? orderLines.get(id)[0]
                     : "M" + random.nextInt(100);
             ReturnLine returnLine = new ReturnLine(line, id, matricule, random.nextInt(60_000));
             valid.add(returnLine);
             Placement placement = matching.place(returnLine);
-            boolean firstValid = valid.stream().filter(v -> v.contractId().equals(id)).count() == 1;
+            boolean firstValid =
+                    valid.stream().filter(v -> v.contractId().equals(id)).count() == 1;
             if (!orderLines.containsKey(id)) {
                 assertThat(placement).isEqualTo(Placement.ASIDE);
             } else if (!firstValid) {
                 assertThat(placement).isEqualTo(Placement.REPEAT);
             } else {
-                assertThat(placement).isEqualTo(matricule.equals(orderLines.get(id)[0]) ? Placement.ORDER_LINE
-                        : Placement.ASIDE);
+                assertThat(placement)
+                        .isEqualTo(matricule.equals(orderLines.get(id)[0]) ? Placement.ORDER_LINE : Placement.ASIDE);
             }
         }
 
@@ -174,9 +180,13 @@ class ReturnMatchingTests {
         assertThat(repeats.keySet()).isEqualTo(expectedRepeats.keySet());
         repeats.forEach((id, all) -> assertThat(new TreeSet<>(all)).isEqualTo(new TreeSet<>(expectedRepeats.get(id))));
         for (String id : orderLines.keySet()) {
-            List<ReturnLine> forId = valid.stream().filter(v -> v.contractId().equals(id)).toList();
-            long expectedWithheld = lines.getOrDefault(id, List.of()).size() == 1 && forId.size() == 1
-                    && forId.get(0).matricule().equals(orderLines.get(id)[0]) ? forId.get(0).amountXof() : 0;
+            List<ReturnLine> forId =
+                    valid.stream().filter(v -> v.contractId().equals(id)).toList();
+            long expectedWithheld = lines.getOrDefault(id, List.of()).size() == 1
+                            && forId.size() == 1
+                            && forId.get(0).matricule().equals(orderLines.get(id)[0])
+                    ? forId.get(0).amountXof()
+                    : 0;
             assertThat(matching.withheldXof(order.indexOf(id))).as(id).isEqualTo(expectedWithheld);
         }
     }
@@ -189,7 +199,8 @@ class ReturnMatchingTests {
             OrderLines order = order("A", "M", "A-1", "M", "AB", "M", "B.7", "M", "Z_9", "M");
             assertThat(List.of("A", "A-1", "AB", "B.7", "Z_9").stream().map(order::indexOf))
                     .containsExactly(0, 1, 2, 3, 4);
-            assertThat(List.of("", "a", "A-", "A-10", "B", "ZZ", "É", "0").stream().map(order::indexOf))
+            assertThat(List.of("", "a", "A-", "A-10", "B", "ZZ", "É", "0").stream()
+                            .map(order::indexOf))
                     .containsOnly(-1);
             assertThat(order.heldBy(0, "M")).isTrue();
             assertThat(order.heldBy(0, "M1")).isFalse();

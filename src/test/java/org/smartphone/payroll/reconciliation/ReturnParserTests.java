@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +47,18 @@ class ReturnParserTests {
 
         @Test
         void aZeroAmountIsReadable() throws Exception {
-            assertThat(MARCH.parse(line("2026-03,C-1,M-1,0"))).get().extracting(ReturnLine::amountXof).isEqualTo(0L);
+            assertThat(MARCH.parse(line("2026-03,C-1,M-1,0")))
+                    .get()
+                    .extracting(ReturnLine::amountXof)
+                    .isEqualTo(0L);
         }
 
         @Test
         void aZeroFractionIsAccepted() throws Exception {
-            assertThat(MARCH.parse(line("2026-03,C-1,M-1,\"5 000,00\""))).get()
-                    .extracting(ReturnLine::amountXof).isEqualTo(5_000L);
+            assertThat(MARCH.parse(line("2026-03,C-1,M-1,\"5 000,00\"")))
+                    .get()
+                    .extracting(ReturnLine::amountXof)
+                    .isEqualTo(5_000L);
         }
     }
 
@@ -66,7 +70,8 @@ class ReturnParserTests {
             Cells cells = line("2026-04,C-1,M-1,5000");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::line, InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::line, InputError::column, InputError::value)
                     .containsExactly(tuple(2L, "period", "2026-04"));
         }
 
@@ -76,7 +81,8 @@ class ReturnParserTests {
             Cells cells = line("2026-03,C-1,M-1," + cell);
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column, InputError::value)
+            assertThat(cells.errors())
+                    .extracting(InputError::column, InputError::value)
                     .containsExactly(tuple("amount_withheld_xof", cell));
         }
 
@@ -94,7 +100,8 @@ class ReturnParserTests {
             Cells cells = line("2025-03,C 1,,-1");
 
             assertThat(MARCH.parse(cells)).isEmpty();
-            assertThat(cells.errors()).extracting(InputError::column)
+            assertThat(cells.errors())
+                    .extracting(InputError::column)
                     .containsExactlyInAnyOrder("period", "contract_id", "matricule", "amount_withheld_xof");
         }
     }

@@ -7,8 +7,15 @@ import java.util.Objects;
  * A contract as the reference model takes it: already valid and normalised (ids upper-cased,
  * cells trimmed, defaults applied). {@code ministryCode} may be null (absent).
  */
-public record RefContract(String contractId, String matricule, String fullName, String ministryCode,
-                          long priceXof, long downPaymentXof, int termMonths, YearMonth firstPeriod) {
+public record RefContract(
+        String contractId,
+        String matricule,
+        String fullName,
+        String ministryCode,
+        long priceXof,
+        long downPaymentXof,
+        int termMonths,
+        YearMonth firstPeriod) {
 
     public RefContract {
         Objects.requireNonNull(contractId, "contractId");
@@ -18,9 +25,23 @@ public record RefContract(String contractId, String matricule, String fullName, 
     }
 
     /** Same, with the first period written {@code YYYY-MM}. */
-    public RefContract(String contractId, String matricule, String fullName, String ministryCode,
-                       long priceXof, long downPaymentXof, int termMonths, String firstPeriod) {
-        this(contractId, matricule, fullName, ministryCode, priceXof, downPaymentXof, termMonths,
+    public RefContract(
+            String contractId,
+            String matricule,
+            String fullName,
+            String ministryCode,
+            long priceXof,
+            long downPaymentXof,
+            int termMonths,
+            String firstPeriod) {
+        this(
+                contractId,
+                matricule,
+                fullName,
+                ministryCode,
+                priceXof,
+                downPaymentXof,
+                termMonths,
                 YearMonth.parse(firstPeriod));
     }
 

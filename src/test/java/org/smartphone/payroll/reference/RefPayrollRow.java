@@ -12,7 +12,7 @@ public record RefPayrollRow(String matricule, long netPayXof, String status, Str
         Objects.requireNonNull(matricule, "matricule");
         Objects.requireNonNull(status, "status");
         switch (status) {
-            case "ACTIVE", "SUSPENDED", "LEFT", "RETIRED", "DECEASED" -> { }
+            case "ACTIVE", "SUSPENDED", "LEFT", "RETIRED", "DECEASED" -> {}
             default -> throw new IllegalArgumentException("unknown employment status " + status);
         }
     }

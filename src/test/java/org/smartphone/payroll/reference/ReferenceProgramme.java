@@ -197,8 +197,8 @@ public final class ReferenceProgramme {
             toAdd.add(c);
         }
         for (RefContract c : toAdd) {
-            contracts.put(c.contractId(), new ContractState(c,
-                    installments(c.financedXof(), c.termMonths(), roundingUnit)));
+            contracts.put(
+                    c.contractId(), new ContractState(c, installments(c.financedXof(), c.termMonths(), roundingUnit)));
         }
     }
 
@@ -266,7 +266,9 @@ public final class ReferenceProgramme {
                 continue; // no line anywhere
             }
             dueByContract.put(c.contract.contractId(), due);
-            byMatricule.computeIfAbsent(c.contract.matricule(), k -> new ArrayList<>()).add(c);
+            byMatricule
+                    .computeIfAbsent(c.contract.matricule(), k -> new ArrayList<>())
+                    .add(c);
         }
 
         Map<String, Long> amounts = new HashMap<>();
@@ -316,13 +318,24 @@ public final class ReferenceProgramme {
             long due = dueByContract.get(e.getKey());
             if (amount > 0) {
                 order.put(e.getKey(), amount);
-                deductionRows.add(List.of(m.toString(), c.contract.matricule(), c.contract.contractId(),
-                        neutralise(c.contract.fullName()), deductionCode, Long.toString(amount)));
+                deductionRows.add(List.of(
+                        m.toString(),
+                        c.contract.matricule(),
+                        c.contract.contractId(),
+                        neutralise(c.contract.fullName()),
+                        deductionCode,
+                        Long.toString(amount)));
             }
             if (amount < due) {
-                exceptionRows.add(List.of(m.toString(), c.contract.matricule(), c.contract.contractId(),
-                        neutralise(c.contract.fullName()), Long.toString(due), Long.toString(amount),
-                        Long.toString(due - amount), reasons.get(e.getKey())));
+                exceptionRows.add(List.of(
+                        m.toString(),
+                        c.contract.matricule(),
+                        c.contract.contractId(),
+                        neutralise(c.contract.fullName()),
+                        Long.toString(due),
+                        Long.toString(amount),
+                        Long.toString(due - amount),
+                        reasons.get(e.getKey())));
             }
         }
         deductionRows.sort(rowOrder(2, 1));
@@ -384,8 +397,16 @@ public final class ReferenceProgramme {
                 withheldOnOrderLine.put(r.contractId(), r.amountWithheldXof());
             } else if (r.amountWithheldXof() > 0) {
                 long w = r.amountWithheldXof();
-                rows.add(List.of(m.toString(), r.matricule(), r.contractId(),
-                        "0", Long.toString(w), Long.toString(w), "0", Long.toString(w), UNEXPECTED));
+                rows.add(List.of(
+                        m.toString(),
+                        r.matricule(),
+                        r.contractId(),
+                        "0",
+                        Long.toString(w),
+                        Long.toString(w),
+                        "0",
+                        Long.toString(w),
+                        UNEXPECTED));
             }
             // UNEXPECTED with amount 0: ignored
         }
@@ -417,9 +438,16 @@ public final class ReferenceProgramme {
                 }
             }
             orderLineStatus.put(line.getKey(), status);
-            rows.add(List.of(m.toString(), c.contract.matricule(), c.contract.contractId(),
-                    Long.toString(e), Long.toString(w), Long.toString(w - e),
-                    Long.toString(posted), Long.toString(refund), status));
+            rows.add(List.of(
+                    m.toString(),
+                    c.contract.matricule(),
+                    c.contract.contractId(),
+                    Long.toString(e),
+                    Long.toString(w),
+                    Long.toString(w - e),
+                    Long.toString(posted),
+                    Long.toString(refund),
+                    status));
         }
         rows.sort(rowOrder(2, 1));
         reconciledPeriods.add(m);
@@ -451,9 +479,18 @@ public final class ReferenceProgramme {
             if (ministry == null) {
                 ministry = isBlank(c.contract.ministryCode()) ? "" : c.contract.ministryCode();
             }
-            arrears.add(List.of(m.toString(), c.contract.matricule(), id, neutralise(c.contract.fullName()),
-                    neutralise(ministry), Long.toString(overdue), Long.toString(c.outstanding()),
-                    oldest.toString(), Long.toString(monthsPastDue), bucket, reason));
+            arrears.add(List.of(
+                    m.toString(),
+                    c.contract.matricule(),
+                    id,
+                    neutralise(c.contract.fullName()),
+                    neutralise(ministry),
+                    Long.toString(overdue),
+                    Long.toString(c.outstanding()),
+                    oldest.toString(),
+                    Long.toString(monthsPastDue),
+                    bucket,
+                    reason));
         }
         arrears.sort(rowOrder(2, 1));
         return new RefReconciliationResult(m.toString(), rows, arrears);
@@ -487,14 +524,39 @@ public final class ReferenceProgramme {
             case DEDUCTIONS:
                 return List.of("period", "matricule", "contract_id", "full_name", "deduction_code", "amount_xof");
             case DEDUCTION_EXCEPTIONS:
-                return List.of("period", "matricule", "contract_id", "full_name", "due_xof", "amount_xof",
-                        "shortfall_xof", "reason");
+                return List.of(
+                        "period",
+                        "matricule",
+                        "contract_id",
+                        "full_name",
+                        "due_xof",
+                        "amount_xof",
+                        "shortfall_xof",
+                        "reason");
             case RECONCILIATION:
-                return List.of("period", "matricule", "contract_id", "expected_xof", "withheld_xof",
-                        "difference_xof", "posted_xof", "refund_due_xof", "status");
+                return List.of(
+                        "period",
+                        "matricule",
+                        "contract_id",
+                        "expected_xof",
+                        "withheld_xof",
+                        "difference_xof",
+                        "posted_xof",
+                        "refund_due_xof",
+                        "status");
             case ARREARS:
-                return List.of("period", "matricule", "contract_id", "full_name", "ministry_code", "overdue_xof",
-                        "outstanding_xof", "oldest_unpaid_period", "months_past_due", "bucket", "reason");
+                return List.of(
+                        "period",
+                        "matricule",
+                        "contract_id",
+                        "full_name",
+                        "ministry_code",
+                        "overdue_xof",
+                        "outstanding_xof",
+                        "oldest_unpaid_period",
+                        "months_past_due",
+                        "bucket",
+                        "reason");
             default:
                 throw new IllegalArgumentException("unknown output file kind: " + fileKind);
         }
@@ -508,9 +570,14 @@ public final class ReferenceProgramme {
         if (text == null) {
             return "";
         }
-        String s = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
-        if (s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@")
-                || s.startsWith("\t") || s.startsWith("\r")) {
+        String s =
+                text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+        if (s.startsWith("=")
+                || s.startsWith("+")
+                || s.startsWith("-")
+                || s.startsWith("@")
+                || s.startsWith("\t")
+                || s.startsWith("\r")) {
             return "'" + s;
         }
         return s;

@@ -16,13 +16,15 @@ import java.util.Set;
 public final class Scenario {
 
     /** File-only details of a contract that the reference model does not need. */
-    public record ContractExtras(String deviceModel, String imei, boolean writeDefaultsAsBlank) {
-    }
+    public record ContractExtras(String deviceModel, String imei, boolean writeDefaultsAsBlank) {}
 
     /** What one month gave in the reference model. */
-    public record MonthOutcome(String period, List<RefPayrollRow> register, RefDeductionResult deduction,
-                               List<RefReturnRow> withholdingReturn, RefReconciliationResult reconciliation) {
-    }
+    public record MonthOutcome(
+            String period,
+            List<RefPayrollRow> register,
+            RefDeductionResult deduction,
+            List<RefReturnRow> withholdingReturn,
+            RefReconciliationResult reconciliation) {}
 
     private final long seed;
     private final List<String> periods;
@@ -31,8 +33,13 @@ public final class Scenario {
     private final Map<String, List<RefPayrollRow>> registers;
     private final Map<String, String> payrollNames;
 
-    public Scenario(long seed, List<String> periods, List<RefContract> contracts, Map<String, ContractExtras> extras,
-                    Map<String, List<RefPayrollRow>> registers, Map<String, String> payrollNames) {
+    public Scenario(
+            long seed,
+            List<String> periods,
+            List<RefContract> contracts,
+            Map<String, ContractExtras> extras,
+            Map<String, List<RefPayrollRow>> registers,
+            Map<String, String> payrollNames) {
         this.seed = seed;
         this.periods = List.copyOf(periods);
         this.contracts = List.copyOf(contracts);
@@ -110,7 +117,8 @@ public final class Scenario {
             } else if (draw < 81) {
                 out.add(new RefReturnRow(contractId, matricule, 0)); // explicit 0
             } else if (draw < 87) {
-                long shortAmount = expected > 1 ? 1 + (long) rnd.nextInt((int) Math.min(expected - 1, Integer.MAX_VALUE)) : 0;
+                long shortAmount =
+                        expected > 1 ? 1 + (long) rnd.nextInt((int) Math.min(expected - 1, Integer.MAX_VALUE)) : 0;
                 out.add(new RefReturnRow(contractId, matricule, shortAmount));
             } else if (draw < 93) {
                 out.add(new RefReturnRow(contractId, matricule, expected + 1 + rnd.nextInt(5_000))); // over
@@ -136,8 +144,8 @@ public final class Scenario {
         // unexpected: unknown contract
         if (rnd.nextInt(100) < 50) {
             String id = unknownContractId(rnd, usedIds);
-            out.add(new RefReturnRow(id, holderMatricules.get(rnd.nextInt(holderMatricules.size())),
-                    1_000 + rnd.nextInt(20_000)));
+            out.add(new RefReturnRow(
+                    id, holderMatricules.get(rnd.nextInt(holderMatricules.size())), 1_000 + rnd.nextInt(20_000)));
         }
         // unexpected: unknown contract with amount 0 (ignored)
         if (rnd.nextInt(100) < 25) {

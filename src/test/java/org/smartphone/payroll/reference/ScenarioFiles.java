@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,19 +23,29 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ScenarioFiles {
 
-    public static final List<String> CONTRACTS_HEADER = List.of("contract_id", "matricule", "full_name",
-            "ministry_code", "device_model", "imei", "price_xof", "down_payment_xof", "term_months", "first_period");
-    public static final List<String> PAYROLL_HEADER = List.of("period", "matricule", "net_pay_xof",
-            "employment_status", "full_name", "ministry_code");
-    public static final List<String> WITHHELD_HEADER = List.of("period", "contract_id", "matricule",
-            "amount_withheld_xof");
+    public static final List<String> CONTRACTS_HEADER = List.of(
+            "contract_id",
+            "matricule",
+            "full_name",
+            "ministry_code",
+            "device_model",
+            "imei",
+            "price_xof",
+            "down_payment_xof",
+            "term_months",
+            "first_period");
+    public static final List<String> PAYROLL_HEADER =
+            List.of("period", "matricule", "net_pay_xof", "employment_status", "full_name", "ministry_code");
+    public static final List<String> WITHHELD_HEADER =
+            List.of("period", "contract_id", "matricule", "amount_withheld_xof");
 
     /** RFC 4180, comma, quotes only where needed, LF record separator. */
-    private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat WRITE_FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180;
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     public static String contractsFileName() {
         return "contracts.csv";
@@ -88,8 +97,13 @@ public final class ScenarioFiles {
     public static Path writePayroll(Path dir, Scenario scenario, String period) {
         List<List<String>> rows = new ArrayList<>();
         for (RefPayrollRow r : scenario.register(period)) {
-            rows.add(List.of(period, r.matricule(), Long.toString(r.netPayXof()), r.status(),
-                    scenario.payrollName(r.matricule()), emptyIfNull(r.ministryCode())));
+            rows.add(List.of(
+                    period,
+                    r.matricule(),
+                    Long.toString(r.netPayXof()),
+                    r.status(),
+                    scenario.payrollName(r.matricule()),
+                    emptyIfNull(r.ministryCode())));
         }
         return writeCsv(dir.resolve(payrollFileName(period)), PAYROLL_HEADER, rows);
     }
@@ -98,7 +112,12 @@ public final class ScenarioFiles {
     public static Path writePayroll(Path dir, String period, List<RefPayrollRow> register) {
         List<List<String>> rows = new ArrayList<>();
         for (RefPayrollRow r : register) {
-            rows.add(List.of(period, r.matricule(), Long.toString(r.netPayXof()), r.status(), "",
+            rows.add(List.of(
+                    period,
+                    r.matricule(),
+                    Long.toString(r.netPayXof()),
+                    r.status(),
+                    "",
                     emptyIfNull(r.ministryCode())));
         }
         return writeCsv(dir.resolve(payrollFileName(period)), PAYROLL_HEADER, rows);
@@ -120,7 +139,7 @@ public final class ScenarioFiles {
                 Files.createDirectories(file.getParent());
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(w, WRITE_FORMAT)) {
+                    CSVPrinter printer = new CSVPrinter(w, WRITE_FORMAT)) {
                 printer.printRecord(header);
                 for (List<String> row : rows) {
                     printer.printRecord(row);
@@ -189,7 +208,8 @@ public final class ScenarioFiles {
     private static String decodeStrictUtf8(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +43,17 @@ class ScenarioFilesTests {
 
     @Test
     void quotingIsRfc4180() throws IOException {
-        Path file = ScenarioFiles.writeContracts(dir, List.of(
-                new RefContract("C1", "M1", "Lawson, Kafui", null, 60_000, 0, 12, "2026-01"),
-                new RefContract("C2", "M2", "Komlan \"Papi\"", "MEF", 60_000, 5_000, 6, "2026-02")));
+        Path file = ScenarioFiles.writeContracts(
+                dir,
+                List.of(
+                        new RefContract("C1", "M1", "Lawson, Kafui", null, 60_000, 0, 12, "2026-01"),
+                        new RefContract("C2", "M2", "Komlan \"Papi\"", "MEF", 60_000, 5_000, 6, "2026-02")));
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo(
-                "contract_id,matricule,full_name,ministry_code,device_model,imei,price_xof,down_payment_xof,term_months,first_period\n"
-                + "C1,M1,\"Lawson, Kafui\",,,,60000,0,12,2026-01\n"
-                + "C2,M2,\"Komlan \"\"Papi\"\"\",MEF,,,60000,5000,6,2026-02\n");
+        assertThat(text)
+                .isEqualTo(
+                        "contract_id,matricule,full_name,ministry_code,device_model,imei,price_xof,down_payment_xof,term_months,first_period\n"
+                                + "C1,M1,\"Lawson, Kafui\",,,,60000,0,12,2026-01\n"
+                                + "C2,M2,\"Komlan \"\"Papi\"\"\",MEF,,,60000,5000,6,2026-02\n");
     }
 
     @Test
@@ -66,8 +68,14 @@ class ScenarioFilesTests {
         assertThat(rows).hasSize(register.size() + 1);
         for (int i = 0; i < register.size(); i++) {
             RefPayrollRow r = register.get(i);
-            assertThat(rows.get(i + 1)).containsExactly(period, r.matricule(), Long.toString(r.netPayXof()), r.status(),
-                    s.payrollName(r.matricule()), r.ministryCode() == null ? "" : r.ministryCode());
+            assertThat(rows.get(i + 1))
+                    .containsExactly(
+                            period,
+                            r.matricule(),
+                            Long.toString(r.netPayXof()),
+                            r.status(),
+                            s.payrollName(r.matricule()),
+                            r.ministryCode() == null ? "" : r.ministryCode());
         }
 
         ReferenceProgramme ref = new ReferenceProgramme();
@@ -79,8 +87,12 @@ class ScenarioFilesTests {
         List<List<String>> body = ScenarioFiles.readCsvBody(withheld);
         assertThat(body).hasSize(ret.size());
         for (int i = 0; i < ret.size(); i++) {
-            assertThat(body.get(i)).containsExactly(period, ret.get(i).contractId(), ret.get(i).matricule(),
-                    Long.toString(ret.get(i).amountWithheldXof()));
+            assertThat(body.get(i))
+                    .containsExactly(
+                            period,
+                            ret.get(i).contractId(),
+                            ret.get(i).matricule(),
+                            Long.toString(ret.get(i).amountWithheldXof()));
         }
     }
 
@@ -99,8 +111,8 @@ class ScenarioFilesTests {
         Files.write(bad, new byte[] {'a', ',', (byte) 0xC3, '\n'});
         assertThatThrownBy(() -> ScenarioFiles.readCsv(bad)).isInstanceOf(IllegalStateException.class);
         assertThat(ScenarioFiles.outputFormatProblems(bad)).hasSize(1);
-        Path headerOnly = ScenarioFiles.writeCsv(dir.resolve("out/arrears-2026-01.csv"),
-                ReferenceProgramme.header("arrears"), List.of());
+        Path headerOnly = ScenarioFiles.writeCsv(
+                dir.resolve("out/arrears-2026-01.csv"), ReferenceProgramme.header("arrears"), List.of());
         assertThat(ScenarioFiles.readCsv(headerOnly)).containsExactly(ReferenceProgramme.header("arrears"));
         assertThat(ScenarioFiles.readCsvBody(headerOnly)).isEmpty();
         assertThat(ScenarioFiles.outputFormatProblems(headerOnly)).isEmpty();

@@ -23,11 +23,32 @@ import java.util.Set;
 public final class ScenarioGenerator {
 
     static final String[] NAMES = {
-        "Kossi Agbéko", "Essozimna Pali", "Akouvi Mensah", "Kodjo Amavi", "Yawa Adjovi", "Komi Dossou",
-        "Abla Kpodar", "Essowè Batchassi", "Ama Lawson", "Kokou Tchalla", "Afi Sodji", "Mawuli Akakpo",
-        "Edem Gbedemah", "Sénamé Koffi", "Pélagie Ayéva", "Tchilabalo Bodjona", "Dzifa Amegah",
-        "Yao Kpatcha", "Akossiwa Dogbé", "Kafui Adzoa", "Massama Tcha-Tchibara", "Élise Akué",
-        "Bawa Ouro-Djobo", "Hélène Têtê", "Gnama Latta", "Mawussé Agbodjan",
+        "Kossi Agbéko",
+        "Essozimna Pali",
+        "Akouvi Mensah",
+        "Kodjo Amavi",
+        "Yawa Adjovi",
+        "Komi Dossou",
+        "Abla Kpodar",
+        "Essowè Batchassi",
+        "Ama Lawson",
+        "Kokou Tchalla",
+        "Afi Sodji",
+        "Mawuli Akakpo",
+        "Edem Gbedemah",
+        "Sénamé Koffi",
+        "Pélagie Ayéva",
+        "Tchilabalo Bodjona",
+        "Dzifa Amegah",
+        "Yao Kpatcha",
+        "Akossiwa Dogbé",
+        "Kafui Adzoa",
+        "Massama Tcha-Tchibara",
+        "Élise Akué",
+        "Bawa Ouro-Djobo",
+        "Hélène Têtê",
+        "Gnama Latta",
+        "Mawussé Agbodjan",
     };
 
     /** Always present, to exercise spreadsheet neutralisation and CSV quoting. */
@@ -35,13 +56,13 @@ public final class ScenarioGenerator {
 
     static final String[] MINISTRIES = {"MEF", "MSHP", "MEPSTA", "MFPTDS", "MAEP", "MSPC", "MTP"};
 
-    static final String[] DEVICES = {"Tecno Spark 20", "Samsung Galaxy A15", "Itel A70", "Infinix Hot 40",
-        "Tecno Camon 30"};
+    static final String[] DEVICES = {
+        "Tecno Spark 20", "Samsung Galaxy A15", "Itel A70", "Infinix Hot 40", "Tecno Camon 30"
+    };
 
     static final int[] OTHER_TERMS = {1, 2, 3, 6, 9, 10, 18, 24};
 
-    private ScenarioGenerator() {
-    }
+    private ScenarioGenerator() {}
 
     /** A scenario of 20–60 contracts over 8–18 months starting in 2026-01. */
     public static Scenario generate(long seed) {
@@ -75,7 +96,8 @@ public final class ScenarioGenerator {
         for (int i = 0; i < holders.size(); i++) {
             String name = i < TRICKY_NAMES.length ? TRICKY_NAMES[i] : NAMES[rnd.nextInt(NAMES.length)];
             holderName.put(holders.get(i), name);
-            holderMinistry.put(holders.get(i), rnd.nextInt(100) < 80 ? MINISTRIES[rnd.nextInt(MINISTRIES.length)] : null);
+            holderMinistry.put(
+                    holders.get(i), rnd.nextInt(100) < 80 ? MINISTRIES[rnd.nextInt(MINISTRIES.length)] : null);
         }
 
         // ---- contracts: one per holder, the rest to holders with fewer than 3 ----
@@ -199,14 +221,14 @@ public final class ScenarioGenerator {
 
         Map<String, Scenario.ContractExtras> extrasOut = new LinkedHashMap<>();
         for (Map.Entry<String, ContractExtrasHolder> e : extras.entrySet()) {
-            extrasOut.put(e.getKey(), new Scenario.ContractExtras(e.getValue().device, e.getValue().imei,
-                    e.getValue().blankDefaults));
+            extrasOut.put(
+                    e.getKey(),
+                    new Scenario.ContractExtras(e.getValue().device, e.getValue().imei, e.getValue().blankDefaults));
         }
         return new Scenario(seed, periods, contracts, extrasOut, registers, payrollNames);
     }
 
-    private record ContractExtrasHolder(String device, String imei, boolean blankDefaults) {
-    }
+    private record ContractExtrasHolder(String device, String imei, boolean blankDefaults) {}
 
     private static String nextStatus(String current, Random rnd) {
         int r = rnd.nextInt(1000);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,9 +42,13 @@ class ScenarioGeneratorTests {
                 if (c.termMonths() > 1) {
                     assertThat(inst.get(0) % unit).isZero(); // with a single installment, it is the whole amount
                 }
-                assertThat(ref.scheduled(c.contractId(), c.firstPeriod().plusMonths(c.termMonths() - 1L).toString()))
+                assertThat(ref.scheduled(
+                                c.contractId(),
+                                c.firstPeriod().plusMonths(c.termMonths() - 1L).toString()))
                         .isEqualTo(c.financedXof());
-                assertThat(ref.scheduled(c.contractId(), c.firstPeriod().minusMonths(1).toString())).isZero();
+                assertThat(ref.scheduled(
+                                c.contractId(), c.firstPeriod().minusMonths(1).toString()))
+                        .isZero();
             }
         }
     }
@@ -63,8 +66,11 @@ class ScenarioGeneratorTests {
             assertThat(c.priceXof()).isBetween(45_000L, 350_000L);
             assertThat(c.downPaymentXof()).isBetween(0L, c.priceXof() / 3);
             assertThat(c.termMonths()).isBetween(1, 24);
-            assertThat(c.fullName()).doesNotContain("\n", "\r", "\t").isEqualTo(c.fullName().strip());
-            assertThat(c.firstPeriod().toString()).isGreaterThanOrEqualTo(s.periods().get(0));
+            assertThat(c.fullName())
+                    .doesNotContain("\n", "\r", "\t")
+                    .isEqualTo(c.fullName().strip());
+            assertThat(c.firstPeriod().toString())
+                    .isGreaterThanOrEqualTo(s.periods().get(0));
             perMatricule.merge(c.matricule(), 1, Integer::sum);
             Scenario.ContractExtras x = s.extras(c.contractId());
             if (x.imei() != null) {
@@ -79,7 +85,9 @@ class ScenarioGeneratorTests {
             for (RefPayrollRow r : s.register(period)) {
                 assertThat(r.matricule()).matches(IDENTIFIER);
                 if (perMatricule.containsKey(r.matricule())) {
-                    assertThat(holdersSeen.add(r.matricule())).as("holder twice in a register").isTrue();
+                    assertThat(holdersSeen.add(r.matricule()))
+                            .as("holder twice in a register")
+                            .isTrue();
                 }
             }
         }
@@ -208,10 +216,26 @@ class ScenarioGeneratorTests {
                 settled |= ref.isSettled(c.contractId());
             }
         }
-        assertThat(seen).contains("NOT_IN_PAYROLL", "EMPLOYEE_SUSPENDED", "EMPLOYEE_LEFT", "EMPLOYEE_RETIRED",
-                "EMPLOYEE_DECEASED", "CAPPED", "MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED",
-                "MONTHS_1", "MONTHS_2", "MONTHS_3_PLUS", "arrears:NOT_WITHHELD", "arrears:SHORT", "arrears:CAPPED",
-                "arrears:NOT_IN_PAYROLL");
+        assertThat(seen)
+                .contains(
+                        "NOT_IN_PAYROLL",
+                        "EMPLOYEE_SUSPENDED",
+                        "EMPLOYEE_LEFT",
+                        "EMPLOYEE_RETIRED",
+                        "EMPLOYEE_DECEASED",
+                        "CAPPED",
+                        "MATCHED",
+                        "NOT_WITHHELD",
+                        "SHORT",
+                        "OVER",
+                        "UNEXPECTED",
+                        "MONTHS_1",
+                        "MONTHS_2",
+                        "MONTHS_3_PLUS",
+                        "arrears:NOT_WITHHELD",
+                        "arrears:SHORT",
+                        "arrears:CAPPED",
+                        "arrears:NOT_IN_PAYROLL");
         assertThat(refundBeyondBalance).isTrue();
         assertThat(twoRowsForOneContract).isTrue();
         assertThat(settled).isTrue();
@@ -224,7 +248,8 @@ class ScenarioGeneratorTests {
             List<String> b = rows.get(i);
             int byContract = ReferenceProgramme.BY_CODE_POINT.compare(a.get(2), b.get(2));
             assertThat(byContract == 0 ? ReferenceProgramme.BY_CODE_POINT.compare(a.get(1), b.get(1)) : byContract)
-                    .as("row order %s then %s", a, b).isNegative();
+                    .as("row order %s then %s", a, b)
+                    .isNegative();
         }
     }
 }

@@ -44,33 +44,48 @@ class HtmlReportTests {
 
     /** The 2026-01 sample figures, with a ministry code and an input name as given. */
     static PeriodFigures figures(String ministry, String inputName) {
-        return new PeriodFigures(Period.parse("2026-01"),
-                List.of(new RunLine(RunKind.DEDUCTION, 2, RunState.COMPLETED, inputName),
+        return new PeriodFigures(
+                Period.parse("2026-01"),
+                List.of(
+                        new RunLine(RunKind.DEDUCTION, 2, RunState.COMPLETED, inputName),
                         new RunLine(RunKind.RECONCILIATION, 3, RunState.COMPLETED, "withheld-2026-01.csv")),
                 Reading.of("deductions-2026-01.csv", new OrderTotals(41, 415_155)),
                 Reading.of("deduction-2026-01.manifest.json", new OrderTotals(41, 415_155)),
                 Reading.of("deduction-exceptions-2026-01.csv", new ExceptionTotals(2, 39_166, 31_584, 7_582)),
-                Reading.of("reconciliation-2026-01.csv", new ReconciliationTotals(41, 415_155, 411_571, 410_571,
-                        1_000)),
+                Reading.of(
+                        "reconciliation-2026-01.csv", new ReconciliationTotals(41, 415_155, 411_571, 410_571, 1_000)),
                 Reading.of("arrears-2026-01.csv", new ArrearsTotals(6, 45_747, 868_416)),
-                Reading.of("withheld-2026-01.csv", new ReturnTotal(ReturnTotal.Source.ARCHIVED_FILE,
-                        "archive/2026-01/withheld-2026-01.csv", 41, 411_571)),
-                List.of(new FileDigest(inputName, "archive/2026-01", RunKind.DEDUCTION, FileDigest.Seal.LEDGER,
-                        SHA, SHA, null)),
-                List.of(new FileDigest("deductions-2026-01.csv", "outbox/2026-01", RunKind.DEDUCTION,
-                        FileDigest.Seal.SIDECAR, SHA, SHA, SHA)),
-                Optional.of(new DeductionFigures(42, 430_653, 0, 41, 415_155,
-                        List.of(new ReasonLine("CAPPED", 2, 39_166, 31_584, 7_582)))),
+                Reading.of(
+                        "withheld-2026-01.csv",
+                        new ReturnTotal(
+                                ReturnTotal.Source.ARCHIVED_FILE, "archive/2026-01/withheld-2026-01.csv", 41, 411_571)),
+                List.of(new FileDigest(
+                        inputName, "archive/2026-01", RunKind.DEDUCTION, FileDigest.Seal.LEDGER, SHA, SHA, null)),
+                List.of(new FileDigest(
+                        "deductions-2026-01.csv",
+                        "outbox/2026-01",
+                        RunKind.DEDUCTION,
+                        FileDigest.Seal.SIDECAR,
+                        SHA,
+                        SHA,
+                        SHA)),
+                Optional.of(new DeductionFigures(
+                        42, 430_653, 0, 41, 415_155, List.of(new ReasonLine("CAPPED", 2, 39_166, 31_584, 7_582)))),
                 Optional.of(new ReconciliationFigures(
-                        List.of(new StatusLine("MATCHED", 37, 375_739, 375_739, 375_739, 0),
+                        List.of(
+                                new StatusLine("MATCHED", 37, 375_739, 375_739, 375_739, 0),
                                 new StatusLine("OVER", 2, 19_416, 30_832, 29_832, 1_000)),
-                        List.of(new BucketLine("MONTHS_1", 5, 30_498, 768_416),
+                        List.of(
+                                new BucketLine("MONTHS_1", 5, 30_498, 768_416),
                                 new BucketLine("MONTHS_2", 1, 15_249, 100_000),
                                 new BucketLine("MONTHS_3_PLUS", 0, 0, 0)),
-                        List.of(new MinistryLine(ministry, 4, 22_582, 668_416), new MinistryLine(null, 1, 7_916,
-                                95_000)))),
-                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429), new Balances(50, 410_571, 410_571, 0, 0, 0),
-                new DifferingRows(Reading.of("deductions-2026-01.csv", 0L),
+                        List.of(
+                                new MinistryLine(ministry, 4, 22_582, 668_416),
+                                new MinistryLine(null, 1, 7_916, 95_000)))),
+                new Portfolio(49, 1, 6_259_000, 410_571, 5_848_429),
+                new Balances(50, 410_571, 410_571, 0, 0, 0),
+                new DifferingRows(
+                        Reading.of("deductions-2026-01.csv", 0L),
                         Reading.of("deduction-exceptions-2026-01.csv", 0L),
                         Reading.of("reconciliation-2026-01.csv", 0L),
                         Reading.of("arrears-2026-01.csv", 0L)));
@@ -122,14 +137,17 @@ class HtmlReportTests {
         void valuesCopiedFromTheDataNeverBecomeMarkup() {
             String page = render(figures(HOSTILE_MINISTRY, HOSTILE_INPUT), "fr");
 
-            assertThat(page).doesNotContain("<script", "<img").contains(Html.escape(HOSTILE_MINISTRY),
-                    Html.escape(HOSTILE_INPUT));
+            assertThat(page)
+                    .doesNotContain("<script", "<img")
+                    .contains(Html.escape(HOSTILE_MINISTRY), Html.escape(HOSTILE_INPUT));
         }
 
         @Test
         void chromiumShowsThemAsTextAndCreatesNoElementFromThem(@TempDir Path dir) throws IOException {
-            Path page = Files.writeString(dir.resolve("report.html"),
-                    render(figures(HOSTILE_MINISTRY, HOSTILE_INPUT), "fr"), StandardCharsets.UTF_8);
+            Path page = Files.writeString(
+                    dir.resolve("report.html"),
+                    render(figures(HOSTILE_MINISTRY, HOSTILE_INPUT), "fr"),
+                    StandardCharsets.UTF_8);
 
             RenderedReport rendered = RenderedReport.of(page);
 
@@ -144,12 +162,14 @@ class HtmlReportTests {
 
         @Test
         void hasOneBarPerBucketAsLongAsItsAmountOverdue() {
-            String svg = ArrearsChart.svg(figures("MEF", "payroll-2026-01.csv").reconciliation().get().buckets(),
+            String svg = ArrearsChart.svg(
+                    figures("MEF", "payroll-2026-01.csv").reconciliation().get().buckets(),
                     ReportMessages.labels("fr"));
 
             assertThat(svg).startsWith("<svg class=\"chart\"").doesNotContain("xmlns", "http");
             assertThat(svg.split("<rect ", -1)).hasSize(4);
-            assertThat(svg).contains("data-bucket=\"MONTHS_1\" x=\"150\" y=\"17\" width=\"330\"")
+            assertThat(svg)
+                    .contains("data-bucket=\"MONTHS_1\" x=\"150\" y=\"17\" width=\"330\"")
                     .contains("data-bucket=\"MONTHS_2\" x=\"150\" y=\"61\" width=\"165\"")
                     .contains("data-bucket=\"MONTHS_3_PLUS\" x=\"150\" y=\"105\" width=\"0\"")
                     .contains(">5 contrats \u00B7 30\u202F498\u00A0F\u00A0CFA</text>")
@@ -161,7 +181,9 @@ class HtmlReportTests {
         void lengthsAreWholePixelsFromIntegerArithmetic() {
             assertThat(ArrearsChart.length(30_498, 30_498)).isEqualTo(330);
             assertThat(ArrearsChart.length(15_249, 30_498)).isEqualTo(165);
-            assertThat(ArrearsChart.length(1, 999_999_999_999L)).as("visible however small").isEqualTo(2);
+            assertThat(ArrearsChart.length(1, 999_999_999_999L))
+                    .as("visible however small")
+                    .isEqualTo(2);
             assertThat(ArrearsChart.length(0, 30_498)).isZero();
             assertThat(ArrearsChart.length(0, 0)).isZero();
             assertThat(ArrearsChart.length(Long.MAX_VALUE / 2, Long.MAX_VALUE)).isEqualTo(165);
@@ -178,30 +200,48 @@ class HtmlReportTests {
 
     @Test
     void frenchByDefaultEnglishOnRequest() {
-        assertThat(render(figures("MEF", "payroll-2026-01.csv"), "fr")).contains("<html lang=\"fr\">",
-                "Rapport de période 2026-01", "Conforme");
-        assertThat(render(figures("MEF", "payroll-2026-01.csv"), "en")).contains("<html lang=\"en\">",
-                "Period report 2026-01", "\u2713 Pass").doesNotContain("Conforme");
+        assertThat(render(figures("MEF", "payroll-2026-01.csv"), "fr"))
+                .contains("<html lang=\"fr\">", "Rapport de période 2026-01", "Conforme");
+        assertThat(render(figures("MEF", "payroll-2026-01.csv"), "en"))
+                .contains("<html lang=\"en\">", "Period report 2026-01", "\u2713 Pass")
+                .doesNotContain("Conforme");
     }
 
     @Test
     void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerCheck() {
-        PeriodFigures nothing = new PeriodFigures(Period.parse("2026-04"), List.of(),
-                Reading.missing("deductions-2026-04.csv"), Reading.missing("deduction-2026-04.manifest.json"),
-                Reading.missing("deduction-exceptions-2026-04.csv"), Reading.missing("reconciliation-2026-04.csv"),
-                Reading.missing("arrears-2026-04.csv"), Reading.missing("withheld-2026-04.csv"), List.of(),
-                List.of(), Optional.empty(), Optional.empty(), new Portfolio(50, 0, 6_268_000, 0, 6_268_000),
-                new Balances(50, 0, 0, 0, 0, 0), new DifferingRows(Reading.missing("deduction_line"),
-                        Reading.missing("deduction_line"), Reading.missing("reconciliation_line"),
+        PeriodFigures nothing = new PeriodFigures(
+                Period.parse("2026-04"),
+                List.of(),
+                Reading.missing("deductions-2026-04.csv"),
+                Reading.missing("deduction-2026-04.manifest.json"),
+                Reading.missing("deduction-exceptions-2026-04.csv"),
+                Reading.missing("reconciliation-2026-04.csv"),
+                Reading.missing("arrears-2026-04.csv"),
+                Reading.missing("withheld-2026-04.csv"),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                new Portfolio(50, 0, 6_268_000, 0, 6_268_000),
+                new Balances(50, 0, 0, 0, 0, 0),
+                new DifferingRows(
+                        Reading.missing("deduction_line"),
+                        Reading.missing("deduction_line"),
+                        Reading.missing("reconciliation_line"),
                         Reading.missing("arrears_line")));
 
         String page = render(nothing, "en");
 
-        assertThat(page).doesNotContain("data-outcome=\"fail\"", "<svg")
-                .contains("deductions-2026-04.csv: missing (not produced yet, or removed).",
-                        "The deduction run of 2026-04 is not in the ledger yet.", "not run yet");
+        assertThat(page)
+                .doesNotContain("data-outcome=\"fail\"", "<svg")
+                .contains(
+                        "deductions-2026-04.csv: missing (not produced yet, or removed).",
+                        "The deduction run of 2026-04 is not in the ledger yet.",
+                        "not run yet");
         assertThat(page.split("data-outcome=\"not-available\"", -1)).hasSize(10);
-        assertThat(page.split("data-outcome=\"pass\"", -1)).as("only the ledger's own check, j").hasSize(2);
+        assertThat(page.split("data-outcome=\"pass\"", -1))
+                .as("only the ledger's own check, j")
+                .hasSize(2);
         assertThat(page).contains("data-check=\"j\" data-outcome=\"pass\"");
         assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("http://", "https://");
     }

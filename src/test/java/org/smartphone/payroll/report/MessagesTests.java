@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.smartphone.payroll.arrears.ArrearsBucket;
-import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.deduction.DeductionReason;
+import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationStatus;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.springframework.context.MessageSource;
@@ -55,7 +55,8 @@ class MessagesTests {
 
         @Test
         void frenchAndEnglishHoldTheSameKeys() throws IOException {
-            assertThat(keys("messages_en.properties")).isNotEmpty()
+            assertThat(keys("messages_en.properties"))
+                    .isNotEmpty()
                     .containsExactlyElementsOf(keys("messages_fr.properties"));
         }
 
@@ -73,11 +74,19 @@ class MessagesTests {
                     if (written.contains(",choice,")) {
                         continue; // see Plurals
                     }
-                    String expected = written.replace("''", "'").replace("{0}", "<0>").replace("{1}", "<1>")
-                            .replace("{2}", "<2>").replace("{3}", "<3>");
+                    String expected = written.replace("''", "'")
+                            .replace("{0}", "<0>")
+                            .replace("{1}", "<1>")
+                            .replace("{2}", "<2>")
+                            .replace("{3}", "<3>");
                     // a lone apostrophe would start a quoted part, which MessageFormat prints without it
-                    assertThat(ReportMessages.source().getMessage(key, new Object[] {"<0>", "<1>", "<2>", "<3>"},
-                            Locale.forLanguageTag(language))).as(language + " " + key).isEqualTo(expected);
+                    assertThat(ReportMessages.source()
+                                    .getMessage(
+                                            key,
+                                            new Object[] {"<0>", "<1>", "<2>", "<3>"},
+                                            Locale.forLanguageTag(language)))
+                            .as(language + " " + key)
+                            .isEqualTo(expected);
                 }
             }
         }
@@ -130,8 +139,7 @@ class MessagesTests {
             }
 
             assertThat(recording.missing).as("asked for, not in the files").isEmpty();
-            assertThat(recording.asked).as("in the files, never asked for")
-                    .containsAll(keys("messages_fr.properties"));
+            assertThat(recording.asked).as("in the files, never asked for").containsAll(keys("messages_fr.properties"));
         }
 
         @Test
@@ -180,13 +188,17 @@ class MessagesTests {
             }
             if (type == ReturnTotal.class) {
                 return Stream.of(ReturnTotal.Source.values())
-                        .map(source -> new ReturnTotal(source, "archive/2026-01/withheld-2026-01.csv", 3, 0)).toList();
+                        .map(source -> new ReturnTotal(source, "archive/2026-01/withheld-2026-01.csv", 3, 0))
+                        .toList();
             }
             if (type == String.class) {
                 return switch (method) {
-                    case "reason" -> Stream.of(DeductionReason.values()).map(Enum::name).toList();
-                    case "status" -> Stream.of(ReconciliationStatus.values()).map(Enum::name).toList();
-                    case "bucket" -> Stream.of(ArrearsBucket.values()).map(Enum::name).toList();
+                    case "reason" ->
+                        Stream.of(DeductionReason.values()).map(Enum::name).toList();
+                    case "status" ->
+                        Stream.of(ReconciliationStatus.values()).map(Enum::name).toList();
+                    case "bucket" ->
+                        Stream.of(ArrearsBucket.values()).map(Enum::name).toList();
                     default -> List.of("deductions-2026-01.csv", "");
                 };
             }

@@ -25,19 +25,33 @@ class PeriodTextTests {
     @Test
     void aDeductionAloneListsItsExceptionsThatHoldRowsByName() {
         // SPEC's order of reasons, as PeriodLedger gives them, with zeros
-        List<ReasonLine> reasons = List.of(new ReasonLine("NOT_IN_PAYROLL", 2, 20_000, 0, 20_000),
-                new ReasonLine("EMPLOYEE_SUSPENDED", 0, 0, 0, 0), new ReasonLine("EMPLOYEE_LEFT", 1, 9_000, 0, 9_000),
-                new ReasonLine("EMPLOYEE_RETIRED", 0, 0, 0, 0), new ReasonLine("EMPLOYEE_DECEASED", 0, 0, 0, 0),
+        List<ReasonLine> reasons = List.of(
+                new ReasonLine("NOT_IN_PAYROLL", 2, 20_000, 0, 20_000),
+                new ReasonLine("EMPLOYEE_SUSPENDED", 0, 0, 0, 0),
+                new ReasonLine("EMPLOYEE_LEFT", 1, 9_000, 0, 9_000),
+                new ReasonLine("EMPLOYEE_RETIRED", 0, 0, 0, 0),
+                new ReasonLine("EMPLOYEE_DECEASED", 0, 0, 0, 0),
                 new ReasonLine("CAPPED", 1, 12_500, 10_000, 2_500));
-        PeriodFigures figures = new PeriodFigures(Period.parse("2026-01"),
+        PeriodFigures figures = new PeriodFigures(
+                Period.parse("2026-01"),
                 List.of(new RunLine(RunKind.DEDUCTION, 2, RunState.COMPLETED, "payroll-2026-01.csv")),
-                Reading.missing("deductions-2026-01.csv"), Reading.missing("deduction-2026-01.manifest.json"),
-                Reading.missing("deduction-exceptions-2026-01.csv"), Reading.missing("reconciliation-2026-01.csv"),
-                Reading.missing("arrears-2026-01.csv"), Reading.missing("withheld-2026-01.csv"), List.of(), List.of(),
-                Optional.of(new DeductionFigures(7, 1_234_567, 45_000, 5, 1_183_067, reasons)), Optional.empty(),
-                new Portfolio(9, 1, 6_259_000, 410_571, 5_848_429), new Balances(10, 410_571, 410_571, 0, 0, 0),
-                new DifferingRows(Reading.missing("deduction_line"), Reading.missing("deduction_line"),
-                        Reading.missing("reconciliation_line"), Reading.missing("arrears_line")));
+                Reading.missing("deductions-2026-01.csv"),
+                Reading.missing("deduction-2026-01.manifest.json"),
+                Reading.missing("deduction-exceptions-2026-01.csv"),
+                Reading.missing("reconciliation-2026-01.csv"),
+                Reading.missing("arrears-2026-01.csv"),
+                Reading.missing("withheld-2026-01.csv"),
+                List.of(),
+                List.of(),
+                Optional.of(new DeductionFigures(7, 1_234_567, 45_000, 5, 1_183_067, reasons)),
+                Optional.empty(),
+                new Portfolio(9, 1, 6_259_000, 410_571, 5_848_429),
+                new Balances(10, 410_571, 410_571, 0, 0, 0),
+                new DifferingRows(
+                        Reading.missing("deduction_line"),
+                        Reading.missing("deduction_line"),
+                        Reading.missing("reconciliation_line"),
+                        Reading.missing("arrears_line")));
 
         assertThat(PeriodText.of(figures)).isEqualTo("""
                 Period report 2026-01

@@ -43,7 +43,9 @@ final class RenderedReport {
     /** The one element {@code <tag attribute="value">}, whole. */
     String element(String tag, String attribute, String value) {
         List<String> found = elements(tag, attribute, value);
-        assertThat(found).as("<%s %s=\"%s\"> in the rendered page", tag, attribute, value).hasSize(1);
+        assertThat(found)
+                .as("<%s %s=\"%s\"> in the rendered page", tag, attribute, value)
+                .hasSize(1);
         return found.get(0);
     }
 
@@ -74,14 +76,16 @@ final class RenderedReport {
 
     /** An attribute's value in an element's start tag. */
     static String attribute(String element, String name) {
-        Matcher matcher = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(
-                element.substring(0, element.indexOf('>')));
+        Matcher matcher = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"")
+                .matcher(element.substring(0, element.indexOf('>')));
         return matcher.find() ? decode(matcher.group(1)) : null;
     }
 
     /** The text a reader sees: tags removed, entities decoded, ordinary white space collapsed. */
     static String text(String html) {
-        return SPACES.matcher(decode(TAG.matcher(html).replaceAll(" "))).replaceAll(" ").strip();
+        return SPACES.matcher(decode(TAG.matcher(html).replaceAll(" ")))
+                .replaceAll(" ")
+                .strip();
     }
 
     private static List<String> elements(String html, String tag, String attribute, String value) {
@@ -124,9 +128,12 @@ final class RenderedReport {
                 case "gt" -> ">";
                 case "quot" -> "\"";
                 case "apos" -> "'";
-                default -> name.startsWith("#x") ? Character.toString(Integer.parseInt(name.substring(2), 16))
-                        : name.startsWith("#") ? Character.toString(Integer.parseInt(name.substring(1)))
-                        : matcher.group();
+                default ->
+                    name.startsWith("#x")
+                            ? Character.toString(Integer.parseInt(name.substring(2), 16))
+                            : name.startsWith("#")
+                                    ? Character.toString(Integer.parseInt(name.substring(1)))
+                                    : matcher.group();
             };
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

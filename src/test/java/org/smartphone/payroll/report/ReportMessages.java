@@ -15,8 +15,7 @@ final class ReportMessages {
 
     private static final MessageSource SOURCE = load();
 
-    private ReportMessages() {
-    }
+    private ReportMessages() {}
 
     static MessageSource source() {
         return SOURCE;
@@ -28,7 +27,8 @@ final class ReportMessages {
 
     private static MessageSource load() {
         AtomicReference<MessageSource> source = new AtomicReference<>();
-        new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+        new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
                 .withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
                 .run(context -> source.set(context.getBean(MessageSource.class)));
         return source.get();

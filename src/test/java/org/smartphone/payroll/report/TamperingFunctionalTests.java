@@ -82,21 +82,24 @@ class TamperingFunctionalTests {
         report.failed("f");
         report.failed("b"); // what the reconciliation expected is no longer the order's total
         report.passed("a", "c", "d", "e", "g", "h", "i", "j");
-        report.text("f").contains("records in deductions-2026-01.csv", "ledger: order lines")
+        report.text("f")
+                .contains("records in deductions-2026-01.csv", "ledger: order lines")
                 .containsPattern("total read back from deductions-2026-01.csv +10 500 F\\n +\u2260 ledger: amount"
                         + " instructed +10 000 F");
         String checkF = RenderedReport.text(report.rendered.element("tr", "data-check", "f"));
-        assertThat(checkF).contains("lignes de deductions-2026-01.csv 5 = registre\u00A0: lignes instruites 5")
+        assertThat(checkF)
+                .contains("lignes de deductions-2026-01.csv 5 = registre\u00A0: lignes instruites 5")
                 .contains("total relu de deductions-2026-01.csv " + francs(10_500) + " \u2260 registre\u00A0:"
                         + " total instruit " + francs(10_000));
-        assertThat(RenderedReport.cells(report.rendered.element("tr", "data-check", "f")).get(3))
+        assertThat(RenderedReport.cells(report.rendered.element("tr", "data-check", "f"))
+                        .get(3))
                 .isEqualTo("\u2717 Non conforme");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void twoAmountsSwappedInTheDeductionOrderFailCheckFThoughEveryTotalAgrees(TestDatabase database,
-            @TempDir Path dir) throws IOException {
+    void twoAmountsSwappedInTheDeductionOrderFailCheckFThoughEveryTotalAgrees(TestDatabase database, @TempDir Path dir)
+            throws IOException {
         Programme programme = january(dir, database);
         // C-1 instructed 1 000 instead of 2 000, C-3 2 000 instead of 1 000; and C-7's line given to M-4
         edit(programme, ORDER, "C-1", Map.of("amount_xof", "1000"));
@@ -108,9 +111,10 @@ class TamperingFunctionalTests {
 
         report.failed("f");
         report.passed("a", "b", "c", "d", "e", "g", "h", "i", "j");
-        report.text("f").containsPattern("total read back from deductions-2026-01.csv +10 000 F\\n +="
-                + " ledger: amount instructed +10 000 F").containsPattern("lines that differ from the ledger, line by"
-                + " line +3\\n +\u2260 expected +0");
+        report.text("f")
+                .containsPattern("total read back from deductions-2026-01.csv +10 000 F\\n +="
+                        + " ledger: amount instructed +10 000 F")
+                .containsPattern("lines that differ from the ledger, line by" + " line +3\\n +\u2260 expected +0");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "f")))
                 .contains("lignes qui diffèrent du registre, ligne à ligne 3 \u2260 attendu 0");
     }
@@ -126,10 +130,11 @@ class TamperingFunctionalTests {
 
         report.failed("g");
         report.passed("a", "b", "c", "d", "e", "f", "h", "i", "j");
-        report.text("g").containsPattern("instructed, deduction-exceptions-2026-01.csv +3 500 F\\n +\u2260 ledger:"
-                + " instructed of the exceptions +3 000 F")
+        report.text("g")
+                .containsPattern("instructed, deduction-exceptions-2026-01.csv +3 500 F\\n +\u2260 ledger:"
+                        + " instructed of the exceptions +3 000 F")
                 .containsPattern("shortfall, deduction-exceptions-2026-01.csv"
-                + " +6 500 F\\n +\u2260 ledger: shortfall of the exceptions +7 000 F");
+                        + " +6 500 F\\n +\u2260 ledger: shortfall of the exceptions +7 000 F");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "g")))
                 .contains("instruit, deduction-exceptions-2026-01.csv " + francs(3_500) + " \u2260 registre\u00A0:"
                         + " instruit des exceptions " + francs(3_000))
@@ -150,9 +155,10 @@ class TamperingFunctionalTests {
 
         report.failed("h");
         report.passed("a", "b", "c", "d", "e", "f", "g", "i", "j");
-        report.text("h").containsPattern("posted, reconciliation-2026-01.csv +8 700 F\\n +\u2260 ledger: posted"
-                + " +8 500 F").containsPattern("refund due, reconciliation-2026-01.csv +1 100 F\\n +\u2260 ledger:"
-                + " refund due +1 300 F");
+        report.text("h")
+                .containsPattern("posted, reconciliation-2026-01.csv +8 700 F\\n +\u2260 ledger: posted" + " +8 500 F")
+                .containsPattern(
+                        "refund due, reconciliation-2026-01.csv +1 100 F\\n +\u2260 ledger:" + " refund due +1 300 F");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "h")))
                 .contains("imputé, reconciliation-2026-01.csv " + francs(8_700) + " \u2260 registre\u00A0: imputé "
                         + francs(8_500))
@@ -170,8 +176,9 @@ class TamperingFunctionalTests {
 
         report.failed("i");
         report.passed("a", "b", "c", "d", "e", "f", "g", "h", "j");
-        report.text("i").containsPattern("outstanding, arrears-2026-01.csv +21 000 F\\n +\u2260 ledger: outstanding"
-                + " in arrears +22 000 F");
+        report.text("i")
+                .containsPattern("outstanding, arrears-2026-01.csv +21 000 F\\n +\u2260 ledger: outstanding"
+                        + " in arrears +22 000 F");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "i")))
                 .contains("restant dû, arrears-2026-01.csv " + francs(21_000) + " \u2260 registre\u00A0: restant dû"
                         + " des arriérés " + francs(22_000))
@@ -184,15 +191,17 @@ class TamperingFunctionalTests {
     void aBalanceRaisedInTheDatabaseFailsCheckJNamingOneContract(TestDatabase database, @TempDir Path dir) {
         Programme programme = january(dir, database);
         assertThat(programme.update("UPDATE contract_balance SET collected_xof = collected_xof + 1000"
-                + " WHERE contract_id = 'C-7'")).isEqualTo(1);
+                        + " WHERE contract_id = 'C-7'"))
+                .isEqualTo(1);
 
         Report report = report(programme, "j");
 
         report.failed("j");
         report.passed("a", "b", "c", "d", "e", "f", "g", "h", "i");
-        report.text("j").containsPattern("collected, every contract +9 500 F\\n +\u2260 sum of every posting"
-                + " +8 500 F").containsPattern("contracts whose collected is not the sum of their postings +1\\n"
-                + " +\u2260 expected +0");
+        report.text("j")
+                .containsPattern("collected, every contract +9 500 F\\n +\u2260 sum of every posting" + " +8 500 F")
+                .containsPattern(
+                        "contracts whose collected is not the sum of their postings +1\\n" + " +\u2260 expected +0");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "j")))
                 .contains("encaissé, tous contrats " + francs(9_500) + " \u2260 somme de toutes les imputations "
                         + francs(8_500))
@@ -205,16 +214,18 @@ class TamperingFunctionalTests {
         Programme programme = january(dir, database);
         // C-4 settled with 9 000 outstanding; C-5 (nothing posted) given all it financed but left open
         assertThat(programme.update("UPDATE contract SET state = 'SETTLED', settled_period = '2026-01'"
-                + " WHERE contract_id = 'C-4'"))
+                        + " WHERE contract_id = 'C-4'"))
                 .isEqualTo(1);
-        assertThat(programme.update("UPDATE contract_balance SET collected_xof = financed_xof"
-                + " WHERE contract_id = 'C-5'")).isEqualTo(1);
+        assertThat(programme.update(
+                        "UPDATE contract_balance SET collected_xof = financed_xof" + " WHERE contract_id = 'C-5'"))
+                .isEqualTo(1);
 
         Report report = report(programme, "j");
 
         report.failed("j");
-        report.text("j").containsPattern("collected, every contract +12 500 F\\n +\u2260 sum of every posting"
-                + " +8 500 F").containsPattern("contracts whose collected is not the sum of their postings +1\\n")
+        report.text("j")
+                .containsPattern("collected, every contract +12 500 F\\n +\u2260 sum of every posting" + " +8 500 F")
+                .containsPattern("contracts whose collected is not the sum of their postings +1\\n")
                 .containsPattern("settled contracts with something outstanding +1\\n")
                 .containsPattern("open contracts outside 0 \u2264 collected < financed +1\\n");
     }
@@ -225,32 +236,40 @@ class TamperingFunctionalTests {
         Programme programme = january(dir, database);
         // C-2's 1 500 removed; 300 and 500 posted to contracts that do not exist, one sorting before
         // every contract and one after
-        assertThat(programme.update("DELETE FROM posting WHERE contract_id = 'C-2'")).isEqualTo(1);
+        assertThat(programme.update("DELETE FROM posting WHERE contract_id = 'C-2'"))
+                .isEqualTo(1);
         assertThat(programme.update("INSERT INTO posting (period, contract_id, amount_xof, run_id) VALUES"
-                + " ('2026-01', 'A-0', 300, 3), ('2026-01', 'ZZ-1', 500, 3)")).isEqualTo(2);
+                        + " ('2026-01', 'A-0', 300, 3), ('2026-01', 'ZZ-1', 500, 3)"))
+                .isEqualTo(2);
 
         Report report = report(programme, "j");
 
-        report.text("j").containsPattern("collected, every contract +8 500 F\\n +\u2260 sum of every posting"
-                + " +7 800 F").containsPattern("contracts whose collected is not the sum of their postings +3\\n")
+        report.text("j")
+                .containsPattern("collected, every contract +8 500 F\\n +\u2260 sum of every posting" + " +7 800 F")
+                .containsPattern("contracts whose collected is not the sum of their postings +3\\n")
                 .containsPattern("settled contracts with something outstanding +0\\n");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void anUntouchedCycleWithSettlementsRefundsAndExceptionsPassesEveryCheck(TestDatabase database,
-            @TempDir Path dir) {
+    void anUntouchedCycleWithSettlementsRefundsAndExceptionsPassesEveryCheck(TestDatabase database, @TempDir Path dir) {
         Programme programme = january(dir, database);
         // 2026-02: C-2 pays its last 500 and C-7 its 5 000 (both settle), C-4 withholds nothing, and
         // 100 withheld from C-1, settled in 2026-01, is UNEXPECTED
         InputFiles.write(programme.inbox(), "payroll-2026-02.csv", register("2026-02"));
-        InputFiles.write(programme.inbox(), "withheld-2026-02.csv", "period,contract_id,matricule,amount_withheld_xof",
-                "2026-02,C-2,M-2,500", "2026-02,C-7,M-7,5000", "2026-02,C-1,M-1,100");
+        InputFiles.write(
+                programme.inbox(),
+                "withheld-2026-02.csv",
+                "period,contract_id,matricule,amount_withheld_xof",
+                "2026-02,C-2,M-2,500",
+                "2026-02,C-7,M-7,5000",
+                "2026-02,C-1,M-1,100");
         run(programme, "deduct", "--period", "2026-02");
         run(programme, "reconcile", "--period", "2026-02");
-        assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE settled_period IS NOT NULL")).isEqualTo(4);
-        assertThat(statuses(programme.outbox(PERIOD).resolve(RECONCILIATION))).containsExactly("MATCHED", "OVER",
-                "OVER", "MATCHED", "UNEXPECTED", "SHORT", "UNEXPECTED");
+        assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE settled_period IS NOT NULL"))
+                .isEqualTo(4);
+        assertThat(statuses(programme.outbox(PERIOD).resolve(RECONCILIATION)))
+                .containsExactly("MATCHED", "OVER", "OVER", "MATCHED", "UNEXPECTED", "SHORT", "UNEXPECTED");
         assertThat(statuses(programme.outbox("2026-02").resolve("reconciliation-2026-02.csv")))
                 .containsExactly("UNEXPECTED", "MATCHED", "NOT_WITHHELD", "MATCHED");
 
@@ -260,11 +279,11 @@ class TamperingFunctionalTests {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stderr().lines()).as("the home and database only").hasSize(1);
             assertThat(result.stdout()).contains("\nControl checks\n").doesNotContain("FAIL", "NOT AVAILABLE");
-            RenderedReport rendered = RenderedReport.of(programme.outbox(period).resolve("report-" + period
-                    + ".html"));
+            RenderedReport rendered = RenderedReport.of(programme.outbox(period).resolve("report-" + period + ".html"));
             for (String letter : LETTERS) {
                 assertThat(RenderedReport.attribute(rendered.element("tr", "data-check", letter), "data-outcome"))
-                        .as("%s check %s", period, letter).isEqualTo("pass");
+                        .as("%s check %s", period, letter)
+                        .isEqualTo("pass");
             }
         }
     }
@@ -272,31 +291,53 @@ class TamperingFunctionalTests {
     /** The programme of the class comment: contracts imported, 2026-01 deducted and reconciled. */
     private static Programme january(Path dir, TestDatabase database) {
         Programme programme = new Programme(dir, database);
-        InputFiles.write(programme.inbox(), "contracts.csv", "contract_id,matricule,full_name,price_xof,term_months,"
-                + "first_period", "C-1,M-1,Ama One,2000,1,2026-01", "C-2,M-2,Ben Two,2000,2,2026-01",
-                "C-3,M-3,Cica Three,1000,1,2026-01", "C-4,M-4,Dede Four,12000,2,2026-01",
-                "C-5,M-5,Efua Five,4000,2,2026-01", "C-6,M-6,Fofo Six,4000,2,2026-01",
+        InputFiles.write(
+                programme.inbox(),
+                "contracts.csv",
+                "contract_id,matricule,full_name,price_xof,term_months," + "first_period",
+                "C-1,M-1,Ama One,2000,1,2026-01",
+                "C-2,M-2,Ben Two,2000,2,2026-01",
+                "C-3,M-3,Cica Three,1000,1,2026-01",
+                "C-4,M-4,Dede Four,12000,2,2026-01",
+                "C-5,M-5,Efua Five,4000,2,2026-01",
+                "C-6,M-6,Fofo Six,4000,2,2026-01",
                 "C-7,M-7,Gado Seven,6000,2,2026-01");
         InputFiles.write(programme.inbox(), "payroll-2026-01.csv", register(PERIOD));
-        InputFiles.write(programme.inbox(), "withheld-2026-01.csv", "period,contract_id,matricule,amount_withheld_xof",
-                "2026-01,C-1,M-1,2000", "2026-01,C-2,M-2,1500", "2026-01,C-3,M-3,1200", "2026-01,C-4,M-4,3000",
-                "2026-01,C-7,M-7,1000", "2026-01,C-5,M-5,400", "2026-01,X-9,M-9,700");
+        InputFiles.write(
+                programme.inbox(),
+                "withheld-2026-01.csv",
+                "period,contract_id,matricule,amount_withheld_xof",
+                "2026-01,C-1,M-1,2000",
+                "2026-01,C-2,M-2,1500",
+                "2026-01,C-3,M-3,1200",
+                "2026-01,C-4,M-4,3000",
+                "2026-01,C-7,M-7,1000",
+                "2026-01,C-5,M-5,400",
+                "2026-01,X-9,M-9,700");
         run(programme, "import-contracts");
         run(programme, "deduct", "--period", PERIOD);
         run(programme, "reconcile", "--period", PERIOD);
         Path outbox = programme.outbox(PERIOD);
-        assertThat(InputFiles.body(outbox.resolve(ORDER))).extracting(row -> row.get(5))
+        assertThat(InputFiles.body(outbox.resolve(ORDER)))
+                .extracting(row -> row.get(5))
                 .containsExactly("2000", "1000", "1000", "3000", "3000");
-        assertThat(InputFiles.body(outbox.resolve(ARREARS))).extracting(row -> row.get(2) + " " + row.get(5) + " "
-                + row.get(6)).containsExactly("C-4 3000 9000", "C-5 2000 4000", "C-6 2000 4000", "C-7 2000 5000");
+        assertThat(InputFiles.body(outbox.resolve(ARREARS)))
+                .extracting(row -> row.get(2) + " " + row.get(5) + " " + row.get(6))
+                .containsExactly("C-4 3000 9000", "C-5 2000 4000", "C-6 2000 4000", "C-7 2000 5000");
         return programme;
     }
 
     /** M-5 absent, M-6 suspended, M-4 able to bear 3 000 a month, everyone else 10 000. */
     private static String[] register(String period) {
-        return new String[] {"period,matricule,net_pay_xof,employment_status", period + ",M-1,30000,ACTIVE",
-            period + ",M-2,30000,ACTIVE", period + ",M-3,30000,ACTIVE", period + ",M-4,9000,ACTIVE",
-            period + ",M-6,30000,SUSPENDED", period + ",M-7,30000,ACTIVE"};
+        return new String[] {
+            "period,matricule,net_pay_xof,employment_status",
+            period + ",M-1,30000,ACTIVE",
+            period + ",M-2,30000,ACTIVE",
+            period + ",M-3,30000,ACTIVE",
+            period + ",M-4,9000,ACTIVE",
+            period + ",M-6,30000,SUSPENDED",
+            period + ",M-7,30000,ACTIVE"
+        };
     }
 
     private static void run(Programme programme, String... command) {
@@ -335,8 +376,8 @@ class TamperingFunctionalTests {
         Path outbox = programme.outbox(PERIOD);
         Path file = outbox.resolve(fileName);
         String sha256 = OutputFiles.sha256(file);
-        Files.writeString(outbox.resolve(fileName + ".sha256"), sha256 + "  " + fileName + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                outbox.resolve(fileName + ".sha256"), sha256 + "  " + fileName + "\n", StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> header = Arrays.asList(lines.get(0).split(","));
         ObjectMapper json = new ObjectMapper();
@@ -345,16 +386,19 @@ class TamperingFunctionalTests {
             if (output.get("file").asText().equals(fileName)) {
                 ((ObjectNode) output).put("sha256", sha256).put("records", lines.size() - 1);
                 ObjectNode totals = (ObjectNode) output.get("totals");
-                for (Iterator<String> names = totals.fieldNames(); names.hasNext();) {
+                for (Iterator<String> names = totals.fieldNames(); names.hasNext(); ) {
                     String column = names.next();
                     long sum = lines.subList(1, lines.size()).stream()
-                            .mapToLong(line -> Long.parseLong(line.split(",", -1)[header.indexOf(column)])).sum();
+                            .mapToLong(line -> Long.parseLong(line.split(",", -1)[header.indexOf(column)]))
+                            .sum();
                     totals.put(column, sum);
                 }
             }
         }
-        Files.writeString(outbox.resolve(manifestName), json.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(manifest), StandardCharsets.UTF_8);
+        Files.writeString(
+                outbox.resolve(manifestName),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest),
+                StandardCharsets.UTF_8);
     }
 
     /**
@@ -365,12 +409,17 @@ class TamperingFunctionalTests {
         Result result = programme.run("report", "--period", PERIOD);
         Path page = programme.outbox(PERIOD).resolve("report-2026-01.html");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        assertThat(result.stdout()).startsWith("Period report 2026-01\n")
+        assertThat(result.stdout())
+                .startsWith("Period report 2026-01\n")
                 .endsWith("HTML report: " + page.toAbsolutePath().normalize() + "\n");
-        assertThat(result.stderr()).containsPattern("Report of 2026-01: " + failed.split(", ").length
-                + " control check\\(s\\) FAILED \\(" + failed + "\\): the files or the ledger no longer agree with"
-                + " what the runs recorded; see the control checks"
-                + " above and in " + java.util.regex.Pattern.quote(page.toAbsolutePath().normalize().toString()));
+        assertThat(result.stderr())
+                .containsPattern("Report of 2026-01: " + failed.split(", ").length
+                        + " control check\\(s\\) FAILED \\(" + failed
+                        + "\\): the files or the ledger no longer agree with"
+                        + " what the runs recorded; see the control checks"
+                        + " above and in "
+                        + java.util.regex.Pattern.quote(
+                                page.toAbsolutePath().normalize().toString()));
         return new Report(result, RenderedReport.of(page));
     }
 
@@ -379,14 +428,17 @@ class TamperingFunctionalTests {
         void failed(String letter) {
             assertThat(result.stdout()).containsPattern("\\n  " + letter + "  FAIL  ");
             String row = rendered.element("tr", "data-check", letter);
-            assertThat(RenderedReport.attribute(row, "data-outcome")).as("check %s", letter).isEqualTo("fail");
+            assertThat(RenderedReport.attribute(row, "data-outcome"))
+                    .as("check %s", letter)
+                    .isEqualTo("fail");
         }
 
         void passed(String... letters) {
             for (String letter : letters) {
                 assertThat(result.stdout()).containsPattern("\\n  " + letter + "  PASS  ");
                 assertThat(RenderedReport.attribute(rendered.element("tr", "data-check", letter), "data-outcome"))
-                        .as("check %s", letter).isEqualTo("pass");
+                        .as("check %s", letter)
+                        .isEqualTo("pass");
             }
         }
 

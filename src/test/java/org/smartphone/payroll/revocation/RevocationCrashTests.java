@@ -33,16 +33,21 @@ import org.smartphone.payroll.support.TestDatabase;
  */
 class RevocationCrashTests {
 
-    private static final List<String[]> BEFORE = List.of(new String[] {"import-contracts"},
-            new String[] {"deduct", "--period", "2026-01"}, new String[] {"reconcile", "--period", "2026-01"},
+    private static final List<String[]> BEFORE = List.of(
+            new String[] {"import-contracts"},
+            new String[] {"deduct", "--period", "2026-01"},
+            new String[] {"reconcile", "--period", "2026-01"},
             new String[] {"deduct", "--period", "2026-02"});
-    private static final String[] REVOKE_DEDUCTION = {"revoke", "deduct", "--period", "2026-02", "--reason",
-        "March's register was sent as February's"};
-    private static final String[] REVOKE_RECONCILIATION = {"revoke", "reconcile", "--period", "2026-01", "--reason",
-        "the return of another ministry"};
+    private static final String[] REVOKE_DEDUCTION = {
+        "revoke", "deduct", "--period", "2026-02", "--reason", "March's register was sent as February's"
+    };
+    private static final String[] REVOKE_RECONCILIATION = {
+        "revoke", "reconcile", "--period", "2026-01", "--reason", "the return of another ministry"
+    };
 
     @TempDir
     static Path shared;
+
     static Path inputs;
     static Snapshot deductionRevoked;
     static Snapshot reconciliationRevoked;
@@ -64,8 +69,8 @@ class RevocationCrashTests {
         runBefore(other.with("PAYROLL_BATCH_SIZE", "50"));
         assertThat(other.run(REVOKE_DEDUCTION).exitCode()).isZero();
         assertThat(other.run(REVOKE_RECONCILIATION).exitCode()).isZero();
-        reconciliationRevoked = afterRerun(other, "withheld-2026-01.csv",
-                new String[] {"reconcile", "--period", "2026-01"});
+        reconciliationRevoked =
+                afterRerun(other, "withheld-2026-01.csv", new String[] {"reconcile", "--period", "2026-01"});
     }
 
     static Stream<Arguments> deductionCrashPoints() {
@@ -81,8 +86,8 @@ class RevocationCrashTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deductionCrashPoints")
-    void aRevocationOfADeductionRunInterruptedAnywhereIsFinishedByTheSameCommand(String point, boolean committed,
-            @TempDir Path dir) {
+    void aRevocationOfADeductionRunInterruptedAnywhereIsFinishedByTheSameCommand(
+            String point, boolean committed, @TempDir Path dir) {
         Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
         runBefore(programme);
         crashAt(programme, point, REVOKE_DEDUCTION);
@@ -105,16 +110,16 @@ class RevocationCrashTests {
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("reconciliationCrashPoints")
-    void aRevocationOfAReconciliationInterruptedIsFinishedByTheSameCommand(TestDatabase database, String point,
-            @TempDir Path dir) {
+    void aRevocationOfAReconciliationInterruptedIsFinishedByTheSameCommand(
+            TestDatabase database, String point, @TempDir Path dir) {
         Programme programme = programme(dir.resolve("home"), database);
         runBefore(programme.with("PAYROLL_BATCH_SIZE", "50"));
         assertThat(programme.run(REVOKE_DEDUCTION).exitCode()).isZero();
         crashAt(programme, point, REVOKE_RECONCILIATION);
         Programme.Result resumed = programme.run(REVOKE_RECONCILIATION);
         assertThat(resumed.exitCode()).as("%s", resumed).isZero();
-        Snapshot rerun = afterRerun(programme, "withheld-2026-01.csv",
-                new String[] {"reconcile", "--period", "2026-01"});
+        Snapshot rerun =
+                afterRerun(programme, "withheld-2026-01.csv", new String[] {"reconcile", "--period", "2026-01"});
         assertThat(rerun.differencesFrom(reconciliationRevoked)).isEmpty();
     }
 
@@ -125,13 +130,19 @@ class RevocationCrashTests {
     private static void assertOtherRunsWait(Programme programme, String revokeCommand) {
         copyBack(programme, "payroll-2026-02.csv");
         Snapshot before = Snapshot.of(programme);
-        for (String[] command : List.of(new String[] {"deduct", "--period", "2026-02"},
-                new String[] {"import-contracts"}, new String[] {"reconcile", "--period", "2026-01"},
+        for (String[] command : List.of(
+                new String[] {"deduct", "--period", "2026-02"},
+                new String[] {"import-contracts"},
+                new String[] {"reconcile", "--period", "2026-01"},
                 new String[] {"revoke", "reconcile", "--period", "2026-01", "--reason", "other"})) {
             Programme.Result result = programme.run(command);
-            assertThat(result.exitCode()).as("%s: %s", String.join(" ", command), result).isEqualTo(3);
-            assertThat(result.stderr()).as(String.join(" ", command)).contains(") is unfinished: run the same"
-                    + " command again (" + revokeCommand + ") to finish it first.");
+            assertThat(result.exitCode())
+                    .as("%s: %s", String.join(" ", command), result)
+                    .isEqualTo(3);
+            assertThat(result.stderr())
+                    .as(String.join(" ", command))
+                    .contains(") is unfinished: run the same" + " command again (" + revokeCommand
+                            + ") to finish it first.");
         }
         assertThat(Snapshot.of(programme).differencesFrom(before)).isEmpty();
         try {
@@ -152,7 +163,9 @@ class RevocationCrashTests {
     private static void copyBack(Programme programme, String input) {
         String period = input.replaceAll("^[a-z]+-|\\.csv$", "");
         try {
-            Files.copy(programme.archive().resolve(period).resolve(input), programme.inbox().resolve(input));
+            Files.copy(
+                    programme.archive().resolve(period).resolve(input),
+                    programme.inbox().resolve(input));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,13 +173,17 @@ class RevocationCrashTests {
 
     private static void runBefore(Programme programme) {
         for (String[] command : BEFORE) {
-            assertThat(programme.run(command).exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(programme.run(command).exitCode())
+                    .as(String.join(" ", command))
+                    .isZero();
         }
     }
 
     private static void crashAt(Programme programme, String point, String[] command) {
         EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", point), command);
-        assertThat(engine.waitFor()).as("halted at %s:\n%s", point, engine.output()).isEqualTo(137);
+        assertThat(engine.waitFor())
+                .as("halted at %s:\n%s", point, engine.output())
+                .isEqualTo(137);
     }
 
     private static Programme programme(Path home, TestDatabase database) {
@@ -175,7 +192,8 @@ class RevocationCrashTests {
             Files.createDirectories(programme.inbox());
             try (Stream<Path> files = Files.list(inputs)) {
                 for (Path file : files.filter(f -> !f.getFileName().toString().contains("2026-02")
-                        || f.getFileName().toString().startsWith("payroll")).toList()) {
+                                || f.getFileName().toString().startsWith("payroll"))
+                        .toList()) {
                     Files.copy(file, programme.inbox().resolve(file.getFileName()));
                 }
             }

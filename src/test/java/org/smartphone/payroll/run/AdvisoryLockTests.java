@@ -30,8 +30,11 @@ class AdvisoryLockTests {
         AdvisoryLock held = AdvisoryLock.take(first, KEY, connection -> new IllegalStateException("unexpected"));
 
         assertThatThrownBy(() -> AdvisoryLock.take(second, KEY, connection -> new RefusedException("held by first")))
-                .isInstanceOf(RefusedException.class).hasMessage("held by first");
-        assertThat(second.isClosed()).as("the refused session's connection is closed").isTrue();
+                .isInstanceOf(RefusedException.class)
+                .hasMessage("held by first");
+        assertThat(second.isClosed())
+                .as("the refused session's connection is closed")
+                .isTrue();
         try (AdvisoryLock other = AdvisoryLock.take(connect(database), KEY + 1, refusedUnexpectedly())) {
             assertThat(other.connection().isClosed()).isFalse();
         }
@@ -45,7 +48,8 @@ class AdvisoryLockTests {
 
     @Test
     void withoutAnAdvisoryLockItHoldsAndClosesTheConnectionAlone(@TempDir Path dir) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:h2:" + dir.resolve("db").toAbsolutePath(), "sa", "");
+        Connection connection =
+                DriverManager.getConnection("jdbc:h2:" + dir.resolve("db").toAbsolutePath(), "sa", "");
         AdvisoryLock lock = AdvisoryLock.without(connection);
         assertThat(lock.connection()).isSameAs(connection);
 
@@ -55,8 +59,8 @@ class AdvisoryLockTests {
     }
 
     private static Connection connect(Map<String, String> database) throws SQLException {
-        return DriverManager.getConnection(database.get("PAYROLL_DB_URL"), database.get("PAYROLL_DB_USER"),
-                database.get("PAYROLL_DB_PASSWORD"));
+        return DriverManager.getConnection(
+                database.get("PAYROLL_DB_URL"), database.get("PAYROLL_DB_USER"), database.get("PAYROLL_DB_PASSWORD"));
     }
 
     private static AdvisoryLock.Refusal refusedUnexpectedly() {

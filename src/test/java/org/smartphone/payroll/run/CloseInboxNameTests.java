@@ -48,19 +48,34 @@ class CloseInboxNameTests {
 
         String clause = CloseInboxName.beside(inbox.resolve(expected), "the inbox");
 
-        assertThat(clause).isEqualTo("; the inbox holds " + found + ", which is close: rename it "
-                + (expected.equals("contracts.csv") ? suggestedContracts(found) : expected));
+        assertThat(clause)
+                .isEqualTo("; the inbox holds " + found + ", which is close: rename it "
+                        + (expected.equals("contracts.csv") ? suggestedContracts(found) : expected));
     }
 
     @ParameterizedTest(name = "{0} is not close to payroll-2026-01.csv")
-    @ValueSource(strings = {"payroll-2026-02.csv", "payroll_2026-02.csv", "payroll février.csv", "payroll-2025-01.csv",
-        "withheld_2026-01.csv", "contracts.csv", "payroll-old.csv", "payroll-2026-01.pdf", "payroll-2026-01.csv.part",
-        "payroll-2026-01.csv.errors.csv", ".payroll-2026-01.csv", "~$payroll-2026-01.xlsx", "registre.csv",
-        "my payroll-2026-01.csv"})
+    @ValueSource(
+            strings = {
+                "payroll-2026-02.csv",
+                "payroll_2026-02.csv",
+                "payroll février.csv",
+                "payroll-2025-01.csv",
+                "withheld_2026-01.csv",
+                "contracts.csv",
+                "payroll-old.csv",
+                "payroll-2026-01.pdf",
+                "payroll-2026-01.csv.part",
+                "payroll-2026-01.csv.errors.csv",
+                ".payroll-2026-01.csv",
+                "~$payroll-2026-01.xlsx",
+                "registre.csv",
+                "my payroll-2026-01.csv"
+            })
     void aNameForAnotherMonthOrInputOrNotAnInputIsNotOffered(String found) throws IOException {
         Files.createFile(inbox.resolve(found));
 
-        assertThat(CloseInboxName.beside(inbox.resolve("payroll-2026-01.csv"), "the inbox")).isEmpty();
+        assertThat(CloseInboxName.beside(inbox.resolve("payroll-2026-01.csv"), "the inbox"))
+                .isEmpty();
     }
 
     @Test
@@ -71,9 +86,10 @@ class CloseInboxNameTests {
 
         String clause = CloseInboxName.beside(inbox.resolve("payroll-2026-01.csv"), "the inbox");
 
-        assertThat(clause).isEqualTo("; the inbox holds Payroll_2026-01.csv and payroll janvier.csv, which are close:"
-                + " rename the right one payroll-2026-01.csv; the inbox also holds payroll-2026-01.xlsx, a spreadsheet:"
-                + " save it as CSV named payroll-2026-01.csv");
+        assertThat(clause)
+                .isEqualTo("; the inbox holds Payroll_2026-01.csv and payroll janvier.csv, which are close:"
+                        + " rename the right one payroll-2026-01.csv; the inbox also holds payroll-2026-01.xlsx, a spreadsheet:"
+                        + " save it as CSV named payroll-2026-01.csv");
     }
 
     @Test
@@ -101,16 +117,19 @@ class CloseInboxNameTests {
 
     @Test
     void serveNamesItsRuleForAFileCloseToNoInput() {
-        assertThat(CloseInboxName.unrecognised("notes\u202Etxt.csv")).isEqualTo("notes\\u202etxt.csv in the inbox is"
-                + " not recognised, so serve does not run it: serve takes " + InboxName.RULE + ".");
+        assertThat(CloseInboxName.unrecognised("notes\u202Etxt.csv"))
+                .isEqualTo("notes\\u202etxt.csv in the inbox is"
+                        + " not recognised, so serve does not run it: serve takes " + InboxName.RULE + ".");
     }
 
     @Test
     void theMonthOfANameIsReadWithOrWithoutItsYear() {
-        assertThat(CloseInboxName.of("paie-fevrier-2026.csv")).get()
+        assertThat(CloseInboxName.of("paie-fevrier-2026.csv"))
+                .get()
                 .satisfies(close -> assertThat(close.period()).isEqualTo(new Period(2026, 2)))
                 .satisfies(close -> assertThat(close.kind()).isEqualTo(RunKind.DEDUCTION));
-        assertThat(CloseInboxName.of("payroll août.csv")).get()
+        assertThat(CloseInboxName.of("payroll août.csv"))
+                .get()
                 .satisfies(close -> assertThat(close.period()).isNull())
                 .satisfies(close -> assertThat(close.month()).isEqualTo(8));
     }

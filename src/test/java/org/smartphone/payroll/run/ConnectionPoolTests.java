@@ -30,13 +30,28 @@ class ConnectionPoolTests {
     private static Path[] inputs(Path dir) {
         Path in = dir.resolve("in");
         return new Path[] {
-            InputFiles.write(in, "contracts.csv", "contract_id,matricule,full_name,price_xof,first_period",
-                    "K-1,M-1,Ama Kpodar,120000,2026-01", "K-2,M-1,Ama Kpodar,60000,2026-01",
+            InputFiles.write(
+                    in,
+                    "contracts.csv",
+                    "contract_id,matricule,full_name,price_xof,first_period",
+                    "K-1,M-1,Ama Kpodar,120000,2026-01",
+                    "K-2,M-1,Ama Kpodar,60000,2026-01",
                     "K-3,M-2,Kofi Mensah,240000,2026-01"),
-            InputFiles.write(in, "payroll-2026-01.csv", "period,matricule,net_pay_xof,employment_status",
-                    "2026-01,M-1,90000,ACTIVE", "2026-01,M-2,60000,ACTIVE", "2026-01,M-9,50000,ACTIVE"),
-            InputFiles.write(in, "withheld-2026-01.csv", "period,contract_id,matricule,amount_withheld_xof",
-                    "2026-01,K-1,M-1,10000", "2026-01,K-2,M-1,5000", "2026-01,K-3,M-2,15000")};
+            InputFiles.write(
+                    in,
+                    "payroll-2026-01.csv",
+                    "period,matricule,net_pay_xof,employment_status",
+                    "2026-01,M-1,90000,ACTIVE",
+                    "2026-01,M-2,60000,ACTIVE",
+                    "2026-01,M-9,50000,ACTIVE"),
+            InputFiles.write(
+                    in,
+                    "withheld-2026-01.csv",
+                    "period,contract_id,matricule,amount_withheld_xof",
+                    "2026-01,K-1,M-1,10000",
+                    "2026-01,K-2,M-1,5000",
+                    "2026-01,K-3,M-2,15000")
+        };
     }
 
     @ParameterizedTest
@@ -65,7 +80,8 @@ class ConnectionPoolTests {
         Programme programme = programme(dir, database, 2);
 
         Result starved = programme.run("import-contracts", "--file", in[0].toString());
-        Result resumed = programme.with("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "3")
+        Result resumed = programme
+                .with("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "3")
                 .run("import-contracts", "--file", in[0].toString());
 
         assertThat(starved.exitCode()).as(starved.toString()).isEqualTo(1);

@@ -50,6 +50,7 @@ class CrashResumeTests {
 
     @TempDir
     static Path shared;
+
     static Path inputs;
     static Snapshot uninterrupted;
 
@@ -117,16 +118,19 @@ class CrashResumeTests {
     }
 
     static Stream<Arguments> postgresCrashPoints() {
-        return Stream.of(Arguments.of(1, "batch#4"), Arguments.of(1, "done:deduct"),
-                Arguments.of(2, "step:archiveReturn"), Arguments.of(4, "done:commitReconciliation"));
+        return Stream.of(
+                Arguments.of(1, "batch#4"),
+                Arguments.of(1, "done:deduct"),
+                Arguments.of(2, "step:archiveReturn"),
+                Arguments.of(4, "done:commitReconciliation"));
     }
 
     @Test
     void severalCrashesInARowOnTheSameRunStillEndWell(@TempDir Path dir) {
         Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
         assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
-        for (String point : List.of("batch#2", "step:deduct", "done:deduct",
-                "publish:deductions-2026-01.csv", "step:archiveRegister")) {
+        for (String point : List.of(
+                "batch#2", "step:deduct", "done:deduct", "publish:deductions-2026-01.csv", "step:archiveRegister")) {
             assertCrashesAt(programme, point, COMMANDS.get(1));
         }
         for (String[] command : COMMANDS.subList(1, COMMANDS.size())) {
@@ -165,14 +169,16 @@ class CrashResumeTests {
                     engine.kill();
                     kills++;
                 } else {
-                    assertThat(engine.waitFor()).as("%s ran to its end:\n%s", String.join(" ", command),
-                            engine.output()).isZero();
+                    assertThat(engine.waitFor())
+                            .as("%s ran to its end:\n%s", String.join(" ", command), engine.output())
+                            .isZero();
                     finished = true;
                 }
             }
             if (!finished && !completed(programme, command)) {
                 Programme.Result result = programme.run(command);
-                assertThat(result.exitCode()).as("%s after SIGKILLs: %s", String.join(" ", command), result)
+                assertThat(result.exitCode())
+                        .as("%s after SIGKILLs: %s", String.join(" ", command), result)
                         .isZero();
             }
         }
@@ -186,7 +192,10 @@ class CrashResumeTests {
         assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
         assertCrashesAt(programme, "step:archiveRegister", COMMANDS.get(1));
         Path order = programme.outbox("2026-01").resolve("deductions-2026-01.csv");
-        Files.writeString(order, "2026-01,MAT-X,C-X,Someone,SMARTPHONE,999999\n", StandardCharsets.UTF_8,
+        Files.writeString(
+                order,
+                "2026-01,MAT-X,C-X,Someone,SMARTPHONE,999999\n",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         for (String[] command : COMMANDS.subList(1, COMMANDS.size())) {
             assertThat(programme.run(command).exitCode()).isZero();
@@ -210,7 +219,8 @@ class CrashResumeTests {
         String period = command.length > 2 ? "'" + command[2] + "'" : "period";
         try {
             return programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = '" + kind + "' AND state ="
-                    + " 'COMPLETED' AND (period = " + period + " OR period IS NULL)") > 0;
+                            + " 'COMPLETED' AND (period = " + period + " OR period IS NULL)")
+                    > 0;
         } catch (IllegalStateException killedBeforeTheSchemaWasCreated) {
             return false;
         }
@@ -224,7 +234,8 @@ class CrashResumeTests {
                 assertOutputsAgreeWithTheirSidecars(programme);
             }
             Programme.Result result = programme.run(COMMANDS.get(i));
-            assertThat(result.exitCode()).as("%s after the crash: %s", String.join(" ", COMMANDS.get(i)), result)
+            assertThat(result.exitCode())
+                    .as("%s after the crash: %s", String.join(" ", COMMANDS.get(i)), result)
                     .isZero();
         }
     }
@@ -246,7 +257,9 @@ class CrashResumeTests {
 
     static void assertCrashesAt(Programme programme, String point, String[] command) {
         EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_CRASH_AT", point), command);
-        assertThat(engine.waitFor()).as("halted at %s:\n%s", point, engine.output()).isEqualTo(137);
+        assertThat(engine.waitFor())
+                .as("halted at %s:\n%s", point, engine.output())
+                .isEqualTo(137);
     }
 
     /**
@@ -267,7 +280,8 @@ class CrashResumeTests {
                     Matcher entry = MANIFEST_ENTRY.matcher(Files.readString(file, StandardCharsets.UTF_8));
                     while (entry.find()) {
                         assertThat(OutputFiles.sha256(file.resolveSibling(entry.group(1))))
-                                .as("%s in %s", entry.group(1), name).isEqualTo(entry.group(2));
+                                .as("%s in %s", entry.group(1), name)
+                                .isEqualTo(entry.group(2));
                     }
                 }
             }

@@ -38,6 +38,7 @@ class FaultToleranceTests {
 
     @TempDir
     static Path shared;
+
     static Snapshot deducted;
     static Snapshot reconciled;
 
@@ -65,10 +66,12 @@ class FaultToleranceTests {
             assertThat(programme.query("SELECT state FROM payroll_run WHERE kind = 'DEDUCTION'"))
                     .containsExactly(List.of("COMMITTED"));
             assertThat(programme.number("SELECT COUNT(*) FROM processed_file")).isEqualTo(2);
-            assertThat(programme.outbox("2026-01").resolve("deductions-2026-01.csv")).doesNotExist();
+            assertThat(programme.outbox("2026-01").resolve("deductions-2026-01.csv"))
+                    .doesNotExist();
 
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
 
         @Test
@@ -82,12 +85,14 @@ class FaultToleranceTests {
 
             // then the job is not missed by the stop request: it ends STOPPED with no step done
             assertThat(programme.number("SELECT COUNT(*) FROM batch_step_execution WHERE status = 'COMPLETED'"
-                    + " AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)")).isZero();
+                            + " AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)"))
+                    .isZero();
             assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
 
             // and the same command runs it whole
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
 
         /**
@@ -96,8 +101,8 @@ class FaultToleranceTests {
          */
         private void deductStoppedBySigtermAt(String point, Programme programme, Path dir) throws Exception {
             Path pause = dir.resolve("paused");
-            EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", point,
-                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+            EngineProcess engine = EngineProcess.start(
+                    programme, Map.of("PAYROLL_PAUSE_AT", point, "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
             EngineProcess.awaitFile(pause, engine);
 
             engine.terminate();
@@ -108,7 +113,8 @@ class FaultToleranceTests {
             assertThat(exit).as(engine.output()).isIn(1, 143);
             assertThat(engine.output()).contains("was stopped on request").doesNotContain("\tat ");
             assertThat(programme.query("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC"))
-                    .first().isEqualTo(List.of("STOPPED"));
+                    .first()
+                    .isEqualTo(List.of("STOPPED"));
         }
     }
 
@@ -122,8 +128,10 @@ class FaultToleranceTests {
             Programme programme = programme(dir.resolve("home"), database);
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path pause = dir.resolve("paused");
-            EngineProcess first = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                    "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+            EngineProcess first = EngineProcess.start(
+                    programme,
+                    Map.of("PAYROLL_PAUSE_AT", "step:deduct", "PAYROLL_PAUSE_FILE", pause.toString()),
+                    DEDUCT);
             EngineProcess.awaitFile(pause, first);
 
             Programme.Result second = programme.run(DEDUCT);
@@ -132,7 +140,8 @@ class FaultToleranceTests {
             assertThat(second.stderr()).contains("Another run is in progress").contains("deduct --period 2026-01");
             Files.delete(pause);
             assertThat(first.waitFor()).as(first.output()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
     }
 
@@ -149,23 +158,31 @@ class FaultToleranceTests {
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path register = programme.inbox().resolve("payroll-2026-01.csv");
             try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(
-                    org.smartphone.payroll.PayrollApplication.class).properties(Map.of(
+                            org.smartphone.payroll.PayrollApplication.class)
+                    .properties(Map.of(
                             "payroll.home", programme.home().toString(),
                             "spring.datasource.url", programme.jdbcUrl(),
                             "spring.datasource.username", programme.jdbcUser(),
                             "spring.datasource.password", programme.jdbcPassword()))
                     .run()) {
-                context.getBean(org.springframework.batch.core.repository.JobRepository.class).createJobInstance(
-                        RunKind.DEDUCTION.jobName(), RunContext.parameters(
-                                org.smartphone.payroll.period.Period.parse("2026-01"), register,
-                                org.smartphone.payroll.files.Sha256.of(register), 0, true, 0,
-                                context.getBean(org.smartphone.payroll.config.PayrollSettings.class)));
+                context.getBean(org.springframework.batch.core.repository.JobRepository.class)
+                        .createJobInstance(
+                                RunKind.DEDUCTION.jobName(),
+                                RunContext.parameters(
+                                        org.smartphone.payroll.period.Period.parse("2026-01"),
+                                        register,
+                                        org.smartphone.payroll.files.Sha256.of(register),
+                                        0,
+                                        true,
+                                        0,
+                                        context.getBean(org.smartphone.payroll.config.PayrollSettings.class)));
             }
 
             Programme.Result result = programme.run(DEDUCT);
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
     }
 
@@ -178,7 +195,10 @@ class FaultToleranceTests {
             assertThat(programme.run(IMPORT).exitCode()).isZero();
             Path corrected = dir.resolve("payroll-2026-01-corrected.csv");
             Files.copy(programme.inbox().resolve("payroll-2026-01.csv"), corrected);
-            Files.writeString(corrected, "2026-01,MAT-999999,100000,ACTIVE,Nobody,MEF\n", StandardCharsets.UTF_8,
+            Files.writeString(
+                    corrected,
+                    "2026-01,MAT-999999,100000,ACTIVE,Nobody,MEF\n",
+                    StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
             CrashResumeTests.assertCrashesAt(programme, "step:deduct", DEDUCT);
 
@@ -192,13 +212,18 @@ class FaultToleranceTests {
             assertThat(programme.query("SELECT state FROM payroll_run WHERE kind = 'DEDUCTION'"))
                     .containsExactly(List.of("ABANDONED"));
 
-            assertThat(programme.run("deduct", "--period", "2026-01", "--file", corrected.toString()).exitCode())
+            assertThat(programme
+                            .run("deduct", "--period", "2026-01", "--file", corrected.toString())
+                            .exitCode())
                     .isZero();
             Programme direct = programme(dir.resolve("direct"), TestDatabase.H2);
             assertThat(direct.run(IMPORT).exitCode()).isZero();
-            assertThat(direct.run("deduct", "--period", "2026-01", "--file", corrected.toString()).exitCode())
+            assertThat(direct.run("deduct", "--period", "2026-01", "--file", corrected.toString())
+                            .exitCode())
                     .isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(Snapshot.of(direct).ledgerAndOutbox()))
+            assertThat(Snapshot.of(programme)
+                            .ledgerAndOutbox()
+                            .differencesFrom(Snapshot.of(direct).ledgerAndOutbox()))
                     .isEmpty();
         }
 
@@ -213,7 +238,8 @@ class FaultToleranceTests {
             assertThat(refused.exitCode()).isEqualTo(3);
             assertThat(refused.stderr()).contains("already reached the ledger");
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
     }
 
@@ -231,15 +257,20 @@ class FaultToleranceTests {
             Programme.Result failed = programme.run(DEDUCT);
 
             assertThat(failed.exitCode()).isEqualTo(1);
-            assertThat(failed.stderr()).contains("could not be written").contains("run the same command again")
+            assertThat(failed.stderr())
+                    .contains("could not be written")
+                    .contains("run the same command again")
                     .doesNotContain("\tat ");
             try (Stream<Path> files = Files.walk(programme.home().resolve("outbox"))) {
-                assertThat(files.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString))
+                assertThat(files.filter(Files::isRegularFile)
+                                .map(Path::getFileName)
+                                .map(Path::toString))
                         .noneMatch(name -> name.startsWith("deduction"));
             }
             Files.delete(blocker);
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
 
         /**
@@ -260,12 +291,14 @@ class FaultToleranceTests {
 
             assertThat(failed.exitCode()).isEqualTo(1);
             assertThat(failed.stderr()).contains("could not be written").contains("run the same command again");
-            assertThat(folder.resolve("deduction-exceptions-2026-01.csv.sha256")).doesNotExist();
+            assertThat(folder.resolve("deduction-exceptions-2026-01.csv.sha256"))
+                    .doesNotExist();
             assertThat(folder.resolve("deduction-2026-01.manifest.json")).doesNotExist();
             Files.delete(blocker.resolve("a folder"));
             Files.delete(blocker);
             assertThat(programme.run(DEDUCT).exitCode()).isZero();
-            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted)).isEmpty();
+            assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted))
+                    .isEmpty();
         }
     }
 
@@ -284,12 +317,15 @@ class FaultToleranceTests {
                 }
                 Programme programme = programme(dir.resolve("home"), TestDatabase.H2)
                         .with("PAYROLL_DB_URL", postgres.getJdbcUrl("postgres", "payroll"))
-                        .with("PAYROLL_DB_USER", "postgres").with("PAYROLL_DB_PASSWORD", "postgres");
+                        .with("PAYROLL_DB_USER", "postgres")
+                        .with("PAYROLL_DB_PASSWORD", "postgres");
                 assertThat(programme.run(IMPORT).exitCode()).isZero();
                 assertThat(programme.run(DEDUCT).exitCode()).isZero();
                 Path pause = dir.resolve("paused");
-                EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT",
-                        "step:commitReconciliation", "PAYROLL_PAUSE_FILE", pause.toString()), RECONCILE);
+                EngineProcess engine = EngineProcess.start(
+                        programme,
+                        Map.of("PAYROLL_PAUSE_AT", "step:commitReconciliation", "PAYROLL_PAUSE_FILE", pause.toString()),
+                        RECONCILE);
                 EngineProcess.awaitFile(pause, engine);
 
                 postgres.close();
@@ -297,19 +333,26 @@ class FaultToleranceTests {
                 Files.delete(pause);
 
                 assertThat(engine.waitFor()).as(engine.output()).isEqualTo(1);
-                assertThat(engine.output()).contains("connection to the database was lost")
-                        .contains("run the same command again").doesNotContain("\tat ");
+                assertThat(engine.output())
+                        .contains("connection to the database was lost")
+                        .contains("run the same command again")
+                        .doesNotContain("\tat ");
                 Programme.Result resumed = programme.run(RECONCILE);
                 assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-                assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(reconciled)).isEmpty();
+                assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(reconciled))
+                        .isEmpty();
             } finally {
                 postgres.close();
             }
         }
 
         private static EmbeddedPostgres startPostgres(Path data, int port) throws IOException {
-            return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                    .setRegisterShutdownHook(true).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setRegisterShutdownHook(true)
+                    .start();
         }
 
         private static int freePort() throws IOException {

@@ -58,8 +58,8 @@ class InputChangedWhileReadTests {
         Path register = programme.inbox().resolve("payroll-2026-01.csv");
         Object inode = inode(register);
         Path pause = dir.resolve("paused");
-        EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "read#1",
-                "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+        EngineProcess engine = EngineProcess.start(
+                programme, Map.of("PAYROLL_PAUSE_AT", "read#1", "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
         try {
             EngineProcess.awaitFile(pause, engine);
             editInPlace(register, HOLDER_LINE, EDITED_LINE);
@@ -70,7 +70,8 @@ class InputChangedWhileReadTests {
             stop(engine);
         }
 
-        assertThat(engine.output()).contains("payroll-2026-01.csv changed while it was being read")
+        assertThat(engine.output())
+                .contains("payroll-2026-01.csv changed while it was being read")
                 .contains("nothing was changed");
         assertNothingChanged(programme);
         assertThat(inode(register)).isEqualTo(inode);
@@ -80,8 +81,10 @@ class InputChangedWhileReadTests {
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(programme.query("SELECT contract_id, amount_xof FROM deduction_line WHERE period = '2026-01'"))
                 .containsExactly(List.of("SP-1", "100"));
-        assertThat(programme.query("SELECT state, input_sha256 FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " ORDER BY run_id")).containsExactly(List.of("REJECTED", sha256Of(registerLines(HOLDER_LINE))),
+        assertThat(programme.query(
+                        "SELECT state, input_sha256 FROM payroll_run WHERE kind = 'DEDUCTION'" + " ORDER BY run_id"))
+                .containsExactly(
+                        List.of("REJECTED", sha256Of(registerLines(HOLDER_LINE))),
                         List.of("COMPLETED", sha256Of(registerLines(EDITED_LINE))));
         assertThat(programme.archive().resolve("2026-01/payroll-2026-01.csv")).exists();
         assertThat(register).doesNotExist();
@@ -101,7 +104,8 @@ class InputChangedWhileReadTests {
 
         assertThat(output).contains(register + " is not a regular file (a named pipe, a socket or a device)");
         assertNothingChanged(programme);
-        assertThat(Files.readAttributes(register, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther())
+        assertThat(Files.readAttributes(register, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        .isOther())
                 .isTrue();
     }
 
@@ -138,8 +142,16 @@ class InputChangedWhileReadTests {
         Path contracts = InputFiles.write(programme.inbox(), "contracts.csv", lines.toArray(String[]::new));
         Path pause = dir.resolve("paused");
         // the stage step reads records 1 to 6 000; the apply step's first record is the 6 001st read
-        EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "read#6001",
-                "PAYROLL_PAUSE_FILE", pause.toString(), "PAYROLL_BULK_IMPORT_ROWS", "1"), "import-contracts");
+        EngineProcess engine = EngineProcess.start(
+                programme,
+                Map.of(
+                        "PAYROLL_PAUSE_AT",
+                        "read#6001",
+                        "PAYROLL_PAUSE_FILE",
+                        pause.toString(),
+                        "PAYROLL_BULK_IMPORT_ROWS",
+                        "1"),
+                "import-contracts");
         try {
             EngineProcess.awaitFile(pause, engine);
             editInPlace(contracts, "SP-06000,MAT-06000,Ama Mensah,12000", "SP-06000,MAT-06000,Ama Mensah,12001");
@@ -152,16 +164,18 @@ class InputChangedWhileReadTests {
 
         assertThat(engine.output()).contains("contracts.csv changed while it was being read");
         assertThat(programme.number("SELECT COUNT(*) FROM contract")).isZero();
-        assertThat(programme.number("SELECT COUNT(*) FROM contract_import_skip")).isZero();
+        assertThat(programme.number("SELECT COUNT(*) FROM contract_import_skip"))
+                .isZero();
         assertThat(programme.number("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
-                + " WHERE UPPER(INDEX_NAME) = 'CONTRACT_MATRICULE'")).isEqualTo(1);
+                        + " WHERE UPPER(INDEX_NAME) = 'CONTRACT_MATRICULE'"))
+                .isEqualTo(1);
     }
 
     /** Runs the deduction held before its read, replaces the register meanwhile, and returns its output (exit 2). */
     private String deductWithTheRegisterReplacedBy(Programme programme, Replacement replacement) throws Exception {
         Path pause = dir.resolve("paused");
-        EngineProcess engine = EngineProcess.start(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
+        EngineProcess engine = EngineProcess.start(
+                programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct", "PAYROLL_PAUSE_FILE", pause.toString()), DEDUCT);
         try {
             EngineProcess.awaitFile(pause, engine);
             replacement.run();
@@ -182,12 +196,17 @@ class InputChangedWhileReadTests {
 
     private Programme programmeWithOneContract(TestDatabase database) {
         Programme programme = new Programme(dir.resolve("home"), database);
-        Path contracts = InputFiles.write(dir, "contracts.csv",
+        Path contracts = InputFiles.write(
+                dir,
+                "contracts.csv",
                 "contract_id,matricule,full_name,price_xof,down_payment_xof,term_months,first_period",
                 "SP-1,MAT-000001,Ama Mensah,12000,0,12,2026-01");
         Programme.Result imported = programme.run("import-contracts", "--file", contracts.toString());
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
-        InputFiles.write(programme.inbox(), "payroll-2026-01.csv", registerLines(HOLDER_LINE).toArray(String[]::new));
+        InputFiles.write(
+                programme.inbox(),
+                "payroll-2026-01.csv",
+                registerLines(HOLDER_LINE).toArray(String[]::new));
         return programme;
     }
 
@@ -216,8 +235,9 @@ class InputChangedWhileReadTests {
     /** No deduction line, no output, no run completed: the ledger and outbox are as before the command. */
     private static void assertNothingChanged(Programme programme) throws IOException {
         assertThat(programme.number("SELECT COUNT(*) FROM deduction_line")).isZero();
-        assertThat(programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION'"
-                + " AND state <> 'REJECTED'")).isZero();
+        assertThat(programme.number(
+                        "SELECT COUNT(*) FROM payroll_run WHERE kind = 'DEDUCTION'" + " AND state <> 'REJECTED'"))
+                .isZero();
         Path outbox = programme.outbox("2026-01");
         if (Files.exists(outbox)) {
             try (var files = Files.list(outbox)) {
@@ -234,7 +254,8 @@ class InputChangedWhileReadTests {
     }
 
     private static Object inode(Path file) throws IOException {
-        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
     }
 
     /** The SHA-256 of a file of these lines, each ended by LF, as {@link InputFiles#write} writes them. */

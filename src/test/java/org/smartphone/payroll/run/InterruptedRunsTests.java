@@ -71,12 +71,14 @@ class InterruptedRunsTests {
          */
         @Test
         void inBulkKilledAfterItsCommitGetsTheMatriculeIndexBackWhenResumed(@TempDir Path dir) throws IOException {
-            Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
-                    .with("PAYROLL_BULK_IMPORT_ROWS", "2");
+            Programme programme =
+                    new Programme(dir.resolve("home"), TestDatabase.H2).with("PAYROLL_BULK_IMPORT_ROWS", "2");
             drop(programme, "contracts.csv", FIVE_CONTRACTS);
             // the apply step has committed; the archive step, which builds the index, has not begun
             CrashResumeTests.assertCrashesAt(programme, "step:archiveContracts", new String[] {"import-contracts"});
-            assertThat(matriculeIndex(programme)).as("dropped for the bulk insert").isEmpty();
+            assertThat(matriculeIndex(programme))
+                    .as("dropped for the bulk insert")
+                    .isEmpty();
             assertThat(programme.number("SELECT COUNT(*) FROM contract")).isEqualTo(5);
 
             Programme.Result resumed = programme.run("import-contracts");
@@ -93,10 +95,10 @@ class InterruptedRunsTests {
          * then abandoned: nothing of it is in the ledger and the index is back; the file imports again.
          */
         @Test
-        void inBulkKilledMidInsertAndAbandonedLeavesTheLedgerAndItsIndexAsBefore(@TempDir Path dir)
-                throws IOException {
+        void inBulkKilledMidInsertAndAbandonedLeavesTheLedgerAndItsIndexAsBefore(@TempDir Path dir) throws IOException {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
-                    .with("PAYROLL_BULK_IMPORT_ROWS", "2").with("PAYROLL_BATCH_SIZE", "2");
+                    .with("PAYROLL_BULK_IMPORT_ROWS", "2")
+                    .with("PAYROLL_BATCH_SIZE", "2");
             drop(programme, "contracts.csv", FIVE_CONTRACTS);
             // batch 1 records the lines to skip (the stage step), batches 2 to 4 insert the contracts
             CrashResumeTests.assertCrashesAt(programme, "batch#3", new String[] {"import-contracts"});
@@ -124,7 +126,8 @@ class InterruptedRunsTests {
             assertThat(refused.exitCode()).isEqualTo(3);
             assertThat(refused.stderr()).contains("contracts import").contains("unfinished");
             assertThat(programme.run("import-contracts").exitCode()).isZero();
-            assertThat(programme.run("deduct", "--period", "2026-01").exitCode()).isZero();
+            assertThat(programme.run("deduct", "--period", "2026-01").exitCode())
+                    .isZero();
         }
     }
 
@@ -137,8 +140,7 @@ class InterruptedRunsTests {
             drop(programme, "contracts.csv", CONTRACTS_HEADER + "C1,M1,Alice,1200,2026-01\n");
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             drop(programme, "payroll-2026-02.csv", REGISTER_HEADER + "2026-02,M1,90000,ACTIVE\n");
-            CrashResumeTests.assertCrashesAt(programme, "step:deduct",
-                    new String[] {"deduct", "--period", "2026-02"});
+            CrashResumeTests.assertCrashesAt(programme, "step:deduct", new String[] {"deduct", "--period", "2026-02"});
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
 
             Programme.Result refused = programme.run("deduct", "--period", "2026-01");
@@ -155,13 +157,15 @@ class InterruptedRunsTests {
             assertThat(programme.run("import-contracts").exitCode()).isZero();
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
             CrashResumeTests.assertCrashesAt(programme, "step:deduct", new String[] {"deduct", "--period", "2026-01"});
-            assertThat(programme.run("abandon", "deduct", "--period", "2026-01").exitCode()).isZero();
+            assertThat(programme.run("abandon", "deduct", "--period", "2026-01").exitCode())
+                    .isZero();
 
             drop(programme, "contracts-2.csv", CONTRACTS_HEADER + "C2,M2,Bob,2400,2026-01\n");
             Programme.Result imported = programme.run("import-contracts");
 
             assertThat(imported.exitCode()).as(imported.toString()).isZero();
-            assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE first_period = '2026-01'")).isEqualTo(2);
+            assertThat(programme.number("SELECT COUNT(*) FROM contract WHERE first_period = '2026-01'"))
+                    .isEqualTo(2);
         }
 
         @Test
@@ -172,7 +176,11 @@ class InterruptedRunsTests {
             drop(programme, "payroll-2026-01.csv", REGISTER_HEADER + "2026-01,M1,90000,ACTIVE\n");
             CrashResumeTests.assertCrashesAt(programme, "step:deduct", new String[] {"deduct", "--period", "2026-01"});
 
-            Programme.Result result = programme.run("deduct", "--period", "2026-01", "--file",
+            Programme.Result result = programme.run(
+                    "deduct",
+                    "--period",
+                    "2026-01",
+                    "--file",
                     dir.resolve("typo.csv").toString());
 
             assertThat(result.exitCode()).isEqualTo(2);
@@ -185,9 +193,16 @@ class InterruptedRunsTests {
     class UsageErrors {
 
         @ParameterizedTest
-        @ValueSource(strings = {"deduct", "deduct --period 2026-13", "deduct --period 2026-01 --bogus",
-            "reconcile --period 2026-01 --max-rejects x", "deduct --period 2026-01 --max-rejects -1", "serve --bogus",
-            "abandon foo"})
+        @ValueSource(
+                strings = {
+                    "deduct",
+                    "deduct --period 2026-13",
+                    "deduct --period 2026-01 --bogus",
+                    "reconcile --period 2026-01 --max-rejects x",
+                    "deduct --period 2026-01 --max-rejects -1",
+                    "serve --bogus",
+                    "abandon foo"
+                })
         void exitWithCodeTwoAndChangeNothing(String commandLine, @TempDir Path dir) {
             Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
 

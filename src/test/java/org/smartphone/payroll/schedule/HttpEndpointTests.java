@@ -33,8 +33,8 @@ class HttpEndpointTests {
 
     @Test
     void aDatabaseThatFailsIsDownWithItsErrorAsAJsonString() throws Exception {
-        DataSource refusing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+        DataSource refusing = (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     throw new SQLException("Connection to \"db\" refused\\\n\tcheck the host");
                 });
 
@@ -42,13 +42,14 @@ class HttpEndpointTests {
 
         assertThat(health.statusCode()).isEqualTo(503);
         // the quote, backslash, newline and tab escaped: a message on several lines stays valid JSON
-        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\","
-                + "\"error\":\"Connection to \\\"db\\\" refused\\\\\\n\\tcheck the host\"}}}");
+        assertThat(health.body())
+                .isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\","
+                        + "\"error\":\"Connection to \\\"db\\\" refused\\\\\\n\\tcheck the host\"}}}");
     }
 
     private static HttpResponse<String> health(DataSource database) throws Exception {
-        try (HttpEndpoint endpoint = HttpEndpoint.start(0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                database)) {
+        try (HttpEndpoint endpoint =
+                HttpEndpoint.start(0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), database)) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/health"))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

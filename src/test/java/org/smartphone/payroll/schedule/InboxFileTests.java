@@ -21,30 +21,56 @@ class InboxFileTests {
 
     @Test
     void theThreeNamesOfSpecFiveCallForTheirRun() {
-        assertThat(InboxFile.of(INBOX.resolve("contracts.csv"))).get()
-                .returns(RunKind.IMPORT, InboxFile::kind).returns(null, InboxFile::period);
-        assertThat(InboxFile.of(INBOX.resolve("contracts-2026-03-ministry.csv"))).get()
+        assertThat(InboxFile.of(INBOX.resolve("contracts.csv")))
+                .get()
+                .returns(RunKind.IMPORT, InboxFile::kind)
+                .returns(null, InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("contracts-2026-03-ministry.csv")))
+                .get()
                 .returns(RunKind.IMPORT, InboxFile::kind);
-        assertThat(InboxFile.of(INBOX.resolve("payroll-2026-03.csv"))).get()
-                .returns(RunKind.DEDUCTION, InboxFile::kind).returns(Period.parse("2026-03"), InboxFile::period);
-        assertThat(InboxFile.of(INBOX.resolve("withheld-2026-12.csv"))).get()
-                .returns(RunKind.RECONCILIATION, InboxFile::kind).returns(Period.parse("2026-12"), InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("payroll-2026-03.csv")))
+                .get()
+                .returns(RunKind.DEDUCTION, InboxFile::kind)
+                .returns(Period.parse("2026-03"), InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("withheld-2026-12.csv")))
+                .get()
+                .returns(RunKind.RECONCILIATION, InboxFile::kind)
+                .returns(Period.parse("2026-12"), InboxFile::period);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contracts.csv.part", "payroll-2026-03.csv.part", "withheld-2026-03.csv.tmp",
-        "payroll-2026-03.tmp", ".contracts.csv", "payroll-2026-13.csv", "payroll-2026-3.csv", "payroll-2026-03.CSV",
-        "Payroll-2026-03.csv", "payroll-2026-03.csv.errors.csv~", "notes.txt", "withheld-2026-03.csv.reason.txt",
-        "payroll-0000-01.csv"})
+    @ValueSource(
+            strings = {
+                "contracts.csv.part",
+                "payroll-2026-03.csv.part",
+                "withheld-2026-03.csv.tmp",
+                "payroll-2026-03.tmp",
+                ".contracts.csv",
+                "payroll-2026-13.csv",
+                "payroll-2026-3.csv",
+                "payroll-2026-03.CSV",
+                "Payroll-2026-03.csv",
+                "payroll-2026-03.csv.errors.csv~",
+                "notes.txt",
+                "withheld-2026-03.csv.reason.txt",
+                "payroll-0000-01.csv"
+            })
     void filesBeingWrittenAndOtherNamesAreNotTaken(String name) {
         assertThat(InboxFile.of(INBOX.resolve(name))).isEmpty();
     }
 
     @Test
     void severalFilesRunInTheOrderOfTheMonthlyCycle() {
-        List<String> expected = List.of("contracts-a.csv", "contracts-b.csv", "payroll-2025-12.csv",
-                "withheld-2025-12.csv", "payroll-2026-01.csv", "withheld-2026-01.csv", "payroll-2026-02.csv",
-                "withheld-2026-02.csv", "payroll-2026-10.csv");
+        List<String> expected = List.of(
+                "contracts-a.csv",
+                "contracts-b.csv",
+                "payroll-2025-12.csv",
+                "withheld-2025-12.csv",
+                "payroll-2026-01.csv",
+                "withheld-2026-01.csv",
+                "payroll-2026-02.csv",
+                "withheld-2026-02.csv",
+                "payroll-2026-10.csv");
         Random random = new Random(5);
         for (int round = 0; round < 20; round++) {
             List<InboxFile> files = new ArrayList<>();
@@ -53,11 +79,13 @@ class InboxFileTests {
             files.sort(InboxFile.CYCLE_ORDER);
             assertThat(files).extracting(InboxFile::name).containsExactlyElementsOf(expected);
 
-            List<java.io.File> plain = new ArrayList<>(expected.stream().map(n -> INBOX.resolve(n).toFile()).toList());
+            List<java.io.File> plain = new ArrayList<>(
+                    expected.stream().map(n -> INBOX.resolve(n).toFile()).toList());
             plain.add(INBOX.resolve("readme.txt").toFile());
             Collections.shuffle(plain, random);
             plain.sort(InboxFile.FILE_ORDER);
-            assertThat(plain.subList(0, expected.size())).extracting(java.io.File::getName)
+            assertThat(plain.subList(0, expected.size()))
+                    .extracting(java.io.File::getName)
                     .containsExactlyElementsOf(expected);
         }
     }
@@ -67,12 +95,22 @@ class InboxFileTests {
      * name with a control character (it could forge a line of the log).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"contracts-x.csv.errors.csv", "contracts-x.csv.reason.txt", "contracts.errors.csv",
-        "contracts.csv.csv", "contracts-a\nb.csv", "contracts-\u202ex.csv", "contracts-a;b.csv",
-        "payroll-2026-03.csv.errors.csv"})
+    @ValueSource(
+            strings = {
+                "contracts-x.csv.errors.csv",
+                "contracts-x.csv.reason.txt",
+                "contracts.errors.csv",
+                "contracts.csv.csv",
+                "contracts-a\nb.csv",
+                "contracts-\u202ex.csv",
+                "contracts-a;b.csv",
+                "payroll-2026-03.csv.errors.csv"
+            })
     void theEnginesOwnFilesAndNamesWithControlCharactersAreNotTaken(String name) {
         assertThat(InboxFile.of(INBOX.resolve(name))).isEmpty();
-        assertThat(new InboxNameFilter().filterFiles(new File[] {INBOX.resolve(name).toFile()})).isEmpty();
+        assertThat(new InboxNameFilter()
+                        .filterFiles(new File[] {INBOX.resolve(name).toFile()}))
+                .isEmpty();
     }
 
     @ParameterizedTest

@@ -53,13 +53,16 @@ class MonthlyDeadlinesTests {
             assertThat(january20.deductionDeadline()).isEqualTo(Finding.RUN);
             assertThat(runs.isCompleted(RunKind.DEDUCTION, org.smartphone.payroll.period.Period.parse("2026-01")))
                     .isTrue();
-            assertThat(programme.archive().resolve("2026-01/payroll-2026-01.csv")).exists();
+            assertThat(programme.archive().resolve("2026-01/payroll-2026-01.csv"))
+                    .exists();
             assertThat(january20.deductionDeadline()).isEqualTo(Finding.DONE);
 
             MonthlyDeadlines february10 = deadlines(context, "2026-02-10T08:00:00Z");
-            assertThat(february10.reconciliationDeadline()).as("the return of January is due on February 10")
+            assertThat(february10.reconciliationDeadline())
+                    .as("the return of January is due on February 10")
                     .isEqualTo(Finding.RUN);
-            assertThat(programme.archive().resolve("2026-01/withheld-2026-01.csv")).exists();
+            assertThat(programme.archive().resolve("2026-01/withheld-2026-01.csv"))
+                    .exists();
             assertThat(february10.reconciliationDeadline()).isEqualTo(Finding.DONE);
 
             MonthlyDeadlines february20 = deadlines(context, "2026-02-20T08:00:00Z");
@@ -68,9 +71,11 @@ class MonthlyDeadlinesTests {
             assertThat(february20.deductionDeadline()).isEqualTo(Finding.LATE);
             assertThat(late(meters, "deduction", "2026-02").count()).isEqualTo(2.0);
 
-            assertThat(deadlines(context, "2026-03-10T08:00:00Z").reconciliationDeadline()).isEqualTo(Finding.LATE);
+            assertThat(deadlines(context, "2026-03-10T08:00:00Z").reconciliationDeadline())
+                    .isEqualTo(Finding.LATE);
             assertThat(late(meters, "reconciliation", "2026-02").count()).isEqualTo(1.0);
-            assertThat(meters.scrape()).contains("payroll_files_late_total{kind=\"deduction\",period=\"2026-02\"} 2.0")
+            assertThat(meters.scrape())
+                    .contains("payroll_files_late_total{kind=\"deduction\",period=\"2026-02\"} 2.0")
                     .contains("payroll_files_late_total{kind=\"reconciliation\",period=\"2026-02\"} 1.0");
         }
     }
@@ -79,7 +84,8 @@ class MonthlyDeadlinesTests {
     @Test
     void theDeadlinesComeFromTheCronSettings(@TempDir Path dir) {
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run("import-contracts").exitCode()).as("the engine makes the home and its database")
+        assertThat(programme.run("import-contracts").exitCode())
+                .as("the engine makes the home and its database")
                 .isZero();
         try (ConfigurableApplicationContext context = serveContext(programme)) {
             ServeSettings defaults = context.getBean(ServeSettings.class);
@@ -93,30 +99,40 @@ class MonthlyDeadlinesTests {
         programme.with("PAYROLL_SERVE_DEDUCT_CRON", "0 30 6 25 * *");
         try (ConfigurableApplicationContext context = serveContext(programme)) {
             assertThat(CronExpression.parse(context.getBean(ServeSettings.class).deductCron())
-                    .next(LocalDateTime.of(2026, 3, 1, 0, 0))).isEqualTo(LocalDateTime.of(2026, 3, 25, 6, 30));
+                            .next(LocalDateTime.of(2026, 3, 1, 0, 0)))
+                    .isEqualTo(LocalDateTime.of(2026, 3, 25, 6, 30));
         }
     }
 
     @Test
     void aWrongCronSettingIsAnInvalidSettingAndServeDoesNotStart(@TempDir Path dir) {
-        Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2)
-                .with("PAYROLL_SERVE_RECONCILE_CRON", "on the 10th");
+        Programme programme =
+                new Programme(dir.resolve("home"), TestDatabase.H2).with("PAYROLL_SERVE_RECONCILE_CRON", "on the 10th");
 
         Programme.Result result = programme.run("serve");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).contains("Invalid setting").contains("payroll.serve.reconcile-cron")
-                .contains("on the 10th").doesNotContain("\tat ");
+        assertThat(result.stderr())
+                .contains("Invalid setting")
+                .contains("payroll.serve.reconcile-cron")
+                .contains("on the 10th")
+                .doesNotContain("\tat ");
     }
 
     private static Counter late(PrometheusMeterRegistry meters, String kind, String period) {
-        return meters.find("payroll.files.late").tags("kind", kind, "period", period).counter();
+        return meters.find("payroll.files.late")
+                .tags("kind", kind, "period", period)
+                .counter();
     }
 
     private static MonthlyDeadlines deadlines(ConfigurableApplicationContext context, String instant) {
-        return new MonthlyDeadlines(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC),
-                context.getBean(Home.class), context.getBean(RunRegistry.class), context.getBean(InboxRunner.class),
-                context.getBean(PrometheusMeterRegistry.class), Duration.ZERO);
+        return new MonthlyDeadlines(
+                Clock.fixed(Instant.parse(instant), ZoneOffset.UTC),
+                context.getBean(Home.class),
+                context.getBean(RunRegistry.class),
+                context.getBean(InboxRunner.class),
+                context.getBean(PrometheusMeterRegistry.class),
+                Duration.ZERO);
     }
 
     /**
@@ -132,8 +148,14 @@ class MonthlyDeadlinesTests {
         properties.put("spring.datasource.password", programme.jdbcPassword());
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-        environment.getPropertySources().addAfter("test", new SystemEnvironmentPropertySource("payrollEnvironment",
-                new java.util.HashMap<>(programme.environment())));
-        return new SpringApplicationBuilder(PayrollApplication.class).environment(environment).run();
+        environment
+                .getPropertySources()
+                .addAfter(
+                        "test",
+                        new SystemEnvironmentPropertySource(
+                                "payrollEnvironment", new java.util.HashMap<>(programme.environment())));
+        return new SpringApplicationBuilder(PayrollApplication.class)
+                .environment(environment)
+                .run();
     }
 }

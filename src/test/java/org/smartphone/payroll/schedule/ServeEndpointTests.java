@@ -37,9 +37,11 @@ class ServeEndpointTests {
 
     @TempDir
     static Path dir;
+
     static EngineProcess serve;
     static int port;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void startServe() throws Exception {
@@ -74,10 +76,13 @@ class ServeEndpointTests {
             HttpResponse<String> health = send("GET", "/health", Duration.ofSeconds(3));
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
-            assertThat(send("GET", "/metrics", Duration.ofSeconds(3)).statusCode()).isEqualTo(200);
+            assertThat(send("GET", "/metrics", Duration.ofSeconds(3)).statusCode())
+                    .isEqualTo(200);
 
             stalled.setSoTimeout((HttpEndpoint.REQUEST_SECONDS + 10) * 1000);
-            assertThat(closedByServer(stalled)).as("the stalled connection is closed by serve").isTrue();
+            assertThat(closedByServer(stalled))
+                    .as("the stalled connection is closed by serve")
+                    .isTrue();
         }
     }
 
@@ -109,9 +114,13 @@ class ServeEndpointTests {
 
     private static HttpResponse<String> send(String method, String path, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
-                .method(method, method.equals("POST") || method.equals("PUT")
-                        ? HttpRequest.BodyPublishers.ofString("x") : HttpRequest.BodyPublishers.noBody())
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(timeout)
+                .method(
+                        method,
+                        method.equals("POST") || method.equals("PUT")
+                                ? HttpRequest.BodyPublishers.ofString("x")
+                                : HttpRequest.BodyPublishers.noBody())
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +41,13 @@ class ServeTests {
 
     private static final Path SAMPLES = Path.of("sample-data");
 
-
-    private static final String[][] CYCLE = {{"import-contracts"}, {"deduct", "--period", "2026-01"},
-        {"reconcile", "--period", "2026-01"}, {"deduct", "--period", "2026-02"}, {"reconcile", "--period", "2026-02"}};
+    private static final String[][] CYCLE = {
+        {"import-contracts"},
+        {"deduct", "--period", "2026-01"},
+        {"reconcile", "--period", "2026-01"},
+        {"deduct", "--period", "2026-02"},
+        {"reconcile", "--period", "2026-02"}
+    };
 
     @TempDir
     static Path shared;
@@ -69,11 +72,14 @@ class ServeTests {
         EngineProcess serve = startServe(served, Map.of());
 
         awaitArchived(serve, served, "2026-01/payroll-2026-01.csv");
-        assertThat(served.archive().resolve("contracts/contracts.csv")).as("contracts first, whatever the names")
+        assertThat(served.archive().resolve("contracts/contracts.csv"))
+                .as("contracts first, whatever the names")
                 .exists();
 
         dropAsPart(served, "payroll-2026-02.csv");
-        await(serve, "payroll-2026-02.csv to wait for the reconciliation of 2026-01",
+        await(
+                serve,
+                "payroll-2026-02.csv to wait for the reconciliation of 2026-01",
                 () -> serve.output().contains("payroll-2026-02.csv waits in the inbox"));
         writeSlowly(served, "withheld-2026-01.csv");
         awaitArchived(serve, served, "2026-02/payroll-2026-02.csv");
@@ -81,28 +87,43 @@ class ServeTests {
         awaitArchived(serve, served, "2026-02/withheld-2026-02.csv");
 
         Path bad = served.inbox().resolve("contracts-bad.csv.tmp");
-        Files.writeString(bad, "contract_id,matricule,full_name,price_xof,first_period\n"
-                + "SP-9,MAT-9,Someone,\"12 345,67\",2026-05\n");
+        Files.writeString(
+                bad,
+                "contract_id,matricule,full_name,price_xof,first_period\n"
+                        + "SP-9,MAT-9,Someone,\"12 345,67\",2026-05\n");
         Files.move(bad, served.inbox().resolve("contracts-bad.csv"), StandardCopyOption.ATOMIC_MOVE);
-        await(serve, "the invalid contracts file in rejected/",
+        await(
+                serve,
+                "the invalid contracts file in rejected/",
                 () -> Files.exists(served.rejected().resolve("contracts-bad.csv")));
         dropAsPart(served, "contracts.csv", "contracts-again.csv");
-        await(serve, "the copy of contracts.csv in rejected/",
+        await(
+                serve,
+                "the copy of contracts.csv in rejected/",
                 () -> Files.exists(served.rejected().resolve("contracts-again.csv")));
 
         stop(serve);
         String log = serve.output();
-        assertThat(occurrences(log, "payroll-2026-02.csv waits in the inbox")).as("the wait is said once").isEqualTo(1);
+        assertThat(occurrences(log, "payroll-2026-02.csv waits in the inbox"))
+                .as("the wait is said once")
+                .isEqualTo(1);
         assertThat(occurrences(log, "The deduction run completed")).isEqualTo(2);
         assertThat(occurrences(log, "The reconciliation run completed")).isEqualTo(2);
-        assertThat(served.rejected().resolve("contracts-bad.csv.errors.csv")).content()
-                .contains("line,column,value,reason").contains("price_xof");
-        assertThat(served.rejected().resolve("contracts-again.csv.reason.txt")).content()
+        assertThat(served.rejected().resolve("contracts-bad.csv.errors.csv"))
+                .content()
+                .contains("line,column,value,reason")
+                .contains("price_xof");
+        assertThat(served.rejected().resolve("contracts-again.csv.reason.txt"))
+                .content()
                 .contains("already processed");
         assertThat(served.inbox()).isEmptyDirectory();
 
         Programme plain = new Programme(dir.resolve("plain"), TestDatabase.H2);
-        for (String file : List.of("contracts.csv", "payroll-2026-01.csv", "withheld-2026-01.csv", "payroll-2026-02.csv",
+        for (String file : List.of(
+                "contracts.csv",
+                "payroll-2026-01.csv",
+                "withheld-2026-01.csv",
+                "payroll-2026-02.csv",
                 "withheld-2026-02.csv")) {
             plain.drop(SAMPLES.resolve(file), file);
         }
@@ -110,13 +131,16 @@ class ServeTests {
             assertThat(plain.run(command).exitCode()).isZero();
             if (command[0].equals("reconcile")) {
                 // serve writes the period report when a reconciliation completes
-                assertThat(plain.run("report", "--period", command[2]).exitCode()).isZero();
+                assertThat(plain.run("report", "--period", command[2]).exitCode())
+                        .isZero();
             }
         }
         Snapshot expected = Snapshot.of(plain);
         Snapshot actual = Snapshot.of(served);
-        assertThat(actual.ledgerAndOutbox().differencesFrom(expected.ledgerAndOutbox())).isEmpty();
-        assertThat(actual.tables().get("processed_file")).isEqualTo(expected.tables().get("processed_file"));
+        assertThat(actual.ledgerAndOutbox().differencesFrom(expected.ledgerAndOutbox()))
+                .isEmpty();
+        assertThat(actual.tables().get("processed_file"))
+                .isEqualTo(expected.tables().get("processed_file"));
         assertThat(archived(actual)).isEqualTo(archived(expected));
     }
 
@@ -135,7 +159,10 @@ class ServeTests {
         assertThat(crashed.waitFor()).as(crashed.output()).isEqualTo(137);
 
         EngineProcess restarted = startServe(served, Map.of());
-        await(restarted, "the deduction run to complete", () -> restarted.output().contains("The deduction run completed"));
+        await(
+                restarted,
+                "the deduction run to complete",
+                () -> restarted.output().contains("The deduction run completed"));
         stop(restarted);
 
         assertThat(Snapshot.of(served).differencesFrom(deducted)).isEmpty();
@@ -165,26 +192,37 @@ class ServeTests {
         awaitArchived(serve, programme, "2026-01/payroll-2026-01.csv");
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         String month = YearMonth.now().toString();
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
-        assertThat(metrics.body()).containsPattern("payroll_files_late_total\\{kind=\"deduction\",period=\""
-                + month + "\"} [1-9]");
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/plain");
+        assertThat(metrics.body())
+                .containsPattern("payroll_files_late_total\\{kind=\"deduction\",period=\"" + month + "\"} [1-9]");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(serve.output()).contains("LATE: payroll-" + month + ".csv has not arrived");
 
         Programme.Result second = programme.run("serve");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
-        assertThat(second.stderr()).contains("Another run is in progress").contains("serve")
+        assertThat(second.stderr())
+                .contains("Another run is in progress")
+                .contains("serve")
                 .contains("stop it (SIGTERM) first");
         Programme.Result status = programme.run("status");
-        assertThat(status.exitCode()).as("status reads the database through serve").isZero();
+        assertThat(status.exitCode())
+                .as("status reads the database through serve")
+                .isZero();
         assertThat(status.stdout()).contains("2 runs: 0 unfinished, 2 completed");
         Programme.Result deduct = programme.run("deduct", "--period", "2026-02");
         assertThat(deduct.exitCode()).as(deduct.toString()).isEqualTo(3);
@@ -192,7 +230,8 @@ class ServeTests {
 
         stop(serve);
         assertThat(occurrences(serve.output(), "The deduction run completed")).isEqualTo(1);
-        assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox())).isEmpty();
+        assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox()))
+                .isEmpty();
     }
 
     /**
@@ -206,22 +245,26 @@ class ServeTests {
         programme.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
         programme.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
         Path pause = dir.resolve("paused");
-        EngineProcess serve = startServe(programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct",
-                "PAYROLL_PAUSE_FILE", pause.toString()));
+        EngineProcess serve = startServe(
+                programme, Map.of("PAYROLL_PAUSE_AT", "step:deduct", "PAYROLL_PAUSE_FILE", pause.toString()));
         EngineProcess.awaitFile(pause, serve);
 
         EngineProcess second = startServe(programme, Map.of());
         assertThat(second.waitFor()).as(second.output()).isEqualTo(3);
-        assertThat(second.output()).contains("Another serve is already running on this database")
+        assertThat(second.output())
+                .contains("Another serve is already running on this database")
                 .contains("payroll serve " + serve.pid());
 
         serve.terminate();
         Thread.sleep(500);
         Files.delete(pause);
         assertThat(serve.waitFor()).as(serve.output()).isIn(0, 143);
-        assertThat(serve.output()).contains("was stopped on request").contains("serve stopped")
+        assertThat(serve.output())
+                .contains("was stopped on request")
+                .contains("serve stopped")
                 .doesNotContain("\tat ");
-        assertThat(programme.inbox().resolve("payroll-2026-01.csv")).as("the register waits for the resumption")
+        assertThat(programme.inbox().resolve("payroll-2026-01.csv"))
+                .as("the register waits for the resumption")
                 .exists();
 
         Programme.Result resumed = programme.run("deduct", "--period", "2026-01");
@@ -231,7 +274,9 @@ class ServeTests {
         plain.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
         assertThat(plain.run(CYCLE[0]).exitCode()).isZero();
         assertThat(plain.run(CYCLE[1]).exitCode()).isZero();
-        assertThat(Snapshot.of(programme).ledgerAndOutbox().differencesFrom(Snapshot.of(plain).ledgerAndOutbox()))
+        assertThat(Snapshot.of(programme)
+                        .ledgerAndOutbox()
+                        .differencesFrom(Snapshot.of(plain).ledgerAndOutbox()))
                 .isEmpty();
     }
 
@@ -246,7 +291,8 @@ class ServeTests {
         Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
         Files.createDirectories(served.inbox());
         Path fifo = served.inbox().resolve("payroll-2026-01.csv");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
         Path folder = Files.createDirectory(served.inbox().resolve("withheld-2026-01.csv"));
         Path outside = Files.copy(SAMPLES.resolve("contracts.csv"), dir.resolve("contracts-outside.csv"));
         Path link = Files.createSymbolicLink(served.inbox().resolve("contracts-link.csv"), outside);
@@ -260,7 +306,9 @@ class ServeTests {
 
         String log = serve.output();
         for (String name : List.of("payroll-2026-01.csv", "withheld-2026-01.csv", "contracts-link.csv")) {
-            assertThat(occurrences(log, "not a regular file: " + name + " (")).as(name + " logged once").isEqualTo(1);
+            assertThat(occurrences(log, "not a regular file: " + name + " ("))
+                    .as(name + " logged once")
+                    .isEqualTo(1);
             assertThat(log).as(name + " never run").doesNotContain(name + ": ");
         }
         assertThat(log).contains("not a regular file: contracts-link.csv (a symbolic link) is left in the inbox");
@@ -268,7 +316,8 @@ class ServeTests {
         assertThat(folder).isDirectory();
         assertThat(link).isSymbolicLink();
         assertThat(served.rejected()).isEmptyDirectory();
-        assertThat(served.number("SELECT COUNT(*) FROM contract")).as("contracts.csv imported once, the link never")
+        assertThat(served.number("SELECT COUNT(*) FROM contract"))
+                .as("contracts.csv imported once, the link never")
                 .isEqualTo(Files.readAllLines(SAMPLES.resolve("contracts.csv")).size() - 1);
     }
 
@@ -291,8 +340,10 @@ class ServeTests {
         EngineProcess serve = startServe(served, Map.of());
 
         awaitArchived(serve, served, "contracts/contracts.csv");
-        await(serve, "both names logged", () -> serve.output().contains(nearLine)
-                && serve.output().contains(notesLine));
+        await(
+                serve,
+                "both names logged",
+                () -> serve.output().contains(nearLine) && serve.output().contains(notesLine));
         Thread.sleep(2_000); // ten more polls of the inbox
         assertThat(serve.output()).doesNotContain("starting the deduction run");
         assertThat(served.outbox("2026-01")).doesNotExist();
@@ -304,15 +355,14 @@ class ServeTests {
         assertThat(occurrences(log, nearLine)).as("logged once").isEqualTo(1);
         assertThat(occurrences(log, notesLine)).as("logged once").isEqualTo(1);
         assertThat(notes).exists();
-        assertThat(Snapshot.of(served).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox())).isEmpty();
+        assertThat(Snapshot.of(served).ledgerAndOutbox().differencesFrom(deducted.ledgerAndOutbox()))
+                .isEmpty();
     }
 
-
-
-    private static void awaitArchived(EngineProcess serve, Programme programme, String file) throws InterruptedException {
+    private static void awaitArchived(EngineProcess serve, Programme programme, String file)
+            throws InterruptedException {
         await(serve, file + " archived", () -> Files.exists(programme.archive().resolve(file)));
     }
-
 
     /** The way the README asks: written under a .part name, then renamed. */
     private static void dropAsPart(Programme programme, String sample) throws IOException {
@@ -341,8 +391,6 @@ class ServeTests {
             }
         }
     }
-
-
 
     private static Map<String, String> archived(Snapshot snapshot) {
         Map<String, String> archive = new HashMap<>(snapshot.files());

@@ -24,13 +24,18 @@ class UnchangedFileFilterTests {
     void aFileIsTakenOnlyAfterItStayedUnchangedForTheSettleTime(@TempDir Path inbox) throws IOException {
         MovingClock clock = new MovingClock();
         UnchangedFileFilter filter = new UnchangedFileFilter(SETTLE, clock);
-        File file = Files.writeString(inbox.resolve("payroll-2026-01.csv"), "period,matricule\n").toFile();
+        File file = Files.writeString(inbox.resolve("payroll-2026-01.csv"), "period,matricule\n")
+                .toFile();
 
         assertThat(filter.filterFiles(new File[] {file})).as("first seen").isEmpty();
         clock.advance(Duration.ofSeconds(9));
-        assertThat(filter.filterFiles(new File[] {file})).as("unchanged for 9 s").isEmpty();
+        assertThat(filter.filterFiles(new File[] {file}))
+                .as("unchanged for 9 s")
+                .isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(filter.filterFiles(new File[] {file})).as("unchanged for 10 s").containsExactly(file);
+        assertThat(filter.filterFiles(new File[] {file}))
+                .as("unchanged for 10 s")
+                .containsExactly(file);
     }
 
     @Test
@@ -47,7 +52,9 @@ class UnchangedFileFilterTests {
         assertThat(file.setLastModified(modified)).isTrue();
         assertThat(filter.filterFiles(new File[] {file})).isEmpty();
         clock.advance(Duration.ofSeconds(8));
-        assertThat(filter.filterFiles(new File[] {file})).as("8 s since it grew").isEmpty();
+        assertThat(filter.filterFiles(new File[] {file}))
+                .as("8 s since it grew")
+                .isEmpty();
         clock.advance(Duration.ofSeconds(2));
         assertThat(filter.filterFiles(new File[] {file})).containsExactly(file);
     }
@@ -56,7 +63,8 @@ class UnchangedFileFilterTests {
     void aFileGoneAndBackIsWaitedForAfresh(@TempDir Path inbox) throws IOException {
         MovingClock clock = new MovingClock();
         UnchangedFileFilter filter = new UnchangedFileFilter(SETTLE, clock);
-        File file = Files.writeString(inbox.resolve("contracts.csv"), "contract_id\n").toFile();
+        File file = Files.writeString(inbox.resolve("contracts.csv"), "contract_id\n")
+                .toFile();
         filter.filterFiles(new File[] {file});
         clock.advance(Duration.ofSeconds(5));
         filter.filterFiles(new File[0]);

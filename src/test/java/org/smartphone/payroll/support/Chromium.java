@@ -26,8 +26,7 @@ public final class Chromium {
     private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long TIMEOUT_SECONDS = 120;
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** The DOM of the page once Chromium has rendered it ({@code --dump-dom}). */
     public static String dumpDom(Path page) {
@@ -36,8 +35,12 @@ public final class Chromium {
 
     /** A PNG of the page as a window of that size shows it. */
     public static Path screenshot(Path page, Path png, int width, int height) {
-        run(page, List.of("--hide-scrollbars", "--window-size=" + width + "," + height,
-                "--screenshot=" + png.toAbsolutePath()));
+        run(
+                page,
+                List.of(
+                        "--hide-scrollbars",
+                        "--window-size=" + width + "," + height,
+                        "--screenshot=" + png.toAbsolutePath()));
         if (!Files.isRegularFile(png)) {
             fail("Chromium did not write the screenshot " + png);
         }
@@ -80,13 +83,23 @@ public final class Chromium {
             profile = Files.createTempDirectory("chromium-profile");
             log = Files.createTempFile("chromium", ".log");
             output = Files.createTempFile("chromium", ".out");
-            List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
-                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+            List<String> command = new ArrayList<>(List.of(
+                    binary.toString(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--user-data-dir=" + profile));
             command.addAll(what);
             command.add(page.toAbsolutePath().toUri().toString());
-            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(output.toFile())
+                    .redirectError(log.toFile())
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

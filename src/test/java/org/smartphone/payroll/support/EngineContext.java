@@ -27,17 +27,27 @@ public final class EngineContext implements AutoCloseable {
         Map<String, String> environment = programme.environment();
         Map<String, Object> properties = new HashMap<>();
         properties.put("payroll.home", programme.home().toString());
-        properties.put("spring.datasource.url", environment.containsKey("PAYROLL_DB_URL") ? programme.jdbcUrl()
-                : programme.jdbcUrl() + ";WRITE_DELAY=0");
+        properties.put(
+                "spring.datasource.url",
+                environment.containsKey("PAYROLL_DB_URL")
+                        ? programme.jdbcUrl()
+                        : programme.jdbcUrl() + ";WRITE_DELAY=0");
         properties.put("spring.datasource.username", programme.jdbcUser());
         properties.put("spring.datasource.password", programme.jdbcPassword());
-        properties.put("logging.file.name", programme.home().resolve("logs").resolve("payroll.log").toString());
+        properties.put(
+                "logging.file.name",
+                programme.home().resolve("logs").resolve("payroll.log").toString());
         StandardEnvironment spring = new StandardEnvironment();
         spring.getPropertySources().addFirst(new MapPropertySource("test", properties));
-        spring.getPropertySources().addAfter("test", new SystemEnvironmentPropertySource("payrollEnvironment",
-                new HashMap<>(environment)));
-        return new EngineContext(new SpringApplicationBuilder(PayrollApplication.class).environment(spring)
-                .web(WebApplicationType.NONE).logStartupInfo(false).registerShutdownHook(false).run());
+        spring.getPropertySources()
+                .addAfter(
+                        "test", new SystemEnvironmentPropertySource("payrollEnvironment", new HashMap<>(environment)));
+        return new EngineContext(new SpringApplicationBuilder(PayrollApplication.class)
+                .environment(spring)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run());
     }
 
     public <T> T bean(Class<T> type) {

@@ -41,8 +41,8 @@ public final class EngineProcess {
     }
 
     /** Starts {@code payroll <args>} in a JVM with these options (a heap size, say). */
-    public static EngineProcess start(Programme programme, List<String> jvmOptions, Map<String, String> extra,
-            String... args) {
+    public static EngineProcess start(
+            Programme programme, List<String> jvmOptions, Map<String, String> extra, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -52,8 +52,8 @@ public final class EngineProcess {
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile(programme.home().getParent(), "engine-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().putAll(programme.environment());
             builder.environment().putAll(extra);
             return new EngineProcess(builder.start(), output);
@@ -76,8 +76,10 @@ public final class EngineProcess {
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile(workingDirectory.getParent(), "engine-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             builder.environment().keySet().removeIf(variable -> variable.startsWith("PAYROLL_"));
             return new EngineProcess(builder.start(), output);
         } catch (IOException e) {
@@ -122,7 +124,9 @@ public final class EngineProcess {
     /** SIGINT, as Ctrl-C on the terminal sends it. */
     public void interrupt() {
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -INT " + process.pid() + " failed");
             }
@@ -152,5 +156,4 @@ public final class EngineProcess {
             Thread.sleep(20);
         }
     }
-
 }

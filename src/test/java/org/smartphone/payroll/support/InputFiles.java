@@ -17,8 +17,7 @@ public final class InputFiles {
 
     public static final List<String> ERRORS_HEADER = List.of("line", "column", "value", "reason");
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** Writes {@code dir/name} as UTF-8, the given lines each ended by LF (the first one is the header). */
     public static Path write(Path dir, String name, String... lines) {

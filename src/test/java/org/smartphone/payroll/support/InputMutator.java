@@ -29,20 +29,81 @@ public final class InputMutator {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Bytes that upset CSV readers: NUL, bytes never valid in UTF-8, quotes, line breaks, delimiters. */
-    private static final int[] HOSTILE_BYTES = {0x00, 0xFF, 0xFE, 0xC3, 0xE9, 0xA0, 0x80, 0xEF, '"', '"', '\r', '\n',
-        ',', ';', ' ', '\t', '#', '-', '+', 'e', '.', '0', '9', '='};
+    private static final int[] HOSTILE_BYTES = {
+        0x00, 0xFF, 0xFE, 0xC3, 0xE9, 0xA0, 0x80, 0xEF, '"', '"', '\r', '\n', ',', ';', ' ', '\t', '#', '-', '+', 'e',
+        '.', '0', '9', '='
+    };
 
     /** Cell values a payroll office or a spreadsheet could produce, valid or not. */
-    private static final String[] HOSTILE_CELLS = {"", " ", "\u00A0", "0", "-0", "-1", "+5", "1e5", "1E+05", "7.916E3",
-        "1 234,56", "1 234,00", "1\u202F234", "1\u00A0234", "12 34", "1.234", "1,234", "1,000,000", "0,00", "0.0",
-        "999 999 999 999", "1 000 000 000 000", "99999999999999999999999999", "NaN", "Infinity", "abc", "12O00",
-        "95000 F", "XOF 95000", "١٢٣", "１２３", "\"", "\"\"", "=1+1", "@SUM(A1)", "-cmd", "\t", "#", "2026-1",
-        "2026-13", "0000-01", "9999-12", "2026-01-01", "26-01", "active", "Active ", "ACTIF", "Deceased", "ß", "ﬀ-1",
-        "ı", "mat-ı", "Ǆ-1", "a/b.c_d-e", "-abc", "A B", "A\u200BB", "\uFEFFSP-1", "X".repeat(33), "x".repeat(5000),
-        "😀", "\uD83D", "Kossi\u2028Agbéko", "0000000000000000000000095000", "100000000000000"};
+    private static final String[] HOSTILE_CELLS = {
+        "",
+        " ",
+        "\u00A0",
+        "0",
+        "-0",
+        "-1",
+        "+5",
+        "1e5",
+        "1E+05",
+        "7.916E3",
+        "1 234,56",
+        "1 234,00",
+        "1\u202F234",
+        "1\u00A0234",
+        "12 34",
+        "1.234",
+        "1,234",
+        "1,000,000",
+        "0,00",
+        "0.0",
+        "999 999 999 999",
+        "1 000 000 000 000",
+        "99999999999999999999999999",
+        "NaN",
+        "Infinity",
+        "abc",
+        "12O00",
+        "95000 F",
+        "XOF 95000",
+        "١٢٣",
+        "１２３",
+        "\"",
+        "\"\"",
+        "=1+1",
+        "@SUM(A1)",
+        "-cmd",
+        "\t",
+        "#",
+        "2026-1",
+        "2026-13",
+        "0000-01",
+        "9999-12",
+        "2026-01-01",
+        "26-01",
+        "active",
+        "Active ",
+        "ACTIF",
+        "Deceased",
+        "ß",
+        "ﬀ-1",
+        "ı",
+        "mat-ı",
+        "Ǆ-1",
+        "a/b.c_d-e",
+        "-abc",
+        "A B",
+        "A\u200BB",
+        "\uFEFFSP-1",
+        "X".repeat(33),
+        "x".repeat(5000),
+        "😀",
+        "\uD83D",
+        "Kossi\u2028Agbéko",
+        "0000000000000000000000095000",
+        "100000000000000"
+    };
 
-    private InputMutator() {
-    }
+    private InputMutator() {}
 
     /** One to three mutations of {@code original}, chosen by {@code random}. */
     public static Mutant mutate(byte[] original, Random random) {
@@ -186,7 +247,10 @@ public final class InputMutator {
         int a = random.nextInt(6);
         int b = random.nextInt(6);
         int scope = random.nextInt(3); // 0: every line (same meaning), 1: data only, 2: header only
-        step.append("swap columns ").append(a + 1).append(" and ").append(b + 1)
+        step.append("swap columns ")
+                .append(a + 1)
+                .append(" and ")
+                .append(b + 1)
                 .append(scope == 0 ? " on every line" : scope == 1 ? " on data lines" : " in the header");
         List<byte[]> result = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -219,7 +283,11 @@ public final class InputMutator {
         boolean quoted = value.contains(",") || value.contains("\"") || random.nextInt(4) == 0;
         String written = quoted ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
         cells[cell] = written;
-        step.append("set cell ").append(cell + 1).append(" of line ").append(index + 1).append(" to ")
+        step.append("set cell ")
+                .append(cell + 1)
+                .append(" of line ")
+                .append(index + 1)
+                .append(" to ")
                 .append(printable(written));
         List<byte[]> copy = new ArrayList<>(lines);
         copy.set(index, (String.join(",", cells) + ending).getBytes(StandardCharsets.UTF_8));
@@ -263,7 +331,11 @@ public final class InputMutator {
         };
         String form = forms[random.nextInt(forms.length)];
         cells[cell] = form;
-        step.append("quote cell ").append(cell + 1).append(" of line ").append(index + 1).append(" as ")
+        step.append("quote cell ")
+                .append(cell + 1)
+                .append(" of line ")
+                .append(index + 1)
+                .append(" as ")
                 .append(printable(form));
         List<byte[]> copy = new ArrayList<>(lines);
         copy.set(index, (String.join(",", cells) + ending).getBytes(StandardCharsets.UTF_8));
@@ -275,7 +347,10 @@ public final class InputMutator {
         String blank = blanks[random.nextInt(blanks.length)];
         List<byte[]> lines = lines(bytes);
         int at = random.nextInt(lines.size() + 1);
-        step.append("insert the blank line ").append(printable(blank)).append(" before line ").append(at + 1);
+        step.append("insert the blank line ")
+                .append(printable(blank))
+                .append(" before line ")
+                .append(at + 1);
         List<byte[]> copy = new ArrayList<>(lines);
         if (at > 0 && !endsWithNewline(copy.get(at - 1))) {
             copy.set(at - 1, withNewline(copy.get(at - 1)));
@@ -302,12 +377,16 @@ public final class InputMutator {
         List<byte[]> lines = lines(bytes);
         int at = 1 + random.nextInt(Math.max(1, lines.size()));
         int length = random.nextBoolean() ? (1 << 20) + 10 : 200_000;
-        step.append("insert a line of ").append(length).append(" characters before line ").append(at + 1);
+        step.append("insert a line of ")
+                .append(length)
+                .append(" characters before line ")
+                .append(at + 1);
         List<byte[]> copy = new ArrayList<>(lines);
         if (!copy.isEmpty() && !endsWithNewline(copy.get(copy.size() - 1))) {
             copy.set(copy.size() - 1, withNewline(copy.get(copy.size() - 1)));
         }
-        copy.add(Math.min(at, copy.size()), ("2026-01," + "9".repeat(length) + ",x\n").getBytes(StandardCharsets.UTF_8));
+        copy.add(
+                Math.min(at, copy.size()), ("2026-01," + "9".repeat(length) + ",x\n").getBytes(StandardCharsets.UTF_8));
         return join(copy);
     }
 
@@ -381,7 +460,8 @@ public final class InputMutator {
     /** Decodes as UTF-8 (replacing what is not) and encodes in {@code charset} ('?' for the unmappable). */
     public static byte[] reencode(byte[] bytes, Charset charset) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetEncoder encoder = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
             ByteBuffer encoded = encoder.encode(java.nio.CharBuffer.wrap(text));

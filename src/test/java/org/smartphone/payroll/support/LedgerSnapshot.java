@@ -17,16 +17,18 @@ import java.util.stream.Stream;
  * @param outbox        every file under outbox/, with its SHA-256
  * @param archive       every file under archive/, with its SHA-256
  */
-public record LedgerSnapshot(List<List<String>> contracts, List<String> counts, List<String> outbox,
-        List<String> archive) {
+public record LedgerSnapshot(
+        List<List<String>> contracts, List<String> counts, List<String> outbox, List<String> archive) {
 
     public static LedgerSnapshot of(Programme programme) {
         return new LedgerSnapshot(
                 programme.query("SELECT c.contract_id, b.collected_xof, c.settled_period FROM contract c"
                         + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"),
-                programme.query("SELECT (SELECT COUNT(*) FROM posting), (SELECT COUNT(*) FROM deduction_line),"
-                        + " (SELECT COUNT(*) FROM reconciliation_line), (SELECT COUNT(*) FROM arrears_line),"
-                        + " (SELECT COUNT(*) FROM holder_ministry), (SELECT COUNT(*) FROM processed_file)").get(0),
+                programme
+                        .query("SELECT (SELECT COUNT(*) FROM posting), (SELECT COUNT(*) FROM deduction_line),"
+                                + " (SELECT COUNT(*) FROM reconciliation_line), (SELECT COUNT(*) FROM arrears_line),"
+                                + " (SELECT COUNT(*) FROM holder_ministry), (SELECT COUNT(*) FROM processed_file)")
+                        .get(0),
                 files(programme.home().resolve("outbox")),
                 files(programme.home().resolve("archive")));
     }

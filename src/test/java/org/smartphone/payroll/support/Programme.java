@@ -115,12 +115,12 @@ public final class Programme {
 
     /** The JDBC URL of the programme's database: PAYROLL_DB_URL, else the home's embedded H2 file. */
     public String jdbcUrl() {
-        return environment.getOrDefault("PAYROLL_DB_URL", "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
+        return environment.getOrDefault(
+                "PAYROLL_DB_URL", "jdbc:h2:file:" + home.resolve("db").resolve("payroll"));
     }
 
     public String jdbcUser() {
-        return environment.containsKey("PAYROLL_DB_URL") ? environment.get("PAYROLL_DB_USER")
-                : DatabaseCredential.USER;
+        return environment.containsKey("PAYROLL_DB_URL") ? environment.get("PAYROLL_DB_USER") : DatabaseCredential.USER;
     }
 
     /** PAYROLL_DB_PASSWORD, else the embedded database's own credential (made by the first command). */

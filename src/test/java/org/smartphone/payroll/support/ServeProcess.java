@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
 public final class ServeProcess {
 
     /** Poll every 200 ms, take files left unchanged for 800 ms, retry after 1 s, any free port. */
-    public static final Map<String, String> QUICK = Map.of("PAYROLL_SERVE_POLL_INTERVAL", "200ms",
-            "PAYROLL_SERVE_SETTLE_TIME", "800ms", "PAYROLL_SERVE_RETRY_DELAY", "1s", "PAYROLL_SERVE_PORT", "0");
+    public static final Map<String, String> QUICK = Map.of(
+            "PAYROLL_SERVE_POLL_INTERVAL",
+            "200ms",
+            "PAYROLL_SERVE_SETTLE_TIME",
+            "800ms",
+            "PAYROLL_SERVE_RETRY_DELAY",
+            "1s",
+            "PAYROLL_SERVE_PORT",
+            "0");
 
-    private ServeProcess() {
-    }
+    private ServeProcess() {}
 
     /** {@code payroll serve} on the programme's home with the {@link #QUICK} settings, then {@code extra}. */
     public static EngineProcess startServe(Programme programme, Map<String, String> extra) {
@@ -37,8 +43,7 @@ public final class ServeProcess {
     }
 
     /** Waits (at most 90 s, and while serve runs) until the condition holds. */
-    public static void await(EngineProcess serve, String what, BooleanSupplier condition)
-            throws InterruptedException {
+    public static void await(EngineProcess serve, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
         while (!condition.getAsBoolean()) {
             if (!serve.isAlive() || System.currentTimeMillis() > deadline) {
@@ -50,7 +55,8 @@ public final class ServeProcess {
 
     /** The port of serve's endpoint, as serve says it at start. */
     public static int port(EngineProcess serve) {
-        Matcher matcher = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(serve.output());
+        Matcher matcher =
+                Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/metrics").matcher(serve.output());
         assertThat(matcher.find()).as(serve.output()).isTrue();
         return Integer.parseInt(matcher.group(1));
     }

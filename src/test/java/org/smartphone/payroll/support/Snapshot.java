@@ -17,28 +17,44 @@ import java.util.stream.Stream;
 public record Snapshot(Map<String, List<List<String>>> tables, Map<String, String> files) {
 
     private static final Map<String, String> TABLES = Map.ofEntries(
-            Map.entry("contract", "SELECT contract_id, matricule, full_name, ministry_code, device_model, imei,"
-                    + " price_xof, down_payment_xof, term_months, first_period, base_installment_xof, settled_period,"
-                    + " state FROM contract ORDER BY contract_id"),
-            Map.entry("contract_balance", "SELECT contract_id, financed_xof, collected_xof FROM contract_balance"
-                    + " ORDER BY contract_id"),
+            Map.entry(
+                    "contract",
+                    "SELECT contract_id, matricule, full_name, ministry_code, device_model, imei,"
+                            + " price_xof, down_payment_xof, term_months, first_period, base_installment_xof, settled_period,"
+                            + " state FROM contract ORDER BY contract_id"),
+            Map.entry(
+                    "contract_balance",
+                    "SELECT contract_id, financed_xof, collected_xof FROM contract_balance" + " ORDER BY contract_id"),
             Map.entry("posting", "SELECT period, contract_id, amount_xof FROM posting ORDER BY period, contract_id"),
             Map.entry("deduction_line", "SELECT * FROM deduction_line ORDER BY period, contract_id"),
-            Map.entry("reconciliation_line", "SELECT period, contract_id, matricule, CASE WHEN unexpected THEN 1"
-                    + " ELSE 0 END, expected_xof, withheld_xof, posted_xof, refund_due_xof, status"
-                    + " FROM reconciliation_line ORDER BY period, contract_id, unexpected"),
+            Map.entry(
+                    "reconciliation_line",
+                    "SELECT period, contract_id, matricule, CASE WHEN unexpected THEN 1"
+                            + " ELSE 0 END, expected_xof, withheld_xof, posted_xof, refund_due_xof, status"
+                            + " FROM reconciliation_line ORDER BY period, contract_id, unexpected"),
             Map.entry("arrears_line", "SELECT * FROM arrears_line ORDER BY period, contract_id"),
             Map.entry("holder_ministry", "SELECT * FROM holder_ministry ORDER BY matricule"),
             Map.entry("holder_ministry_replaced", "SELECT * FROM holder_ministry_replaced ORDER BY period, matricule"),
             Map.entry("processed_file", "SELECT input_sha256, input_name FROM processed_file ORDER BY input_sha256"),
-            Map.entry("staging", "SELECT (SELECT COUNT(*) FROM contract_import_skip),"
-                    + " (SELECT COUNT(*) FROM return_entry)"),
-            Map.entry("runs", "SELECT kind, period, input_name, input_sha256, state, records_read, records_rejected,"
-                    + " summary FROM payroll_run WHERE state <> 'ABANDONED' ORDER BY kind, period, input_name"));
+            Map.entry(
+                    "staging",
+                    "SELECT (SELECT COUNT(*) FROM contract_import_skip)," + " (SELECT COUNT(*) FROM return_entry)"),
+            Map.entry(
+                    "runs",
+                    "SELECT kind, period, input_name, input_sha256, state, records_read, records_rejected,"
+                            + " summary FROM payroll_run WHERE state <> 'ABANDONED' ORDER BY kind, period, input_name"));
 
     /** The ledger tables only, without the run history. */
-    public static final List<String> LEDGER = List.of("contract", "contract_balance", "posting", "deduction_line",
-            "reconciliation_line", "arrears_line", "holder_ministry", "holder_ministry_replaced", "staging");
+    public static final List<String> LEDGER = List.of(
+            "contract",
+            "contract_balance",
+            "posting",
+            "deduction_line",
+            "reconciliation_line",
+            "arrears_line",
+            "holder_ministry",
+            "holder_ministry_replaced",
+            "staging");
 
     public static Snapshot of(Programme programme) {
         Map<String, List<List<String>>> tables = new TreeMap<>();
@@ -50,8 +66,9 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).forEach(file ->
-                        files.put(programme.home().relativize(file).toString(), OutputFiles.sha256(file)));
+                walk.filter(Files::isRegularFile)
+                        .forEach(file ->
+                                files.put(programme.home().relativize(file).toString(), OutputFiles.sha256(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -23,11 +23,13 @@ import java.util.stream.Stream;
  * again for every programme. A test of the migrations themselves asks for an empty database.
  */
 public enum TestDatabase {
-    H2, POSTGRES;
+    H2,
+    POSTGRES;
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     /** The PostgreSQL database the engine migrated, copied for each programme. */
     private static final String MIGRATED = "payroll_migrated";
+
     private static EmbeddedPostgres postgres;
     private static boolean migrated;
 
@@ -56,8 +58,13 @@ public enum TestDatabase {
     }
 
     private static Map<String, String> postgresEnvironment(String name) {
-        return Map.of("PAYROLL_DB_URL", server().getJdbcUrl("postgres", name), "PAYROLL_DB_USER", "postgres",
-                "PAYROLL_DB_PASSWORD", "postgres");
+        return Map.of(
+                "PAYROLL_DB_URL",
+                server().getJdbcUrl("postgres", name),
+                "PAYROLL_DB_USER",
+                "postgres",
+                "PAYROLL_DB_PASSWORD",
+                "postgres");
     }
 
     private static void createDatabase(String nameAndTemplate) {

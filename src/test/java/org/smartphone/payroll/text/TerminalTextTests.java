@@ -18,16 +18,19 @@ class TerminalTextTests {
     class Escaped {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "escape sequence|a\u001b[31mred|a\\u001b[31mred",
-            "C1 control sequence introducer|a\u009b2Jb|a\\u009b2Jb",
-            "DEL and NUL|a\u007fb\u0000c|a\\u007fb\\u0000c",
-            "right-to-left override|\u202Evsc.exe|\\u202evsc.exe",
-            "isolates and marks|\u2066x\u2069\u200e\u200f\u061c|\\u2066x\\u2069\\u200e\\u200f\\u061c",
-            "zero-width and byte order mark|a\u200bb\ufeffc\u2060d|a\\u200bb\\ufeffc\\u2060d",
-            "line and paragraph separators|a\u2028b\u2029c\u0085d|a\\u2028b\\u2029c\\u0085d",
-            "a tag character, one code point of two chars|a\uDB40\uDC01b|a\\udb40\\udc01b",
-            "a lone surrogate|a\uD800b|a\\ud800b"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "escape sequence|a\u001b[31mred|a\\u001b[31mred",
+                    "C1 control sequence introducer|a\u009b2Jb|a\\u009b2Jb",
+                    "DEL and NUL|a\u007fb\u0000c|a\\u007fb\\u0000c",
+                    "right-to-left override|\u202Evsc.exe|\\u202evsc.exe",
+                    "isolates and marks|\u2066x\u2069\u200e\u200f\u061c|\\u2066x\\u2069\\u200e\\u200f\\u061c",
+                    "zero-width and byte order mark|a\u200bb\ufeffc\u2060d|a\\u200bb\\ufeffc\\u2060d",
+                    "line and paragraph separators|a\u2028b\u2029c\u0085d|a\\u2028b\\u2029c\\u0085d",
+                    "a tag character, one code point of two chars|a\uDB40\uDC01b|a\\udb40\\udc01b",
+                    "a lone surrogate|a\uD800b|a\\ud800b"
+                })
         void controlAndFormatCharactersAreShownEscaped(String what, String text, String shown) {
             assertThat(TerminalText.line(text)).isEqualTo(shown);
             assertThat(TerminalText.lines(text)).isEqualTo(shown);
@@ -72,9 +75,15 @@ class TerminalTextTests {
             String shown = TerminalText.lines(text.toString());
             shown.codePoints().forEach(c -> {
                 int type = Character.getType(c);
-                assertThat(c == '\n' || c == '\t' || (type != Character.CONTROL && type != Character.FORMAT
-                        && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-                        && type != Character.SURROGATE)).as("U+%04X in %s", c, shown).isTrue();
+                assertThat(c == '\n'
+                                || c == '\t'
+                                || (type != Character.CONTROL
+                                        && type != Character.FORMAT
+                                        && type != Character.LINE_SEPARATOR
+                                        && type != Character.PARAGRAPH_SEPARATOR
+                                        && type != Character.SURROGATE))
+                        .as("U+%04X in %s", c, shown)
+                        .isTrue();
             });
         }
     }
