@@ -93,15 +93,15 @@ public class PublishDeduction implements Work {
                 manifestFile(period));
     }
 
-    private static String orderFile(Period period) {
+    public static String orderFile(Period period) {
         return "deductions-" + period + ".csv";
     }
 
-    private static String exceptionsFile(Period period) {
+    public static String exceptionsFile(Period period) {
         return "deduction-exceptions-" + period + ".csv";
     }
 
-    private static String manifestFile(Period period) {
+    public static String manifestFile(Period period) {
         return "deduction-" + period + ".manifest.json";
     }
 }

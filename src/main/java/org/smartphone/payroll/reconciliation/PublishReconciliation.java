@@ -113,15 +113,15 @@ public class PublishReconciliation implements Work {
                 manifestFile(period));
     }
 
-    private static String reconciliationFile(Period period) {
+    public static String reconciliationFile(Period period) {
         return "reconciliation-" + period + ".csv";
     }
 
-    private static String arrearsFile(Period period) {
+    public static String arrearsFile(Period period) {
         return "arrears-" + period + ".csv";
     }
 
-    private static String manifestFile(Period period) {
+    public static String manifestFile(Period period) {
         return "reconciliation-" + period + ".manifest.json";
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
+import org.smartphone.payroll.deduction.PublishDeduction;
 import org.smartphone.payroll.failure.FaultInjection;
 import org.smartphone.payroll.files.Manifest;
 import org.smartphone.payroll.files.Outbox;
 import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.reconciliation.PublishReconciliation;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
@@ -116,12 +118,12 @@ public class PeriodReport {
 
         Path outbox = home.outbox(period);
         String outboxLabel = "outbox/" + p;
-        String order = "deductions-" + p + ".csv";
-        String exceptions = "deduction-exceptions-" + p + ".csv";
-        String reconciled = "reconciliation-" + p + ".csv";
-        String arrears = "arrears-" + p + ".csv";
-        String deductionManifestName = "deduction-" + p + ".manifest.json";
-        String reconciliationManifestName = "reconciliation-" + p + ".manifest.json";
+        String order = PublishDeduction.orderFile(period);
+        String exceptions = PublishDeduction.exceptionsFile(period);
+        String reconciled = PublishReconciliation.reconciliationFile(period);
+        String arrears = PublishReconciliation.arrearsFile(period);
+        String deductionManifestName = PublishDeduction.manifestFile(period);
+        String reconciliationManifestName = PublishReconciliation.manifestFile(period);
         Reading<List<Manifest.Output>> deductionManifest = PeriodFiles.manifest(outbox.resolve(deductionManifestName));
         Reading<List<Manifest.Output>> reconciliationManifest =
                 PeriodFiles.manifest(outbox.resolve(reconciliationManifestName));
@@ -195,16 +197,18 @@ public class PeriodReport {
                 reconciliation.map(r -> ledger.reconciliation(p)),
                 ledger.portfolio(),
                 balances.check(),
-                differingRows(outbox, p, deduction.isPresent(), reconciliation.isPresent()));
+                differingRows(outbox, period, deduction.isPresent(), reconciliation.isPresent()));
     }
 
     /** Each published file against the ledger rows, in the order and with the values the runs wrote. */
-    private PeriodFigures.DifferingRows differingRows(Path outbox, String p, boolean deducted, boolean reconciled) {
+    private PeriodFigures.DifferingRows differingRows(
+            Path outbox, Period period, boolean deducted, boolean reconciled) {
+        String p = period.toString();
         return new PeriodFigures.DifferingRows(
                 deducted
                         ? LedgerRows.differing(
                                 jdbc,
-                                outbox.resolve("deductions-" + p + ".csv"),
+                                outbox.resolve(PublishDeduction.orderFile(period)),
                                 List.of("matricule", "contract_id", "amount_xof"),
                                 "SELECT matricule, contract_id, amount_xof"
                                         + " FROM deduction_line WHERE period = ? AND "
@@ -214,7 +218,7 @@ public class PeriodReport {
                 deducted
                         ? LedgerRows.differing(
                                 jdbc,
-                                outbox.resolve("deduction-exceptions-" + p + ".csv"),
+                                outbox.resolve(PublishDeduction.exceptionsFile(period)),
                                 List.of("matricule", "contract_id", "due_xof", "amount_xof", "reason"),
                                 "SELECT matricule,"
                                         + " contract_id, due_xof, amount_xof, reason FROM deduction_line WHERE period = ?"
@@ -225,7 +229,7 @@ public class PeriodReport {
                 reconciled
                         ? LedgerRows.differing(
                                 jdbc,
-                                outbox.resolve("reconciliation-" + p + ".csv"),
+                                outbox.resolve(PublishReconciliation.reconciliationFile(period)),
                                 List.of(
                                         "matricule",
                                         "contract_id",
@@ -242,7 +246,7 @@ public class PeriodReport {
                 reconciled
                         ? LedgerRows.differing(
                                 jdbc,
-                                outbox.resolve("arrears-" + p + ".csv"),
+                                outbox.resolve(PublishReconciliation.arrearsFile(period)),
                                 List.of(
                                         "matricule",
                                         "contract_id",

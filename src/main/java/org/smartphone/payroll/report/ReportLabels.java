@@ -1,7 +1,9 @@
 package org.smartphone.payroll.report;
 
 import java.util.Locale;
+import org.smartphone.payroll.deduction.PublishDeduction;
 import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.reconciliation.PublishReconciliation;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
 import org.smartphone.payroll.report.ControlChecks.Quantity;
@@ -399,10 +401,10 @@ final class ReportLabels {
     /** The values {0} to {3} of the checks' and quantities' messages: the period's four output files. */
     private static String[] periodFiles(Period period) {
         return new String[] {
-            "deductions-" + period + ".csv",
-            "deduction-exceptions-" + period + ".csv",
-            "reconciliation-" + period + ".csv",
-            "arrears-" + period + ".csv"
+            PublishDeduction.orderFile(period),
+            PublishDeduction.exceptionsFile(period),
+            PublishReconciliation.reconciliationFile(period),
+            PublishReconciliation.arrearsFile(period)
         };
     }
 }

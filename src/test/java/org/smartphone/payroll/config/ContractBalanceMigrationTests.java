@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smartphone.payroll.support.OldLedger;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.TestDatabase;
 
@@ -32,22 +30,9 @@ class ContractBalanceMigrationTests {
     void anOldLedgerKeepsWhatEachContractCollected(TestDatabase database, @TempDir Path dir)
             throws SQLException, IOException {
         Programme programme = Programme.onEmptyDatabase(dir.resolve("home"), database);
-        Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
-        boolean postgres = database == TestDatabase.POSTGRES;
+        OldLedger old = OldLedger.migratedTo(programme, database, "7");
         String url = programme.jdbcUrl();
-        // the version before contract_balance left its embedded database with H2's sa and no password
-        String user = postgres ? programme.jdbcUser() : "sa";
-        String password = postgres ? programme.jdbcPassword() : "";
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations(
-                        "classpath:db/migration/common",
-                        postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
-                .placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
-                .target("7")
-                .load()
-                .migrate();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = old.connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO contract (contract_id, matricule, full_name, price_xof, down_payment_xof,"
                     + " term_months, first_period, base_installment_xof, collected_xof, settled_period, import_run_id)"

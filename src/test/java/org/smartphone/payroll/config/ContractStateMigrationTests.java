@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smartphone.payroll.support.OldLedger;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.TestDatabase;
 
@@ -32,21 +30,9 @@ class ContractStateMigrationTests {
     void anOldLedgerKeepsWhichContractsAreSettled(TestDatabase database, @TempDir Path dir)
             throws SQLException, IOException {
         Programme programme = Programme.onEmptyDatabase(dir.resolve("home"), database);
-        Files.createDirectories(programme.home()); // the old version's home (status reads only an existing one)
-        boolean postgres = database == TestDatabase.POSTGRES;
+        OldLedger old = OldLedger.migratedTo(programme, database, "11");
         String url = programme.jdbcUrl();
-        String user = postgres ? programme.jdbcUser() : "sa";
-        String password = postgres ? programme.jdbcPassword() : "";
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations(
-                        "classpath:db/migration/common",
-                        postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
-                .placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
-                .target("11")
-                .load()
-                .migrate();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = old.connect();
                 Statement statement = connection.createStatement()) {
             // C-1 nothing collected, C-2 part of it, C-3 all of it, settled in 2026-03
             statement.execute("INSERT INTO contract (contract_id, matricule, full_name, price_xof, down_payment_xof,"
