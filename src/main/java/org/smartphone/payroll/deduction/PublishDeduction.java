@@ -85,12 +85,7 @@ public class PublishDeduction implements Work {
 
     /** The files the deduction run of a period publishes in its outbox folder, sidecars included. */
     public static List<String> outputFiles(Period period) {
-        return List.of(
-                orderFile(period),
-                orderFile(period) + ".sha256",
-                exceptionsFile(period),
-                exceptionsFile(period) + ".sha256",
-                manifestFile(period));
+        return OutputPublisher.filesWithSidecars(manifestFile(period), orderFile(period), exceptionsFile(period));
     }
 
     public static String orderFile(Period period) {

@@ -105,12 +105,7 @@ public class PublishReconciliation implements Work {
 
     /** The files the reconciliation of a period publishes in its outbox folder, sidecars included. */
     public static List<String> outputFiles(Period period) {
-        return List.of(
-                reconciliationFile(period),
-                reconciliationFile(period) + ".sha256",
-                arrearsFile(period),
-                arrearsFile(period) + ".sha256",
-                manifestFile(period));
+        return OutputPublisher.filesWithSidecars(manifestFile(period), reconciliationFile(period), arrearsFile(period));
     }
 
     public static String reconciliationFile(Period period) {

@@ -68,6 +68,17 @@ public final class OutputPublisher {
         records += file.records();
     }
 
+    /** The names of a run's published files: each CSV, then its {@code .sha256}, and the manifest last. */
+    public static List<String> filesWithSidecars(String manifestFile, String... csvFiles) {
+        List<String> names = new ArrayList<>();
+        for (String csv : csvFiles) {
+            names.add(csv);
+            names.add(csv + ".sha256");
+        }
+        names.add(manifestFile);
+        return List.copyOf(names);
+    }
+
     /** Writes the manifest of the files published; returns how many records they hold in all. */
     public long publishManifest(String fileName) throws IOException {
         Outbox.publishText(folder, fileName, manifest.toJson());

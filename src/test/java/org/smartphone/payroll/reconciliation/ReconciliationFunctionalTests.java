@@ -235,18 +235,20 @@ class ReconciliationFunctionalTests {
             assertThat(programme.query("SELECT contract_id, amount_xof FROM posting WHERE period = '2026-01'"
                             + " ORDER BY contract_id"))
                     .containsExactly(row("R-1", "10000"), row("R-4", "4000"), row("R-5", "15000"), row("R-6", "9000"));
-            assertThat(programme.query("SELECT c.contract_id, b.collected_xof, COALESCE(c.settled_period, '-')"
+            // R-6 paid off (9 000 of 9 000 financed) is SETTLED in 2026-01; every other contract stays OPEN
+            assertThat(programme.query("SELECT c.contract_id, b.collected_xof, c.state,"
+                            + " COALESCE(c.settled_period, '-')"
                             + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id"
                             + " ORDER BY c.contract_id"))
                     .containsExactly(
-                            row("R-1", "10000", "-"),
-                            row("R-2", "0", "-"),
-                            row("R-3", "0", "-"),
-                            row("R-4", "4000", "-"),
-                            row("R-5", "15000", "-"),
-                            row("R-6", "9000", "2026-01"),
-                            row("R-7", "0", "-"),
-                            row("R-8", "0", "-"));
+                            row("R-1", "10000", "OPEN", "-"),
+                            row("R-2", "0", "OPEN", "-"),
+                            row("R-3", "0", "OPEN", "-"),
+                            row("R-4", "4000", "OPEN", "-"),
+                            row("R-5", "15000", "OPEN", "-"),
+                            row("R-6", "9000", "SETTLED", "2026-01"),
+                            row("R-7", "0", "OPEN", "-"),
+                            row("R-8", "0", "OPEN", "-"));
         }
 
         @ParameterizedTest
