@@ -1,6 +1,5 @@
 package org.smartphone.payroll.cli;
 
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.smartphone.payroll.run.RunState;
 import org.smartphone.payroll.run.RunSummary;
 import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.TerminalText;
+import org.smartphone.payroll.text.Timestamps;
 import picocli.CommandLine.Command;
 
 /** {@code status}: every run, its state, counts and totals. */
@@ -19,9 +19,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Lists every run: kind, period, state," + " start and end, records read and rejected, totals.")
 final class StatusCommand implements Callable<Integer> {
-
-    /** To the second, always: LocalDateTime's own text drops the seconds when they are 0, which shifted the row. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PayrollCommand root;
 
@@ -68,8 +65,8 @@ final class StatusCommand implements Callable<Integer> {
                         run.kind().label().replace(" run", ""),
                         run.period() == null ? "-" : run.period(),
                         run.state().toString(),
-                        TIME.format(run.startedAt()),
-                        run.endedAt() == null ? "-" : TIME.format(run.endedAt()),
+                        Timestamps.toTheSecond(run.startedAt()),
+                        run.endedAt() == null ? "-" : Timestamps.toTheSecond(run.endedAt()),
                         Long.toString(run.recordsRead()),
                         Long.toString(run.recordsRejected()),
                         TerminalText.line(run.inputName()

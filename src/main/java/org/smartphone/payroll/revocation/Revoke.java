@@ -17,6 +17,7 @@ import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
+import org.smartphone.payroll.text.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,7 @@ class Revoke implements Work {
                 Timestamp.valueOf(now));
         runs.markRevoked(
                 revoked.runId(),
-                "revoked " + now.toString().replace('T', ' ') + " by run " + run.runId() + ": " + run.reason());
+                "revoked " + Timestamps.toTheSecond(now) + " by run " + run.runId() + ": " + run.reason());
         runs.recordSummary(
                 run.runId(),
                 "revoked run " + revoked.runId() + " (" + Revocation.describe(revoked) + ", " + revoked.inputName()
