@@ -68,7 +68,7 @@ final class AbandonCommand implements Callable<Integer> {
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
                 case RECONCILIATION ->
                     () -> engine.bean(ReconciliationRun.class).discard(period);
-                case REVOKE -> throw new IllegalStateException("a revocation is finished by running it again");
+                default -> throw new IllegalStateException("a " + kind.label() + " is finished by running it again");
             };
             System.out.println(TerminalText.line(
                     engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period, discard)));

@@ -34,7 +34,8 @@ class EngineConfiguration {
     }
 
     /**
-     * Identifier columns sort by code point on PostgreSQL too (SPEC 5 orders rows that way); H2
+     * Identifier columns ({@code ${ident}}, at most 32 characters; {@code ${ref}}, at most 64, SPEC 7) sort
+     * by code point on PostgreSQL too (SPEC 5 orders rows that way); H2
      * compares strings by code unit already, the same for the ASCII identifiers allow.
      */
     @Bean
@@ -43,7 +44,8 @@ class EngineConfiguration {
             boolean postgres = DatabaseDialect.ofUrl(configuration.getUrl()).isPostgres()
                     || dialect(configuration.getDataSource(), "prepare its schema")
                             .isPostgres();
-            configuration.placeholders(Map.of("ident", postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"));
+            String collate = postgres ? " COLLATE \"C\"" : "";
+            configuration.placeholders(Map.of("ident", "VARCHAR(32)" + collate, "ref", "VARCHAR(64)" + collate));
         };
     }
 

@@ -5,7 +5,8 @@ package org.smartphone.payroll.ledger;
  * meter that needs it, so that no statement restates one (STYLE, SQL). Conditions take the name
  * (or alias) of the table they test, so that they fit into any statement; the statements that change
  * a contract's state live here too, beside the condition they keep true. The plain-Java side of the
- * same rules is {@link org.smartphone.payroll.contract.Balance} (outstanding, settled).
+ * same rules is {@link ContractBalance} (outstanding, the credit rule) and
+ * {@link org.smartphone.payroll.contract.Balance} (the schedule's dues of an open contract).
  *
  * <p>These are SQL fragments rather than views: a view over contract or deduction_line would hide
  * nothing the runs' main queries need, and a fragment leaves every statement exactly as the planner
@@ -60,24 +61,26 @@ public final class LedgerRules {
     }
 
     /**
-     * A balance with nothing outstanding: what the contract collected is what was financed (SPEC 2;
-     * {@link org.smartphone.payroll.contract.Balance#isSettled} in Java).
+     * A balance with nothing outstanding: what the contract collected and had written off is what was
+     * financed (SPEC 7.0; {@link ContractBalance#outstandingXof} in Java, for an OPEN contract).
      *
      * @param balance the contract_balance table's name or alias in the statement
      */
     public static String isPaidOff(String balance) {
-        return balance + ".collected_xof = " + balance + ".financed_xof";
+        return "(" + balance + ".collected_xof + " + balance + ".written_off_xof = " + balance + ".financed_xof)";
     }
 
     /**
-     * What a contract still owes: what was financed less what it collected (SPEC 2;
-     * {@link org.smartphone.payroll.contract.Balance#outstandingXof} in Java). SPEC 7 takes written-off
-     * amounts off it too, and counts 0 for written-off and cancelled contracts: that change is made here.
+     * What a contract still owes (SPEC 7.0; {@link ContractBalance#outstandingXof} in Java): financed −
+     * collected − written_off for an OPEN or SETTLED contract, 0 for a WRITTEN_OFF or CANCELLED one.
      *
+     * @param contract the contract table's name or alias in the statement
      * @param balance the contract_balance table's name or alias in the statement
      */
-    public static String outstanding(String balance) {
-        return "(" + balance + ".financed_xof - " + balance + ".collected_xof)";
+    public static String outstanding(String contract, String balance) {
+        return "(CASE WHEN " + contract + ".state IN ('" + ContractState.OPEN + "', '" + ContractState.SETTLED
+                + "') THEN " + balance + ".financed_xof - " + balance + ".collected_xof - " + balance
+                + ".written_off_xof ELSE 0 END)";
     }
 
     /**

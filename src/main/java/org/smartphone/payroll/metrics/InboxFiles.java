@@ -43,7 +43,7 @@ final class InboxFiles {
                     case IMPORT -> Input.CONTRACTS;
                     case DEDUCTION -> Input.REGISTER;
                     case RECONCILIATION -> Input.RETURN;
-                    case REVOKE -> Input.OTHER; // no inbox name is a revocation's
+                    default -> Input.OTHER; // the meters for SPEC 7's inputs come with their runs
                 })
                 .orElse(Input.OTHER);
     }

@@ -173,7 +173,7 @@ final class PayrollMeters implements MeterBinder {
             case IMPORT -> Input.CONTRACTS;
             case DEDUCTION -> Input.REGISTER;
             case RECONCILIATION -> Input.RETURN;
-            case REVOKE -> throw new IllegalArgumentException("a revocation reads no input");
+            default -> Input.OTHER;
         };
     }
 }

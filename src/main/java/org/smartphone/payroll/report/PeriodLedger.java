@@ -127,7 +127,7 @@ public class PeriodLedger {
                         + " COALESCE(SUM(CASE WHEN " + LedgerRules.isOpen("c") + " THEN 1 ELSE 0 END), 0),"
                         + " COALESCE(SUM(CASE WHEN " + LedgerRules.isSettled("c") + " THEN 1 ELSE 0 END), 0),"
                         + " COALESCE(SUM(b.financed_xof), 0), COALESCE(SUM(b.collected_xof), 0),"
-                        + " COALESCE(SUM(" + LedgerRules.outstanding("b") + "), 0)"
+                        + " COALESCE(SUM(" + LedgerRules.outstanding("c", "b") + "), 0)"
                         + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id",
                 (rs, i) -> new Portfolio(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }

@@ -97,6 +97,7 @@ public class Revocation {
             case RECONCILIATION -> "reconciliation of " + period;
             case IMPORT -> "contracts import";
             case REVOKE -> "revocation for " + period;
+            default -> kind.label() + (period == null ? "" : " in " + period);
         };
     }
 
@@ -105,12 +106,7 @@ public class Revocation {
     }
 
     private static String resumeCommand(RunRecord run) {
-        return switch (run.kind()) {
-            case IMPORT -> "import-contracts";
-            case DEDUCTION -> "deduct --period " + run.period();
-            case RECONCILIATION -> "reconcile --period " + run.period();
-            case REVOKE -> "revoke";
-        };
+        return run.kind().resumeCommand(run.period());
     }
 
     private static String abandonCommand(RunRecord run) {

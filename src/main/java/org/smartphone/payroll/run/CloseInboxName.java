@@ -132,7 +132,7 @@ public record CloseInboxName(RunKind kind, Period period, int month, boolean spr
                 yield InboxName.parse(named).isPresent() ? named : "contracts.csv";
             }
             case DEDUCTION, RECONCILIATION -> period != null ? InboxName.of(kind, period) : InboxName.template(kind);
-            case REVOKE -> throw new IllegalStateException("a revocation reads no input");
+            default -> throw new IllegalStateException("no close name is looked for a " + kind.label());
         };
     }
 

@@ -67,8 +67,7 @@ public record InboxName(RunKind kind, Period period) {
         return switch (kind) {
             case DEDUCTION -> "payroll-" + month + ".csv";
             case RECONCILIATION -> "withheld-" + month + ".csv";
-            case IMPORT -> throw new IllegalArgumentException("contracts files have no single name");
-            case REVOKE -> throw new IllegalArgumentException("a revocation reads no input");
+            default -> throw new IllegalArgumentException("a " + kind.label() + " has no single input name");
         };
     }
 

@@ -30,6 +30,9 @@ public class PeriodGuard {
         if (kind != RunKind.REVOKE) {
             checkNoRevocationUnfinished();
         }
+        if (!kind.isLifeEvent()) {
+            checkNoLifeEventUnfinished(kind);
+        }
         switch (kind) {
             case DEDUCTION -> checkDeductionAllowed(period);
             case RECONCILIATION -> checkReconciliationAllowed(period);
@@ -37,6 +40,7 @@ public class PeriodGuard {
                 // contracts may be imported at any time, their own checks made line by line; a
                 // revocation has its own checks (revocation package)
             }
+            default -> checkNoOtherRunUnfinished(kind);
         }
     }
 
@@ -54,6 +58,34 @@ public class PeriodGuard {
             throw new RefusedException("A revocation (run " + revocation.runId() + ", " + revocation.period()
                     + ") is unfinished: run the same command again (" + command + ") to finish it first.");
         });
+    }
+
+    /**
+     * SPEC 7.0: while any run is unfinished, every other command that changes the ledger is refused
+     * (exit 3), naming the command that resumes it. Used by the runs of SPEC 7; the monthly runs keep
+     * their own narrower checks ({@link #check}) and wait only for an unfinished run of SPEC 7.
+     *
+     * @param kind the run asked for: an unfinished run of the same kind is resumed, not refused
+     */
+    public void checkNoOtherRunUnfinished(RunKind kind) {
+        runs.unfinishedOfAnyKind().filter(run -> run.kind() != kind).ifPresent(run -> refuse(kind, run));
+    }
+
+    /** The monthly runs wait for an unfinished run of SPEC 7 (payments, refunds). */
+    private void checkNoLifeEventUnfinished(RunKind kind) {
+        runs.all().stream()
+                .filter(run -> run.kind().isLifeEvent()
+                        && run.kind() != kind
+                        && run.state().isUnfinished())
+                .findFirst()
+                .ifPresent(run -> refuse(kind, run));
+    }
+
+    private static void refuse(RunKind kind, RunRecord run) {
+        throw new RefusedException(
+                "The " + kind.label() + " must wait: the " + run.kind().label()
+                        + (run.period() == null ? "" : " for " + run.period()) + " (run " + run.runId()
+                        + ") is unfinished; run " + run.kind().resumeCommand(run.period()) + " to finish it.");
     }
 
     public void checkDeductionAllowed(Period period) {

@@ -191,7 +191,7 @@ public class RunLauncher {
     }
 
     private static String abandonCommand(RunKind kind, Period period) {
-        return "abandon " + commandName(kind) + (period == null ? "" : " --period " + period);
+        return "abandon " + kind.command() + (period == null ? "" : " --period " + period);
     }
 
     private JobExecution lastExecution(RunRecord run) {
@@ -344,15 +344,6 @@ public class RunLauncher {
                 "The " + kind.label() + " failed (run " + runId + "): " + cause
                         + ". Nothing is lost: run the same command again to resume it.",
                 runId);
-    }
-
-    private static String commandName(RunKind kind) {
-        return switch (kind) {
-            case IMPORT -> "import-contracts";
-            case DEDUCTION -> "deduct";
-            case RECONCILIATION -> "reconcile";
-            case REVOKE -> "revoke";
-        };
     }
 
     /** Moves a refused inbox file to rejected/ (never over another file there) with the reason beside it. */

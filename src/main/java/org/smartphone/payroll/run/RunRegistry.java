@@ -125,6 +125,24 @@ public class RunRegistry implements InputCounts {
                 .findFirst();
     }
 
+    /**
+     * The run's number NN in its period P (SPEC 7.0, run numbers): the runs that post in P are numbered
+     * in the order they commit, from 1. Assigned by the run's commit, in its transaction, under the run
+     * lock; asked again (a resumed run), it is the number already assigned.
+     */
+    public int runNumber(long runId, Period period) {
+        Integer assigned =
+                jdbc.queryForObject("SELECT run_number FROM payroll_run WHERE run_id = ?", Integer.class, runId);
+        if (assigned != null) {
+            return assigned;
+        }
+        Integer last = jdbc.queryForObject(
+                "SELECT MAX(run_number) FROM payroll_run WHERE period = ?", Integer.class, period.toString());
+        int next = last == null ? 1 : last + 1;
+        jdbc.update("UPDATE payroll_run SET run_number = ? WHERE run_id = ?", next, runId);
+        return next;
+    }
+
     /** An unfinished run of any kind and period: the oldest. */
     public Optional<RunRecord> unfinishedOfAnyKind() {
         return jdbc

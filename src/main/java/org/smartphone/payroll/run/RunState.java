@@ -21,6 +21,11 @@ public enum RunState {
         return this == COMMITTED || this == COMPLETED;
     }
 
+    /** Whether the run is unfinished: the same command resumes it (RUNNING, COMMITTED or FAILED). */
+    public boolean isUnfinished() {
+        return this == RUNNING || this == COMMITTED || this == FAILED;
+    }
+
     /**
      * {@link #reachedLedger} in SQL.
      *

@@ -52,7 +52,7 @@ record InboxFile(Path path, RunKind kind, Period period) {
             case IMPORT -> "import-contracts --file " + path;
             case DEDUCTION -> "deduct --period " + period;
             case RECONCILIATION -> "reconcile --period " + period;
-            case REVOKE -> throw new IllegalStateException("no inbox file asks for a revocation");
+            default -> kind.command() + " --file " + path;
         };
     }
 }
