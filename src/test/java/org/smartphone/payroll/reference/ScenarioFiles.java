@@ -152,6 +152,35 @@ public final class ScenarioFiles {
     }
 
     /**
+     * The exact text of an output file as SPEC 5 writes it: header, then one line per row, comma,
+     * LF after every line, a cell quoted (its quotes doubled) only when it holds a comma, a quote,
+     * CR or LF (RFC 4180).
+     */
+    public static String render(List<String> header, List<List<String>> rows) {
+        StringBuilder text = new StringBuilder();
+        renderLine(text, header);
+        for (List<String> row : rows) {
+            renderLine(text, row);
+        }
+        return text.toString();
+    }
+
+    private static void renderLine(StringBuilder text, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
+                text.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                text.append(cell);
+            }
+        }
+        text.append('\n');
+    }
+
+    /**
      * Reads a CSV file (typically an engine output) into rows of cells, the header row first.
      * Decoding is strict UTF-8 (malformed bytes throw); a BOM, if any, is kept in the first cell
      * so that a comparison with {@link ReferenceProgramme#header} fails visibly.

@@ -117,4 +117,12 @@ class ScenarioFilesTests {
         assertThat(ScenarioFiles.readCsvBody(headerOnly)).isEmpty();
         assertThat(ScenarioFiles.outputFormatProblems(headerOnly)).isEmpty();
     }
+
+    @Test
+    void renderQuotesOnlyWhatRfc4180Needs() {
+        assertThat(ScenarioFiles.render(
+                        List.of("a", "b", "c"),
+                        List.of(List.of("Lawson, Kafui", "Komlan \"Papi\"", "'=Afi"), List.of("", "#1", " x"))))
+                .isEqualTo("a,b,c\n\"Lawson, Kafui\",\"Komlan \"\"Papi\"\"\",'=Afi\n,#1, x\n");
+    }
 }
