@@ -15,6 +15,8 @@ final class Rng {
     static final long CONTRACT = 4;
     static final long RETURN = 5;
     static final long PERMUTATION = 6;
+    static final long PAYMENT = 7;
+    static final long REFUND = 8;
 
     private Rng() {}
 

@@ -17,6 +17,11 @@ import java.util.Set;
  *            → DIR/contracts.csv and DIR/payroll-YYYY-MM.csv for K months from --start (default 2026-01)
  * return:    return --deductions FILE --seed S --out FILE
  *            → a withholding return made from the engine's deduction order of the month
+ * payments:  payments --contracts FILE --count N --seed S --out FILE [--from YYYY-MM-DD] [--days D]
+ *            → a payments file of N lines against the contracts of FILE (received from --from,
+ *              default 2026-02-01, over D days, default 28)
+ * refunds-paid: refunds-paid --refunds FILE --seed S --out FILE [--paid-on YYYY-MM-DD]
+ *            → what the bank paid of an issued batch (outbox/refunds/refunds-NNNN.csv)
  * </pre>
  *
  * Counts accept a k or M suffix (100k, 1M). Run through {@code scripts/generate}.
@@ -29,6 +34,10 @@ public final class SyntheticProgramme {
         try {
             if (args.length > 0 && args[0].equals("return")) {
                 returnMode(options(args, 1, Set.of("deductions", "seed", "out")));
+            } else if (args.length > 0 && args[0].equals("payments")) {
+                paymentsMode(options(args, 1, Set.of("contracts", "count", "seed", "out", "from", "days")));
+            } else if (args.length > 0 && args[0].equals("refunds-paid")) {
+                refundsPaidMode(options(args, 1, Set.of("refunds", "seed", "out", "paid-on")));
             } else {
                 programmeMode(options(args, 0, Set.of("people", "contracts", "months", "seed", "out", "start")));
             }
@@ -37,6 +46,10 @@ public final class SyntheticProgramme {
             System.err.println("usage: scripts/generate --people N --contracts C --months K --seed S --out DIR"
                     + " [--start YYYY-MM]");
             System.err.println("       scripts/generate return --deductions FILE --seed S --out FILE");
+            System.err.println("       scripts/generate payments --contracts FILE --count N --seed S --out FILE"
+                    + " [--from YYYY-MM-DD] [--days D]");
+            System.err.println(
+                    "       scripts/generate refunds-paid --refunds FILE --seed S --out FILE [--paid-on YYYY-MM-DD]");
             System.exit(2);
         } catch (IOException e) {
             System.err.println("generate: " + e);
@@ -88,6 +101,45 @@ public final class SyntheticProgramme {
                 s.over(),
                 s.wrongMatricule(),
                 s.unknownContract());
+    }
+
+    private static void paymentsMode(Map<String, String> o) throws IOException {
+        long t0 = System.nanoTime();
+        Path out = Path.of(required(o, "out"));
+        PaymentsFile.Summary s = PaymentsFile.write(
+                Path.of(required(o, "contracts")),
+                count(o, "count"),
+                number(o, "seed"),
+                date(o.getOrDefault("from", "2026-02-01"), "from"),
+                (int) Math.min(3_650, Long.parseLong(o.getOrDefault("days", "28"))),
+                out);
+        report(out, s.lines(), t0);
+        System.out.printf(
+                Locale.ROOT,
+                "  against %d contracts: %d paying their whole financed amount, %d channels in lower case%n",
+                s.contracts(),
+                s.whole(),
+                s.lowerCase());
+    }
+
+    private static void refundsPaidMode(Map<String, String> o) throws IOException {
+        long t0 = System.nanoTime();
+        Path out = Path.of(required(o, "out"));
+        RefundsPaidFile.Summary s = RefundsPaidFile.write(
+                Path.of(required(o, "refunds")),
+                number(o, "seed"),
+                date(o.getOrDefault("paid-on", "2026-02-15"), "paid-on"),
+                out);
+        report(out, s.lines(), t0);
+        System.out.printf(Locale.ROOT, "  %d of the batch's %d items paid%n", s.lines(), s.items());
+    }
+
+    private static java.time.LocalDate date(String value, String name) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + name + " must be a date YYYY-MM-DD");
+        }
     }
 
     private static void report(Path file, long rows, long since) {
