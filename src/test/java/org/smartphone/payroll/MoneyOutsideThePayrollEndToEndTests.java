@@ -2,6 +2,7 @@ package org.smartphone.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.smartphone.payroll.reference.ReferenceProgramme;
 import org.smartphone.payroll.reference.Scenario;
 import org.smartphone.payroll.reference.ScenarioFiles;
 import org.smartphone.payroll.reference.ScenarioGenerator;
+import org.smartphone.payroll.support.InputFiles;
 import org.smartphone.payroll.support.OutputFiles;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.TestDatabase;
@@ -59,15 +61,18 @@ class MoneyOutsideThePayrollEndToEndTests {
         TreeSet<String> expectedFiles = new TreeSet<>();
         for (ProgrammeStep step : steps) {
             List<String> args = new ArrayList<>(step.arguments());
+            Path input = null;
             if (step.inputName() != null) {
-                Path input = ScenarioFiles.writeCsv(
+                input = ScenarioFiles.writeCsv(
                         dir.resolve("in").resolve(step.inputName()), step.inputHeader(), step.inputRows());
                 args.add("--file");
                 args.add(input.toString());
             }
             TreeSet<String> before = publishedCsvFiles(outbox);
             Programme.Result result = programme.run(args.toArray(String[]::new));
-            assertThat(result.exitCode()).as("%s: %s", step.commandLine(), result).isZero();
+            assertThat(result.exitCode())
+                    .as("%s: %s", step.commandLine(), result)
+                    .isZero();
 
             for (Map.Entry<String, List<List<String>>> output : step.outputs().entrySet()) {
                 Path file = outbox.resolve(output.getKey());
@@ -78,7 +83,7 @@ class MoneyOutsideThePayrollEndToEndTests {
             assertThat(publishedCsvFiles(outbox))
                     .as("the files %s published", step.commandLine())
                     .isEqualTo(union(before, step.outputs().keySet()));
-            assertManifest(outbox, step);
+            assertManifest(outbox, step, input);
         }
         assertThat(publishedCsvFiles(outbox)).isEqualTo(expectedFiles);
 
@@ -98,7 +103,9 @@ class MoneyOutsideThePayrollEndToEndTests {
 
     /** The file holds exactly the bytes SPEC 5 gives for the model's header and rows. */
     private static void assertSameBytes(Path file, List<List<String>> rows, ProgrammeStep step) {
-        assertThat(file).as("%s publishes %s", step.commandLine(), file.getFileName()).exists();
+        assertThat(file)
+                .as("%s publishes %s", step.commandLine(), file.getFileName())
+                .exists();
         List<String> header = ReferenceProgramme.header(file.getFileName().toString());
         List<List<String>> expected = new ArrayList<>();
         expected.add(header);
@@ -116,15 +123,83 @@ class MoneyOutsideThePayrollEndToEndTests {
         }
     }
 
-    /** The runs of SPEC 7 write a manifest named after their main file, beside it. */
-    private static void assertManifest(Path outbox, ProgrammeStep step) {
+    /**
+     * The runs of SPEC 7 write a manifest named after their main file, beside it: the input's name
+     * and SHA-256, per output file its record count, SHA-256 and the total of each _xof column, and
+     * the lines skipped as already recorded.
+     */
+    private static void assertManifest(Path outbox, ProgrammeStep step, Path input) {
+        String main = null;
         for (String path : step.outputs().keySet()) {
             String name = path.replaceFirst(".*/", "");
             if (name.startsWith("payments-") || name.startsWith("refunds-")) {
-                Path manifest = outbox.resolve(path.replaceFirst("\\.csv$", ".manifest.json"));
-                assertThat(manifest).as("manifest of %s", name).exists();
+                main = path;
             }
         }
+        if (main == null) {
+            return; // the monthly runs' manifests are checked by their own tests
+        }
+        Path manifestFile = outbox.resolve(main.replaceFirst("\\.csv$", ".manifest.json"));
+        assertThat(manifestFile).as("manifest of %s", main).exists();
+        JsonNode manifest = InputFiles.json(manifestFile);
+        if (input != null) {
+            assertThat(manifest.path("input").path("name").asText()).isEqualTo(step.inputName());
+            assertThat(manifest.path("input").path("sha256").asText()).isEqualTo(OutputFiles.sha256(input));
+        }
+        for (Map.Entry<String, List<List<String>>> output : step.outputs().entrySet()) {
+            String name = output.getKey().replaceFirst(".*/", "");
+            JsonNode listed = null;
+            for (JsonNode candidate : manifest.path("outputs")) {
+                if (candidate.path("file").asText().equals(name)) {
+                    listed = candidate;
+                }
+            }
+            assertThat(listed)
+                    .as("%s lists %s", manifestFile.getFileName(), name)
+                    .isNotNull();
+            assertThat(listed.path("records").asLong())
+                    .as("records of %s", name)
+                    .isEqualTo(output.getValue().size());
+            assertThat(listed.path("sha256").asText()).isEqualTo(OutputFiles.sha256(outbox.resolve(output.getKey())));
+            List<String> header = ReferenceProgramme.header(name);
+            for (int column = 0; column < header.size(); column++) {
+                if (header.get(column).endsWith("_xof")) {
+                    long total = 0;
+                    for (List<String> row : output.getValue()) {
+                        total += Long.parseLong(row.get(column));
+                    }
+                    assertThat(listed.path("totals").path(header.get(column)).asLong())
+                            .as("total %s of %s", header.get(column), name)
+                            .isEqualTo(total);
+                }
+            }
+        }
+        if (step.skipped() > 0) {
+            assertThat(fieldsNamedLike(manifest, "skip"))
+                    .as(
+                            "%s counts the %d lines skipped as already recorded",
+                            manifestFile.getFileName(), step.skipped())
+                    .contains((long) step.skipped());
+        }
+    }
+
+    /** The numbers of every field whose name contains {@code part}, anywhere in the document. */
+    private static List<Long> fieldsNamedLike(JsonNode node, String part) {
+        List<Long> numbers = new ArrayList<>();
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().toLowerCase(java.util.Locale.ROOT).contains(part)
+                        && field.getValue().isNumber()) {
+                    numbers.add(field.getValue().asLong());
+                }
+                numbers.addAll(fieldsNamedLike(field.getValue(), part));
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                numbers.addAll(fieldsNamedLike(element, part));
+            }
+        }
+        return numbers;
     }
 
     /**

@@ -34,8 +34,7 @@ final class PaymentsFile {
     /** Counts of what was written. */
     record Summary(long contracts, long lines, long whole, long lowerCase) {}
 
-    static Summary write(Path contracts, long count, long seed, LocalDate from, int days, Path out)
-            throws IOException {
+    static Summary write(Path contracts, long count, long seed, LocalDate from, int days, Path out) throws IOException {
         long total = 0;
         try (CSVParser parser = parse(contracts)) {
             for (CSVRecord ignored : parser) {
@@ -100,6 +99,10 @@ final class PaymentsFile {
         Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 20);
         return CSVParser.parse(
                 reader,
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get());
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get());
     }
 }

@@ -57,15 +57,21 @@ class SyntheticProgrammeTests {
     }
 
     @Test
-    void paymentsFilesPayDistinctKnownContractsAndTheSameSeedGivesTheSameBytes(@TempDir Path dir)
-            throws IOException {
+    void paymentsFilesPayDistinctKnownContractsAndTheSameSeedGivesTheSameBytes(@TempDir Path dir) throws IOException {
         SyntheticProgramme.main(new String[] {
             "--people", "2000", "--contracts", "500", "--months", "1", "--seed", "9", "--out", dir.toString()
         });
         for (String name : new String[] {"a.csv", "b.csv"}) {
             SyntheticProgramme.main(new String[] {
-                "payments", "--contracts", dir.resolve("contracts.csv").toString(), "--count", "200", "--seed", "9",
-                "--out", dir.resolve(name).toString()
+                "payments",
+                "--contracts",
+                dir.resolve("contracts.csv").toString(),
+                "--count",
+                "200",
+                "--seed",
+                "9",
+                "--out",
+                dir.resolve(name).toString()
             });
         }
         assertThat(OutputFiles.sha256(dir.resolve("a.csv"))).isEqualTo(OutputFiles.sha256(dir.resolve("b.csv")));
@@ -83,7 +89,9 @@ class SyntheticProgrammeTests {
             assertThat(cells).hasSize(6);
             assertThat(refs.add(cells[0])).as("payment_ref unique: %s", line).isTrue();
             assertThat(cells[1].toUpperCase(java.util.Locale.ROOT)).isIn("COUNTER", "BANK", "TMONEY", "FLOOZ", "OTHER");
-            assertThat(contracts.add(cells[2])).as("one payment per contract: %s", line).isTrue();
+            assertThat(contracts.add(cells[2]))
+                    .as("one payment per contract: %s", line)
+                    .isTrue();
             assertThat(known).contains(cells[2]);
             assertThat(Long.parseLong(cells[4])).isPositive();
             assertThat(cells[5]).matches("2026-02-(0[1-9]|1\\d|2[0-8])");
@@ -98,11 +106,19 @@ class SyntheticProgrammeTests {
         });
         Programme programme = new Programme(dir.resolve("home"), TestDatabase.H2);
         assertThat(programme
-                        .run("import-contracts", "--file", dir.resolve("contracts.csv").toString())
+                        .run(
+                                "import-contracts",
+                                "--file",
+                                dir.resolve("contracts.csv").toString())
                         .exitCode())
                 .isZero();
         assertThat(programme
-                        .run("deduct", "--period", "2026-01", "--file", dir.resolve("payroll-2026-01.csv").toString())
+                        .run(
+                                "deduct",
+                                "--period",
+                                "2026-01",
+                                "--file",
+                                dir.resolve("payroll-2026-01.csv").toString())
                         .exitCode())
                 .isZero();
         Path ret = dir.resolve("withheld-2026-01.csv");
@@ -121,18 +137,24 @@ class SyntheticProgrammeTests {
                 .isZero();
         Path payments = dir.resolve("payments.csv");
         SyntheticProgramme.main(new String[] {
-            "payments", "--contracts", dir.resolve("contracts.csv").toString(), "--count", "300", "--seed", "4",
-            "--out", payments.toString()
+            "payments",
+            "--contracts",
+            dir.resolve("contracts.csv").toString(),
+            "--count",
+            "300",
+            "--seed",
+            "4",
+            "--out",
+            payments.toString()
         });
         Programme.Result recorded = programme.run("record-payments", "--file", payments.toString());
         assertThat(recorded.exitCode()).as(recorded.toString()).isZero();
-        java.util.List<String> statuses = Files.readAllLines(
-                        programme.outbox("2026-02").resolve("payments-2026-02-01.csv"))
-                .stream()
-                .skip(1)
-                .map(line -> line.substring(line.lastIndexOf(',') + 1))
-                .distinct()
-                .toList();
+        java.util.List<String> statuses =
+                Files.readAllLines(programme.outbox("2026-02").resolve("payments-2026-02-01.csv")).stream()
+                        .skip(1)
+                        .map(line -> line.substring(line.lastIndexOf(',') + 1))
+                        .distinct()
+                        .toList();
         assertThat(statuses).contains("POSTED", "SETTLED");
 
         assertThat(programme.run("refunds", "issue").exitCode()).isZero();

@@ -33,8 +33,7 @@ public final class LifeEvents {
 
     public static final List<String> PAYMENTS_HEADER =
             List.of("channel", "payment_ref", "contract_id", "matricule", "amount_xof", "received_on");
-    public static final List<String> REFUNDS_PAID_HEADER =
-            List.of("refund_id", "paid_on", "amount_xof", "payment_ref");
+    public static final List<String> REFUNDS_PAID_HEADER = List.of("refund_id", "paid_on", "amount_xof", "payment_ref");
 
     private static final String[] CHANNELS = {"COUNTER", "BANK", "TMONEY", "FLOOZ", "OTHER"};
 
@@ -78,7 +77,8 @@ public final class LifeEvents {
                 ScenarioFiles.contractsFileName(),
                 ScenarioFiles.CONTRACTS_HEADER,
                 contractRows,
-                Map.of()));
+                Map.of(),
+                0));
 
         List<String> periods = scenario.periods();
         for (int i = 0; i < periods.size(); i++) {
@@ -127,7 +127,8 @@ public final class LifeEvents {
                 ScenarioFiles.payrollFileName(period),
                 ScenarioFiles.PAYROLL_HEADER,
                 registerRows,
-                outputs));
+                outputs,
+                0));
         lastOrder = d.deductions();
     }
 
@@ -156,7 +157,8 @@ public final class LifeEvents {
                 ScenarioFiles.withheldFileName(period),
                 ScenarioFiles.WITHHELD_HEADER,
                 returnRows,
-                outputs));
+                outputs,
+                0));
     }
 
     private void payments() {
@@ -246,7 +248,8 @@ public final class LifeEvents {
                 "payments-" + ReferenceProgramme.pad(paymentsFiles, 3) + ".csv",
                 PAYMENTS_HEADER,
                 rows,
-                outputs));
+                outputs,
+                result.skipped()));
     }
 
     private RefPayment newPayment(String contractId, long amount, YearMonth month, Set<String> inFile) {
@@ -286,7 +289,7 @@ public final class LifeEvents {
         Optional<RefRefundsFile> batch = reference.issueRefunds();
         Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
         batch.ifPresent(b -> outputs.put("refunds/" + b.fileName(), b.rows()));
-        steps.add(new ProgrammeStep(List.of("refunds", "issue"), null, null, null, outputs));
+        steps.add(new ProgrammeStep(List.of("refunds", "issue"), null, null, null, outputs, 0));
     }
 
     private void confirm(String period) {
@@ -321,12 +324,13 @@ public final class LifeEvents {
                 "refunds-paid-" + ReferenceProgramme.pad(refundsPaidFiles, 3) + ".csv",
                 REFUNDS_PAID_HEADER,
                 rows,
-                Map.of("refunds/" + paid.fileName(), paid.rows())));
+                Map.of("refunds/" + paid.fileName(), paid.rows()),
+                paid.skipped()));
     }
 
     private void release(int batch) {
         reference.releaseRefunds(batch);
         steps.add(new ProgrammeStep(
-                List.of("refunds", "release", "--batch", Integer.toString(batch)), null, null, null, Map.of()));
+                List.of("refunds", "release", "--batch", Integer.toString(batch)), null, null, null, Map.of(), 0));
     }
 }

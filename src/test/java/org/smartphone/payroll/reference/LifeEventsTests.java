@@ -45,7 +45,8 @@ class LifeEventsTests {
                             seen.merge("payment " + row.get(10), 1, Integer::sum);
                         } else if (kind.startsWith("deduction-stops-")) {
                             seen.merge(row.get(5).equals("0") ? "stop to 0" : "stop above 0", 1, Integer::sum);
-                        } else if (kind.startsWith("reconciliation-") && row.get(3).equals("0")
+                        } else if (kind.startsWith("reconciliation-")
+                                && row.get(3).equals("0")
                                 && !row.get(8).equals("UNEXPECTED")) {
                             seen.merge("reconciled stop to 0 " + row.get(8), 1, Integer::sum);
                         }

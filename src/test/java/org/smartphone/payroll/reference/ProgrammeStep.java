@@ -15,13 +15,16 @@ import java.util.Map;
  * @param outputs the CSV files the command must publish, by path relative to the outbox
  *     ({@code 2024-03/payments-2024-03-01.csv}, {@code refunds/refunds-0002.csv}), each with its
  *     expected data rows; empty when it must publish nothing
+ * @param skipped the input lines the run skips as already recorded (SPEC 7.0: counted in the
+ *     manifest, listed in no output)
  */
 public record ProgrammeStep(
         List<String> arguments,
         String inputName,
         List<String> inputHeader,
         List<List<String>> inputRows,
-        Map<String, List<List<String>>> outputs) {
+        Map<String, List<List<String>>> outputs,
+        int skipped) {
 
     public ProgrammeStep {
         arguments = List.copyOf(arguments);

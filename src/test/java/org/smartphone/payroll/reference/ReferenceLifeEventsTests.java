@@ -46,7 +46,8 @@ class ReferenceLifeEventsTests {
         @Test
         void writtenOffContractsRecoverUpToWhatWasWrittenOff() {
             // written_off 10 000, recovered 4 000: room 6 000; 7 000 → 6 000 recovered, 1 000 back
-            assertThat(RefCredit.of("WRITTEN_OFF", 0, 10_000, 4_000, 7_000)).isEqualTo(new RefCredit(6_000, 1_000, false));
+            assertThat(RefCredit.of("WRITTEN_OFF", 0, 10_000, 4_000, 7_000))
+                    .isEqualTo(new RefCredit(6_000, 1_000, false));
             assertThat(RefCredit.of("WRITTEN_OFF", 0, 10_000, 4_000, 2_500)).isEqualTo(new RefCredit(2_500, 0, false));
         }
 
@@ -93,9 +94,31 @@ class ReferenceLifeEventsTests {
         assertThat(first.payments())
                 .containsExactly(
                         // C1: 12 000 − 1 000 − 4 000 = 7 000 outstanding
-                        row("2026-02", "COUNTER", "RC-001", "C1", "M1", "2026-02-03", "4000", "4000", "0", "7000", "POSTED"),
+                        row(
+                                "2026-02",
+                                "COUNTER",
+                                "RC-001",
+                                "C1",
+                                "M1",
+                                "2026-02-03",
+                                "4000",
+                                "4000",
+                                "0",
+                                "7000",
+                                "POSTED"),
                         // C2: outstanding 24 000 − 2 000 = 22 000, all posted: settled
-                        row("2026-02", "TMONEY", "TM-77", "C2", "M2", "2026-02-01", "22000", "22000", "0", "0", "SETTLED"),
+                        row(
+                                "2026-02",
+                                "TMONEY",
+                                "TM-77",
+                                "C2",
+                                "M2",
+                                "2026-02-01",
+                                "22000",
+                                "22000",
+                                "0",
+                                "0",
+                                "SETTLED"),
                         // C2 is settled when this one (received later) is credited: all refunded
                         row("2026-02", "BANK", "VIR-9", "C2", "M2", "2026-02-05", "500", "0", "500", "0", "REFUNDED"));
         assertThat(ref.contractState("C2")).isEqualTo("SETTLED");
@@ -122,8 +145,8 @@ class ReferenceLifeEventsTests {
         assertThat(second.skipped()).isEqualTo(1);
         // 7 000 − 1 000 = 6 000
         assertThat(second.payments())
-                .containsExactly(
-                        row("2026-02", "FLOOZ", "F-1", "C1", "M1", "2026-02-20", "1000", "1000", "0", "6000", "POSTED"));
+                .containsExactly(row(
+                        "2026-02", "FLOOZ", "F-1", "C1", "M1", "2026-02-20", "1000", "1000", "0", "6000", "POSTED"));
     }
 
     @Test
@@ -148,7 +171,18 @@ class ReferenceLifeEventsTests {
                         row("2026-02", "OTHER", "Q", "C0", "M0", "2026-02-11", "5000", "5000", "0", "0", "SETTLED"),
                         row("2026-02", "FLOOZ", "Z", "C1", "M1", "2026-02-05", "1000", "1000", "0", "4000", "POSTED"),
                         row("2026-02", "BANK", "B-2", "C1", "M1", "2026-02-10", "3000", "3000", "0", "1000", "POSTED"),
-                        row("2026-02", "COUNTER", "A-1", "C1", "M1", "2026-02-10", "3000", "1000", "2000", "0", "SETTLED"));
+                        row(
+                                "2026-02",
+                                "COUNTER",
+                                "A-1",
+                                "C1",
+                                "M1",
+                                "2026-02-10",
+                                "3000",
+                                "1000",
+                                "2000",
+                                "0",
+                                "SETTLED"));
         // the refund item takes the row number of the file: the 4th row
         assertThat(ref.refundItems()).extracting(RefRefundItem::refundId).containsExactly("payments-2026-02-01-000004");
     }
@@ -263,8 +297,7 @@ class ReferenceLifeEventsTests {
                         new RefReturnRow("C2", "M2", 1_000),
                         new RefReturnRow("ZZ-9", "M9", 700))); // unknown contract: 700 back to M9
         assertThat(rec.totalRefundDueXof()).isEqualTo(4_700);
-        ref.recordPayments(
-                List.of(payment("BANK", "B1", "C1", 2_500, "2026-02-02")), LocalDate.parse("2026-02-02"));
+        ref.recordPayments(List.of(payment("BANK", "B1", "C1", 2_500, "2026-02-02")), LocalDate.parse("2026-02-02"));
 
         RefRefundsFile batch1 = ref.issueRefunds().orElseThrow();
         assertThat(batch1.fileName()).isEqualTo("refunds-0001.csv");
@@ -286,8 +319,8 @@ class ReferenceLifeEventsTests {
                         row("reconciliation-2026-01-000001", "M1", "C1", "4000", "2026-02-10", "VIR-1"));
 
         // a wrong amount, or a refund_id twice: invalid, nothing changes
-        assertThatThrownBy(() -> ref.confirmRefunds(List.of(new RefRefundPaid(
-                        "reconciliation-2026-01-000003", LocalDate.parse("2026-02-10"), 699, "X"))))
+        assertThatThrownBy(() -> ref.confirmRefunds(List.of(
+                        new RefRefundPaid("reconciliation-2026-01-000003", LocalDate.parse("2026-02-10"), 699, "X"))))
                 .isInstanceOf(IllegalArgumentException.class);
         RefRefundPaid ok = new RefRefundPaid("reconciliation-2026-01-000003", LocalDate.parse("2026-02-10"), 700, "X");
         assertThatThrownBy(() -> ref.confirmRefunds(List.of(ok, ok))).isInstanceOf(IllegalArgumentException.class);
@@ -324,7 +357,8 @@ class ReferenceLifeEventsTests {
 
     @Test
     void refundIdentifiersAndHeadersOfTheNewFiles() {
-        assertThat(ReferenceProgramme.refundId("reconciliation-2026-03", 17)).isEqualTo("reconciliation-2026-03-000017");
+        assertThat(ReferenceProgramme.refundId("reconciliation-2026-03", 17))
+                .isEqualTo("reconciliation-2026-03-000017");
         assertThat(ReferenceProgramme.refundId("payments-2026-04-02", 3)).isEqualTo("payments-2026-04-02-000003");
         assertThat(ReferenceProgramme.refundId("payments-2026-04-02", 1_234_567))
                 .isEqualTo("payments-2026-04-02-1234567");

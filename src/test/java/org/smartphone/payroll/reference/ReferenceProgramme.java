@@ -158,7 +158,12 @@ public final class ReferenceProgramme {
         RefRefundPaid confirmation;
 
         RefundItem(
-                String refundId, YearMonth period, String contractId, String matricule, boolean unexpected, long amount) {
+                String refundId,
+                YearMonth period,
+                String contractId,
+                String matricule,
+                boolean unexpected,
+                long amount) {
             this.refundId = refundId;
             this.period = period;
             this.contractId = contractId;
@@ -188,6 +193,7 @@ public final class ReferenceProgramme {
     private final Map<String, RefPayment> payments = new HashMap<>();
     /** refund_id → item, in the order they were made. */
     private final Map<String, RefundItem> refundItems = new LinkedHashMap<>();
+
     private int lastBatch;
     private int lastConfirmation;
     /** period → (contract_id → exception reason) for contracts instructed less than their due. */
@@ -355,9 +361,7 @@ public final class ReferenceProgramme {
                 continue; // no line anywhere
             }
             dueByContract.put(c.contract.contractId(), due);
-            byMatricule
-                    .computeIfAbsent(c.matricule, k -> new ArrayList<>())
-                    .add(c);
+            byMatricule.computeIfAbsent(c.matricule, k -> new ArrayList<>()).add(c);
         }
 
         Map<String, Long> amounts = new HashMap<>();
@@ -482,8 +486,7 @@ public final class ReferenceProgramme {
             // SPEC 7.0, matching an order line: the order line's matricule or the contract's current one
             boolean instructed = c != null
                     && order.containsKey(r.contractId())
-                    && (order.get(r.contractId()).matricule.equals(r.matricule())
-                            || c.matricule.equals(r.matricule()));
+                    && (order.get(r.contractId()).matricule.equals(r.matricule()) || c.matricule.equals(r.matricule()));
             if (instructed) {
                 withheldOnOrderLine.put(r.contractId(), r.amountWithheldXof());
             } else if (r.amountWithheldXof() > 0) {
@@ -615,7 +618,9 @@ public final class ReferenceProgramme {
      * completed (its order is issued), else L + 1. Empty before the first deduction run.
      */
     public Optional<String> openPeriod() {
-        return lastDeducted == null ? Optional.empty() : Optional.of(openPeriodOrRefuse("").toString());
+        return lastDeducted == null
+                ? Optional.empty()
+                : Optional.of(openPeriodOrRefuse("").toString());
     }
 
     /** Whether P's order is issued (P is deducted and not yet reconciled). */
@@ -865,8 +870,8 @@ public final class ReferenceProgramme {
                 throw new IllegalArgumentException(line.refundId() + " is " + item.status + ", not INSTRUCTED");
             }
             if (line.amountXof() != item.amount) {
-                throw new IllegalArgumentException(line.refundId() + " is of " + item.amount + ", not "
-                        + line.amountXof());
+                throw new IllegalArgumentException(
+                        line.refundId() + " is of " + item.amount + ", not " + line.amountXof());
             }
             fresh.add(line);
         }

@@ -171,7 +171,10 @@ public final class ScenarioFiles {
                 text.append(',');
             }
             String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
+            if (cell.indexOf(',') >= 0
+                    || cell.indexOf('"') >= 0
+                    || cell.indexOf('\r') >= 0
+                    || cell.indexOf('\n') >= 0) {
                 text.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {
                 text.append(cell);
