@@ -62,6 +62,29 @@ class LifeEventsTests {
                     }
                 }
             }
+            // the money balances (SPEC 7.7): withheld + payments = posted + refunds due, over every run
+            long arrived = 0;
+            long posted = 0;
+            long refundsDue = 0;
+            for (ProgrammeStep step : steps) {
+                for (Map.Entry<String, List<List<String>>> out : step.outputs().entrySet()) {
+                    String kind = out.getKey().replaceFirst(".*/", "");
+                    for (List<String> row : out.getValue()) {
+                        if (kind.startsWith("reconciliation-")) {
+                            arrived += Long.parseLong(row.get(4));
+                            posted += Long.parseLong(row.get(6));
+                            refundsDue += Long.parseLong(row.get(7));
+                        } else if (kind.startsWith("payments-")) {
+                            arrived += Long.parseLong(row.get(6));
+                            posted += Long.parseLong(row.get(7));
+                            refundsDue += Long.parseLong(row.get(8));
+                        }
+                    }
+                }
+            }
+            assertThat(arrived).isEqualTo(posted + refundsDue);
+            assertThat(posted).isEqualTo(ref.totalCollected());
+            assertThat(refundsDue).isEqualTo(ref.refundsOriginalTotal());
             // conservation: every franc of every item is DUE, INSTRUCTED or PAID (no reductions before 7.3)
             assertThat(ref.refundsOriginalTotal())
                     .isEqualTo(ref.refundsTotal(RefRefundItem.DUE)
