@@ -252,6 +252,43 @@ class ReferenceLifeEventsTests {
     }
 
     @Test
+    void aPaymentReceivedBeforePPostsInPAndPrepaysAContractNotStartedYet() {
+        ReferenceProgramme ref = new ReferenceProgramme();
+        ref.importContracts(List.of(
+                contract("C0", "M0", 12_000, 12, "2026-01"),
+                contract("C1", "M1", 36_000, 12, "2026-03"))); // 3 000 / month from March
+        ref.deduct("2026-01", List.of(active("M0"), active("M1")));
+        ref.reconcile("2026-01", List.of(new RefReturnRow("C0", "M0", 1_000)));
+        // received in January, recorded once P is 2026-02: posted in 2026-02
+        RefPaymentsResult run = ref.recordPayments(
+                List.of(payment("COUNTER", "EARLY", "C1", 7_000, "2026-01-20")), LocalDate.parse("2026-02-01"));
+        assertThat(run.payments())
+                .containsExactly(row(
+                        "2026-02",
+                        "COUNTER",
+                        "EARLY",
+                        "C1",
+                        "M1",
+                        "2026-01-20",
+                        "7000",
+                        "7000",
+                        "0",
+                        "29000",
+                        "POSTED"));
+        List<RefPayrollRow> register = List.of(active("M0"), active("M1"));
+        // March: scheduled 3 000 − 7 000 → nothing due; April: 6 000 − 7 000 → nothing; May: 9 000 − 7 000 = 2 000
+        for (String month : List.of("2026-02", "2026-03", "2026-04")) {
+            assertThat(ref.deduct(month, register).deductions())
+                    .extracting(r -> r.get(2))
+                    .containsExactly("C0");
+            ref.reconcile(month, List.of(new RefReturnRow("C0", "M0", 1_000)));
+        }
+        assertThat(ref.deduct("2026-05", register).deductions())
+                .extracting(r -> r.get(2) + "=" + r.get(5))
+                .containsExactly("C0=1000", "C1=2000");
+    }
+
+    @Test
     void invalidPaymentLinesChangeNothingAndUseNoRunNumber() {
         ReferenceProgramme ref = new ReferenceProgramme();
         ref.importContracts(List.of(contract("C1", "M1", 12_000, 12, "2026-01")));
