@@ -59,14 +59,22 @@ class MoneyOutsideThePayrollEndToEndTests {
         Path outbox = programme.home().resolve("outbox");
 
         TreeSet<String> expectedFiles = new TreeSet<>();
+        int inputs = 0;
         for (ProgrammeStep step : steps) {
             List<String> args = new ArrayList<>(step.arguments());
             Path input = null;
+            // every third input is dropped in the inbox and taken by its default name, the others named
+            boolean fromInbox = false;
             if (step.inputName() != null) {
                 input = ScenarioFiles.writeCsv(
                         dir.resolve("in").resolve(step.inputName()), step.inputHeader(), step.inputRows());
-                args.add("--file");
-                args.add(input.toString());
+                fromInbox = ++inputs % 3 == 0;
+                if (fromInbox) {
+                    programme.drop(input, step.inputName());
+                } else {
+                    args.add("--file");
+                    args.add(input.toString());
+                }
             }
             TreeSet<String> before = publishedCsvFiles(outbox);
             Programme.Result result = programme.run(args.toArray(String[]::new));
@@ -84,6 +92,12 @@ class MoneyOutsideThePayrollEndToEndTests {
                     .as("the files %s published", step.commandLine())
                     .isEqualTo(union(before, step.outputs().keySet()));
             assertManifest(outbox, step, input);
+            if (fromInbox) {
+                assertThat(programme.inbox().resolve(step.inputName())).doesNotExist();
+                assertThat(programme.archive().resolve(step.archiveFolder()).resolve(step.inputName()))
+                        .as("%s archives its input", step.commandLine())
+                        .hasSameBinaryContentAs(input);
+            }
         }
         assertThat(publishedCsvFiles(outbox)).isEqualTo(expectedFiles);
 

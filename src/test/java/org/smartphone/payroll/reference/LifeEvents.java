@@ -78,6 +78,7 @@ public final class LifeEvents {
                 ScenarioFiles.CONTRACTS_HEADER,
                 contractRows,
                 Map.of(),
+                "contracts",
                 0));
 
         List<String> periods = scenario.periods();
@@ -128,6 +129,7 @@ public final class LifeEvents {
                 ScenarioFiles.PAYROLL_HEADER,
                 registerRows,
                 outputs,
+                period,
                 0));
         lastOrder = d.deductions();
     }
@@ -158,6 +160,7 @@ public final class LifeEvents {
                 ScenarioFiles.WITHHELD_HEADER,
                 returnRows,
                 outputs,
+                period,
                 0));
     }
 
@@ -249,6 +252,7 @@ public final class LifeEvents {
                 PAYMENTS_HEADER,
                 rows,
                 outputs,
+                p,
                 result.skipped()));
     }
 
@@ -289,7 +293,7 @@ public final class LifeEvents {
         Optional<RefRefundsFile> batch = reference.issueRefunds();
         Map<String, List<List<String>>> outputs = new LinkedHashMap<>();
         batch.ifPresent(b -> outputs.put("refunds/" + b.fileName(), b.rows()));
-        steps.add(new ProgrammeStep(List.of("refunds", "issue"), null, null, null, outputs, 0));
+        steps.add(new ProgrammeStep(List.of("refunds", "issue"), null, null, null, outputs, null, 0));
     }
 
     private void confirm(String period) {
@@ -325,12 +329,19 @@ public final class LifeEvents {
                 REFUNDS_PAID_HEADER,
                 rows,
                 Map.of("refunds/" + paid.fileName(), paid.rows()),
+                "refunds",
                 paid.skipped()));
     }
 
     private void release(int batch) {
         reference.releaseRefunds(batch);
         steps.add(new ProgrammeStep(
-                List.of("refunds", "release", "--batch", Integer.toString(batch)), null, null, null, Map.of(), 0));
+                List.of("refunds", "release", "--batch", Integer.toString(batch)),
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                0));
     }
 }

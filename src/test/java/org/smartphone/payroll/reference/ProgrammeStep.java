@@ -15,6 +15,8 @@ import java.util.Map;
  * @param outputs the CSV files the command must publish, by path relative to the outbox
  *     ({@code 2024-03/payments-2024-03-01.csv}, {@code refunds/refunds-0002.csv}), each with its
  *     expected data rows; empty when it must publish nothing
+ * @param archiveFolder where the input goes, relative to the archive, when taken from the inbox
+ *     ({@code contracts}, the period, or {@code refunds}); null without input
  * @param skipped the input lines the run skips as already recorded (SPEC 7.0: counted in the
  *     manifest, listed in no output)
  */
@@ -24,6 +26,7 @@ public record ProgrammeStep(
         List<String> inputHeader,
         List<List<String>> inputRows,
         Map<String, List<List<String>>> outputs,
+        String archiveFolder,
         int skipped) {
 
     public ProgrammeStep {
