@@ -60,6 +60,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ImportContractsCommand(root))
                 .addSubcommand(new DeductCommand(root))
                 .addSubcommand(new ReconcileCommand(root))
+                .addSubcommand(new RecordPaymentsCommand(root))
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))

@@ -13,6 +13,8 @@ import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
+import org.smartphone.payroll.ledger.ContractBalance;
+import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.ledger.LedgerStatistics;
 import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.period.Period;
@@ -20,6 +22,7 @@ import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
+import org.smartphone.payroll.stop.OrderStops;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -163,8 +166,8 @@ class StageAndReconcile implements Work {
         try (RowBatch rows = new RowBatch(
                         jdbc,
                         "INSERT INTO reconciliation_line (period, contract_id, matricule,"
-                                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status,"
+                                + " to_recovered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         settings.batchSize());
                 RowBatch arrears = new RowBatch(
                         jdbc,
@@ -175,7 +178,8 @@ class StageAndReconcile implements Work {
             jdbc.query(
                     "SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, b.financed_xof,"
                             + " c.term_months, c.first_period, c.base_installment_xof, b.collected_xof,"
-                            + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
+                            + " COALESCE(hm.ministry_code, c.ministry_code), " + OrderStops.amountInForce("d")
+                            + ", c.state, b.written_off_xof, b.recovered_xof FROM deduction_line d"
                             + " JOIN contract c ON c.contract_id = d.contract_id"
                             + " JOIN contract_balance b ON b.contract_id = d.contract_id"
                             + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
@@ -184,16 +188,24 @@ class StageAndReconcile implements Work {
                         progress.row();
                         String contractId = rs.getString(1);
                         String matricule = rs.getString(2);
-                        long expected = rs.getLong(3);
+                        long ordered = rs.getLong(3);
                         Balance balance = new Balance(
                                 new InstallmentSchedule(
                                         rs.getLong(5), rs.getInt(6), Period.parse(rs.getString(7)), rs.getLong(8)),
                                 rs.getLong(9));
+                        ContractBalance money = new ContractBalance(
+                                ContractState.valueOf(rs.getString(12)),
+                                rs.getLong(5),
+                                rs.getLong(9),
+                                rs.getLong(13),
+                                rs.getLong(14));
                         String orderStatus = null;
-                        if (expected > 0) {
+                        if (ordered > 0) {
+                            // expected: the amount in force, the order amount or that of the line's latest stop
+                            long expected = rs.getLong(11);
                             long withheld = matching.withheldXof(order.indexOf(contractId));
                             ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
-                            Posting posting = Posting.of(status, withheld, balance.outstandingXof());
+                            Posting posting = Posting.of(status, withheld, money);
                             rows.add(
                                     p,
                                     contractId,
@@ -203,12 +215,18 @@ class StageAndReconcile implements Work {
                                     withheld,
                                     posting.postedXof(),
                                     posting.refundDueXof(),
-                                    status.name());
+                                    status.name(),
+                                    posting.toRecovered());
                             count[0]++;
-                            balance = balance.plus(posting.postedXof());
+                            if (!posting.toRecovered()) {
+                                balance = balance.plus(posting.postedXof());
+                            }
                             orderStatus = status.name();
                         }
-                        Optional<Arrears> aged = ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4));
+                        // only OPEN contracts are in arrears (SPEC 7.0); one this posting settled owes nothing
+                        Optional<Arrears> aged = money.state() == ContractState.OPEN
+                                ? ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4))
+                                : Optional.empty();
                         if (aged.isPresent()) {
                             Arrears a = aged.get();
                             arrears.add(
@@ -241,7 +259,8 @@ class StageAndReconcile implements Work {
                                 withheld,
                                 0L,
                                 withheld,
-                                ReconciliationStatus.UNEXPECTED.name());
+                                ReconciliationStatus.UNEXPECTED.name(),
+                                false);
                         count[0]++;
                     },
                     p);
