@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smartphone.payroll.reference.ScenarioFiles;
+import org.smartphone.payroll.support.EngineProcess;
 import org.smartphone.payroll.support.OutputFiles;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.Programme.Result;
@@ -467,6 +469,53 @@ class PaymentsFunctionalTests {
                     .isEqualTo(1);
             assertThat(programme.number("SELECT collected_xof FROM contract_balance WHERE contract_id = 'P-2'"))
                     .isEqualTo(41_000);
+        }
+    }
+
+    @Nested
+    @DisplayName("abandon record-payments")
+    class Abandon {
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void discardsARunInterruptedBeforeTheLedgerAndRefusesOneInIt(TestDatabase database, @TempDir Path dir) {
+            // given a payments run killed once its file is staged, before its commit
+            Programme programme = reconciled(dir, database);
+            Path file = payments(dir, "payments.csv", "R-2,BANK,P-2,30000,2026-02-04,");
+            EngineProcess killed = EngineProcess.start(
+                    programme,
+                    Map.of("PAYROLL_CRASH_AT", "done:stagePayments"),
+                    "record-payments",
+                    "--file",
+                    file.toString());
+            assertThat(killed.waitFor()).as(killed.output()).isEqualTo(137);
+            Result other = record(programme, payments(dir, "payments-other.csv", "R-9,BANK,P-2,1000,2026-02-04,"));
+            assertThat(other.exitCode()).as(other.toString()).isEqualTo(3);
+            assertThat(other.stderr()).contains("abandon record-payments");
+
+            // when
+            Result abandoned = programme.run("abandon", "record-payments");
+
+            // then nothing of it remains, and the same file is a new run
+            ok(abandoned);
+            assertThat(programme.number("SELECT COUNT(*) FROM payment_entry")).isZero();
+            ok(record(programme, file));
+            assertThat(programme.number("SELECT collected_xof FROM contract_balance WHERE contract_id = 'P-2'"))
+                    .isEqualTo(40_000);
+            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-01.csv")).exists();
+
+            // and a run killed once committed is finished, not abandoned
+            EngineProcess committed = EngineProcess.start(
+                    programme,
+                    Map.of("PAYROLL_CRASH_AT", "done:commitPayments"),
+                    "record-payments",
+                    "--file",
+                    payments(dir, "payments-3.csv", "R-3,BANK,P-2,1000,2026-02-05,").toString());
+            assertThat(committed.waitFor()).as(committed.output()).isEqualTo(137);
+            Result refused = programme.run("abandon", "record-payments");
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+            ok(programme.run("record-payments"));
+            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-02.csv")).exists();
         }
     }
 }
