@@ -31,3 +31,6 @@ ALTER TABLE payroll_run ADD COLUMN IF NOT EXISTS records_skipped BIGINT NOT NULL
 -- the commit and a revocation apply and undo it where it went.
 ALTER TABLE reconciliation_line ADD COLUMN IF NOT EXISTS to_recovered BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE posting ADD COLUMN IF NOT EXISTS to_recovered BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- A payments file's lines are checked against the payments recorded by payment_ref, a batch at a time.
+CREATE INDEX IF NOT EXISTS payment_ref ON payment (payment_ref);

@@ -124,16 +124,17 @@ final class PaymentCheck implements AutoCloseable {
                 skipped);
     }
 
-    /** The payments already recorded under the keys of these lines, by key. */
+    /**
+     * The payments already recorded under the keys of these lines, by key: looked up by payment_ref (an
+     * index of its own), the channel compared here.
+     */
     private Map<String, Recorded> recorded(List<PaymentLine> lines) {
         StringBuilder sql = new StringBuilder(
-                "SELECT channel, payment_ref, contract_id, amount_xof, received_on FROM payment WHERE (channel,"
-                        + " payment_ref) IN (");
-        Object[] keys = new Object[lines.size() * 2];
-        for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-            keys[2 * i] = lines.get(i).channel().name();
-            keys[2 * i + 1] = lines.get(i).paymentRef();
+                "SELECT channel, payment_ref, contract_id, amount_xof, received_on FROM payment WHERE payment_ref IN (");
+        Object[] refs = new Object[lines.size()];
+        for (int i = 0; i < refs.length; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+            refs[i] = lines.get(i).paymentRef();
         }
         Map<String, Recorded> recorded = new HashMap<>();
         jdbc.query(
@@ -143,7 +144,7 @@ final class PaymentCheck implements AutoCloseable {
                             PaymentParser.key(PaymentChannel.valueOf(rs.getString(1)), rs.getString(2)),
                             new Recorded(rs.getString(3), rs.getLong(4), rs.getString(5)));
                 },
-                keys);
+                refs);
         return recorded;
     }
 
