@@ -80,8 +80,8 @@ final class AbandonCommand implements Callable<Integer> {
                             .ifPresent(r -> engine.bean(PaymentsRun.class).discard(r.runId()));
                 default -> throw new IllegalStateException("a " + kind.label() + " is finished by running it again");
             };
-            System.out.println(TerminalText.line(
-                    engine.bean(RunLauncher.class).abandon(kind, periodic ? period : null, discard)));
+            System.out.println(
+                    TerminalText.line(engine.bean(RunLauncher.class).abandon(kind, periodic ? period : null, discard)));
             return 0;
         }
     }

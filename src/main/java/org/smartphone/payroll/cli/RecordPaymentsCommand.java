@@ -60,13 +60,14 @@ final class RecordPaymentsCommand implements Callable<Integer> {
                     return code;
                 }
             }
-            Period open = engine.bean(OpenPeriod.class).require("The payments run").period();
+            Period open =
+                    engine.bean(OpenPeriod.class).require("The payments run").period();
             List<Path> files =
                     file != null ? List.of(file.toAbsolutePath().normalize()) : InboxName.paymentsFiles(home.inbox());
             if (files.isEmpty()) {
                 if (unfinished.isEmpty()) {
-                    System.out.println(TerminalText.line(
-                            "No payments*.csv file in " + home.inbox() + ": nothing to record."));
+                    System.out.println(
+                            TerminalText.line("No payments*.csv file in " + home.inbox() + ": nothing to record."));
                 }
                 return 0;
             }

@@ -218,8 +218,7 @@ public final class Cells {
 
     private static String identifierProblem(String column, String upper, String shown, int maxLength) {
         if (upper.length() > maxLength) {
-            return "A " + column + " has at most " + maxLength + " characters; this one has "
-                    + upper.length() + ".";
+            return "A " + column + " has at most " + maxLength + " characters; this one has " + upper.length() + ".";
         }
         if (!isLetterOrDigit(upper.charAt(0))) {
             return "A " + column + " starts with a letter or a digit; " + shown + " does not.";

@@ -65,7 +65,8 @@ class CommitPayments implements Work {
         int number = runs.runNumber(run.runId(), period);
         String reference = PublishPayments.reference(period, number);
         long rows = post(run.runId(), period, reference);
-        long stopped = payments.isOrderIssued(period) ? stops.record(run.runId(), period, StopReason.PAID_OUTSIDE_PAYROLL) : 0;
+        long stopped =
+                payments.isOrderIssued(period) ? stops.record(run.runId(), period, StopReason.PAID_OUTSIDE_PAYROLL) : 0;
         Long skipped = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM payment_entry WHERE run_id = ? AND skipped", Long.class, run.runId());
         jdbc.update("UPDATE payroll_run SET records_skipped = ? WHERE run_id = ?", skipped, run.runId());
@@ -195,11 +196,13 @@ class CommitPayments implements Work {
         String recorded = jdbc.queryForObject(
                 "SELECT COUNT(*), COALESCE(SUM(amount_xof), 0), COALESCE(SUM(posted_xof), 0),"
                         + " COALESCE(SUM(amount_xof - posted_xof), 0) FROM payment WHERE run_id = ?",
-                (rs, i) -> Counted.of(rs.getLong(1), "payment") + " recorded in " + period + " (" + PublishPayments
-                                .paymentsFile(period, number) + "): received " + Francs.of(rs.getLong(2)) + ", posted "
+                (rs, i) -> Counted.of(rs.getLong(1), "payment") + " recorded in " + period + " ("
+                        + PublishPayments.paymentsFile(period, number) + "): received " + Francs.of(rs.getLong(2))
+                        + ", posted "
                         + Francs.of(rs.getLong(3)) + ", refund due " + Francs.of(rs.getLong(4)),
                 runId);
-        return recorded + (skipped > 0 ? "; " + Counted.of(skipped, "line") + " already recorded, skipped" : "")
+        return recorded
+                + (skipped > 0 ? "; " + Counted.of(skipped, "line") + " already recorded, skipped" : "")
                 + (payments.isOrderIssued(period) ? "; " + Counted.of(stopped, "order line") + " stopped" : "");
     }
 

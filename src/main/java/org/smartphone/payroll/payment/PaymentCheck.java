@@ -129,8 +129,9 @@ final class PaymentCheck implements AutoCloseable {
      * index of its own), the channel compared here.
      */
     private Map<String, Recorded> recorded(List<PaymentLine> lines) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT channel, payment_ref, contract_id, amount_xof, received_on FROM payment WHERE payment_ref IN (");
+        StringBuilder sql =
+                new StringBuilder("SELECT channel, payment_ref, contract_id, amount_xof, received_on FROM payment"
+                        + " WHERE payment_ref IN (");
         Object[] refs = new Object[lines.size()];
         for (int i = 0; i < refs.length; i++) {
             sql.append(i == 0 ? "?" : ", ?");
@@ -157,9 +158,12 @@ final class PaymentCheck implements AutoCloseable {
             ids[i] = lines.get(i).contractId();
         }
         Map<String, String> holders = new HashMap<>();
-        jdbc.query(sql.append(')').toString(), rs -> {
-            holders.put(rs.getString(1), rs.getString(2));
-        }, ids);
+        jdbc.query(
+                sql.append(')').toString(),
+                rs -> {
+                    holders.put(rs.getString(1), rs.getString(2));
+                },
+                ids);
         return holders;
     }
 

@@ -43,7 +43,8 @@ class CommitReconciliation implements Work {
                 run.runId(),
                 period);
         statistics.refresh("posting");
-        // what each contract collected (recovered, for a written-off one: SPEC 7.0) grows by its posting; a contract is settled exactly when its
+        // what each contract collected (recovered, for a written-off one: SPEC 7.0) grows by its posting; a contract is
+        // settled exactly when its
         // posting brings what it collected to what was financed (SPEC 4). Every commit settles the
         // contracts it pays off and a financed amount is above 0 (SPEC 2), so an open contract whose
         // balance now equals its financed amount is one this posting paid off. On PostgreSQL they are

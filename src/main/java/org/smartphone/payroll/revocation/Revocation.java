@@ -78,9 +78,10 @@ public class Revocation {
                         && run.state().reachedLedger())
                 .findFirst()
                 .ifPresent(run -> {
-                    throw new RefusedException(revoking + " cannot be revoked: the " + run.kind().label() + " of "
-                            + run.inputName() + " (run " + run.runId() + ") has posted in " + postedIn
-                            + " since, and what it posted rests on it. Nothing was changed.");
+                    throw new RefusedException(
+                            revoking + " cannot be revoked: the " + run.kind().label() + " of "
+                                    + run.inputName() + " (run " + run.runId() + ") has posted in " + postedIn
+                                    + " since, and what it posted rests on it. Nothing was changed.");
                 });
     }
 

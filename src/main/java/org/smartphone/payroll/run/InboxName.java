@@ -53,8 +53,7 @@ public record InboxName(RunKind kind, Period period) {
 
     /** {@code <prefix>*.csv}, where {@code *} is a plain name part. */
     private static Pattern plainNamePattern(String prefix) {
-        return Pattern.compile(
-                prefix + "(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
+        return Pattern.compile(prefix + "(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
     }
 
     /** Whether a file of this name in the inbox is an input, one that {@code serve} runs. */

@@ -215,7 +215,8 @@ class PaymentsCrashResumeTests {
         }
 
         private boolean alreadyArchived(Programme programme) {
-            try (Stream<Path> files = Files.exists(programme.archive()) ? Files.walk(programme.archive()) : Stream.empty()) {
+            try (Stream<Path> files =
+                    Files.exists(programme.archive()) ? Files.walk(programme.archive()) : Stream.empty()) {
                 return files.anyMatch(file -> file.getFileName().toString().equals(input));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -105,7 +105,12 @@ class PaymentsFunctionalTests {
     /** {@link #ordered}, then 2026-01 reconciled with every line MATCHED: P-3 settled, the others owe 110 000. */
     static Programme reconciled(Path dir, TestDatabase database) {
         Programme programme = ordered(dir, database);
-        ok(reconcile(programme, dir, "2026-01,P-1,M-1,10000", "2026-01,P-2,M-2,10000", "2026-01,P-3,M-3,9000",
+        ok(reconcile(
+                programme,
+                dir,
+                "2026-01,P-1,M-1,10000",
+                "2026-01,P-2,M-2,10000",
+                "2026-01,P-3,M-3,9000",
                 "2026-01,P-4,M-4,10000"));
         return programme;
     }
@@ -134,7 +139,9 @@ class PaymentsFunctionalTests {
         List<List<String>> expected = new ArrayList<>();
         expected.add(header);
         expected.addAll(rows);
-        assertThat(ScenarioFiles.readCsv(file)).as("content of %s", file.getFileName()).isEqualTo(expected);
+        assertThat(ScenarioFiles.readCsv(file))
+                .as("content of %s", file.getFileName())
+                .isEqualTo(expected);
         assertThat(ScenarioFiles.outputFormatProblems(file)).isEmpty();
         OutputFiles.assertSidecar(file);
     }
@@ -168,17 +175,68 @@ class PaymentsFunctionalTests {
                     programme.outbox("2026-02").resolve("payments-2026-02-01.csv"),
                     PAYMENTS_COLUMNS,
                     List.of(
-                            row("2026-02", "COUNTER", "R-1", "P-1", "M-1", "2026-02-03", "110000", "110000", "0", "0",
+                            row(
+                                    "2026-02",
+                                    "COUNTER",
+                                    "R-1",
+                                    "P-1",
+                                    "M-1",
+                                    "2026-02-03",
+                                    "110000",
+                                    "110000",
+                                    "0",
+                                    "0",
                                     "SETTLED"),
-                            row("2026-02", "BANK", "R-2", "P-2", "M-2", "2026-02-04", "30000", "30000", "0", "80000",
+                            row(
+                                    "2026-02",
+                                    "BANK",
+                                    "R-2",
+                                    "P-2",
+                                    "M-2",
+                                    "2026-02-04",
+                                    "30000",
+                                    "30000",
+                                    "0",
+                                    "80000",
                                     "POSTED"),
-                            row("2026-02", "TMONEY", "R-3", "P-3", "M-3", "2026-02-05", "5000", "0", "5000", "0",
+                            row(
+                                    "2026-02",
+                                    "TMONEY",
+                                    "R-3",
+                                    "P-3",
+                                    "M-3",
+                                    "2026-02-05",
+                                    "5000",
+                                    "0",
+                                    "5000",
+                                    "0",
                                     "REFUNDED"),
-                            row("2026-02", "FLOOZ", "R-4", "P-4", "M-4", "2026-02-01", "60000", "60000", "0", "50000",
+                            row(
+                                    "2026-02",
+                                    "FLOOZ",
+                                    "R-4",
+                                    "P-4",
+                                    "M-4",
+                                    "2026-02-01",
+                                    "60000",
+                                    "60000",
+                                    "0",
+                                    "50000",
                                     "POSTED"),
-                            row("2026-02", "COUNTER", "R-5", "P-4", "M-4", "2026-02-02", "60000", "50000", "10000",
-                                    "0", "SETTLED")));
-            assertThat(programme.outbox("2026-02").resolve("deduction-stops-2026-02-01.csv")).doesNotExist();
+                            row(
+                                    "2026-02",
+                                    "COUNTER",
+                                    "R-5",
+                                    "P-4",
+                                    "M-4",
+                                    "2026-02-02",
+                                    "60000",
+                                    "50000",
+                                    "10000",
+                                    "0",
+                                    "SETTLED")));
+            assertThat(programme.outbox("2026-02").resolve("deduction-stops-2026-02-01.csv"))
+                    .doesNotExist();
             JsonNode manifest = json(programme.outbox("2026-02").resolve("payments-2026-02-01.manifest.json"));
             assertThat(manifest.get("input").get("name").asText()).isEqualTo("payments-a.csv");
             assertThat(manifest.get("skipped").asLong()).isZero();
@@ -187,8 +245,10 @@ class PaymentsFunctionalTests {
             assertThat(totals.get("posted_xof").asLong()).isEqualTo(250_000);
             assertThat(totals.get("refund_due_xof").asLong()).isEqualTo(15_000);
             assertThat(totals.get("outstanding_xof").asLong()).isEqualTo(130_000);
-            assertThat(programme.query("SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
-                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
+            assertThat(
+                            programme.query(
+                                    "SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
+                                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
                     .containsExactly(
                             row("P-1", "SETTLED", "2026-02", "120000"),
                             row("P-2", "OPEN", null, "40000"),
@@ -199,7 +259,8 @@ class PaymentsFunctionalTests {
                     .containsExactly(
                             row("payments-2026-02-01-000003", "P-3", "M-3", "5000", "5000", "DUE"),
                             row("payments-2026-02-01-000005", "P-4", "M-4", "10000", "10000", "DUE"));
-            assertThat(programme.archive().resolve("2026-02").resolve("payments-a.csv")).exists();
+            assertThat(programme.archive().resolve("2026-02").resolve("payments-a.csv"))
+                    .exists();
             assertThat(programme.inbox().resolve("payments-a.csv")).doesNotExist();
         }
 
@@ -262,12 +323,42 @@ class PaymentsFunctionalTests {
                     outbox.resolve("payments-2026-01-01.csv"),
                     PAYMENTS_COLUMNS,
                     List.of(
-                            row("2026-01", "COUNTER", "S-1", "P-1", "M-1", "2026-01-10", "120000", "120000", "0", "0",
+                            row(
+                                    "2026-01",
+                                    "COUNTER",
+                                    "S-1",
+                                    "P-1",
+                                    "M-1",
+                                    "2026-01-10",
+                                    "120000",
+                                    "120000",
+                                    "0",
+                                    "0",
                                     "SETTLED"),
-                            row("2026-01", "BANK", "S-2", "P-2", "M-2", "2026-01-11", "115000", "115000", "0", "5000",
+                            row(
+                                    "2026-01",
+                                    "BANK",
+                                    "S-2",
+                                    "P-2",
+                                    "M-2",
+                                    "2026-01-11",
+                                    "115000",
+                                    "115000",
+                                    "0",
+                                    "5000",
                                     "POSTED"),
-                            row("2026-01", "COUNTER", "S-3", "P-4", "M-4", "2026-01-12", "1000", "1000", "0",
-                                    "119000", "POSTED")));
+                            row(
+                                    "2026-01",
+                                    "COUNTER",
+                                    "S-3",
+                                    "P-4",
+                                    "M-4",
+                                    "2026-01-12",
+                                    "1000",
+                                    "1000",
+                                    "0",
+                                    "119000",
+                                    "POSTED")));
             assertCsv(
                     outbox.resolve("deduction-stops-2026-01-01.csv"),
                     STOPS_COLUMNS,
@@ -280,7 +371,12 @@ class PaymentsFunctionalTests {
                     List.of(row("2026-01", "M-2", "P-2", "Name Two", "10000", "2000", "PAID_OUTSIDE_PAYROLL")));
             JsonNode manifest = json(outbox.resolve("payments-2026-01-02.manifest.json"));
             assertThat(manifest.get("outputs").get(1).get("file").asText()).isEqualTo("deduction-stops-2026-01-02.csv");
-            assertThat(manifest.get("outputs").get(1).get("totals").get("amount_xof").asLong()).isEqualTo(2_000);
+            assertThat(manifest.get("outputs")
+                            .get(1)
+                            .get("totals")
+                            .get("amount_xof")
+                            .asLong())
+                    .isEqualTo(2_000);
 
             // when payroll withholds the order anyway for P-1, and the stopped 2 000 for P-2
             ok(reconcile(
@@ -310,8 +406,10 @@ class PaymentsFunctionalTests {
                             row("2026-01", "M-3", "P-3", "9000", "9000", "0", "9000", "0", "MATCHED"),
                             row("2026-01", "M-4", "P-4", "10000", "10000", "0", "10000", "0", "MATCHED")));
             assertThat(body(outbox.resolve("arrears-2026-01.csv"))).isEmpty();
-            assertThat(programme.query("SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
-                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
+            assertThat(
+                            programme.query(
+                                    "SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
+                                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
                     .containsExactly(
                             row("P-1", "SETTLED", "2026-01", "120000"),
                             row("P-2", "SETTLED", "2026-01", "120000"),
@@ -321,8 +419,10 @@ class PaymentsFunctionalTests {
             // when the reconciliation is revoked: P-1 was settled by its payment and stays so
             Result revoked = programme.run("revoke", "reconcile", "--period", "2026-01", "--reason", "wrong file");
             ok(revoked);
-            assertThat(programme.query("SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
-                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
+            assertThat(
+                            programme.query(
+                                    "SELECT c.contract_id, c.state, c.settled_period, b.collected_xof FROM contract c"
+                                            + " JOIN contract_balance b ON b.contract_id = c.contract_id ORDER BY c.contract_id"))
                     .containsExactly(
                             row("P-1", "SETTLED", "2026-01", "120000"),
                             row("P-2", "OPEN", null, "118000"),
@@ -445,7 +545,8 @@ class PaymentsFunctionalTests {
             assertThat(programme.number("SELECT COUNT(*) FROM payment")).isEqualTo(2);
             assertThat(programme.number("SELECT collected_xof FROM contract_balance WHERE contract_id = 'P-2'"))
                     .isEqualTo(40_000);
-            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-02.csv")).doesNotExist();
+            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-02.csv"))
+                    .doesNotExist();
         }
 
         @ParameterizedTest
@@ -461,8 +562,18 @@ class PaymentsFunctionalTests {
             assertCsv(
                     outbox.resolve("payments-2026-02-02.csv"),
                     PAYMENTS_COLUMNS,
-                    List.of(row("2026-02", "COUNTER", "OK-1", "P-2", "M-2", "2026-02-04", "1000", "1000", "0",
-                            "79000", "POSTED")));
+                    List.of(row(
+                            "2026-02",
+                            "COUNTER",
+                            "OK-1",
+                            "P-2",
+                            "M-2",
+                            "2026-02-04",
+                            "1000",
+                            "1000",
+                            "0",
+                            "79000",
+                            "POSTED")));
             assertThat(json(outbox.resolve("payments-2026-02-02.manifest.json"))
                             .get("skipped")
                             .asLong())
@@ -502,7 +613,8 @@ class PaymentsFunctionalTests {
             ok(record(programme, file));
             assertThat(programme.number("SELECT collected_xof FROM contract_balance WHERE contract_id = 'P-2'"))
                     .isEqualTo(40_000);
-            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-01.csv")).exists();
+            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-01.csv"))
+                    .exists();
 
             // and a run killed once committed is finished, not abandoned
             EngineProcess committed = EngineProcess.start(
@@ -510,12 +622,14 @@ class PaymentsFunctionalTests {
                     Map.of("PAYROLL_CRASH_AT", "done:commitPayments"),
                     "record-payments",
                     "--file",
-                    payments(dir, "payments-3.csv", "R-3,BANK,P-2,1000,2026-02-05,").toString());
+                    payments(dir, "payments-3.csv", "R-3,BANK,P-2,1000,2026-02-05,")
+                            .toString());
             assertThat(committed.waitFor()).as(committed.output()).isEqualTo(137);
             Result refused = programme.run("abandon", "record-payments");
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
             ok(programme.run("record-payments"));
-            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-02.csv")).exists();
+            assertThat(programme.outbox("2026-02").resolve("payments-2026-02-02.csv"))
+                    .exists();
         }
     }
 }

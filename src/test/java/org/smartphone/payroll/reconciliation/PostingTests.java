@@ -3,9 +3,9 @@ package org.smartphone.payroll.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.smartphone.payroll.ledger.ContractBalance;
 import org.smartphone.payroll.ledger.ContractState;
-import org.junit.jupiter.api.Test;
 
 /**
  * SPEC 4 with the credit rule of SPEC 7.0: for an OPEN contract posted = min(w, outstanding before
@@ -40,8 +40,10 @@ class PostingTests {
         void aWrittenOffContractRecoversUpToWhatWasWrittenOffAndNotRecovered() {
             // financed 100 000, collected 40 000, written off 60 000, recovered 55 000: 5 000 left to recover;
             // w = 8 000 → posted 5 000 to recovered, refund 3 000
-            ContractBalance writtenOff = new ContractBalance(ContractState.WRITTEN_OFF, 100_000, 40_000, 60_000, 55_000);
-            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, writtenOff)).isEqualTo(new Posting(5_000, 3_000, true));
+            ContractBalance writtenOff =
+                    new ContractBalance(ContractState.WRITTEN_OFF, 100_000, 40_000, 60_000, 55_000);
+            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, writtenOff))
+                    .isEqualTo(new Posting(5_000, 3_000, true));
         }
 
         @Test
@@ -57,31 +59,36 @@ class PostingTests {
         @Test
         void aMatchedAmountIsPostedInFull() {
             // e = w = 5000, outstanding 12000: posted min(5000, 12000) = 5000, refund 0
-            assertThat(Posting.of(ReconciliationStatus.MATCHED, 5_000, open(12_000))).isEqualTo(new Posting(5_000, 0, false));
+            assertThat(Posting.of(ReconciliationStatus.MATCHED, 5_000, open(12_000)))
+                    .isEqualTo(new Posting(5_000, 0, false));
         }
 
         @Test
         void aShortAmountIsPostedInFull() {
             // w = 3000 < e: posted min(3000, 12000) = 3000, refund 0
-            assertThat(Posting.of(ReconciliationStatus.SHORT, 3_000, open(12_000))).isEqualTo(new Posting(3_000, 0, false));
+            assertThat(Posting.of(ReconciliationStatus.SHORT, 3_000, open(12_000)))
+                    .isEqualTo(new Posting(3_000, 0, false));
         }
 
         @Test
         void anOverAmountWithinTheBalanceIsAPrepaymentFullyPosted() {
             // e = 5000, w = 8000, outstanding 12000: posted min(8000, 12000) = 8000, refund 8000 − 8000 = 0
-            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, open(12_000))).isEqualTo(new Posting(8_000, 0, false));
+            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, open(12_000)))
+                    .isEqualTo(new Posting(8_000, 0, false));
         }
 
         @Test
         void anOverAmountEqualToTheBalanceSettlesWithoutRefund() {
             // w = 6000, outstanding 6000: posted 6000, refund 0
-            assertThat(Posting.of(ReconciliationStatus.OVER, 6_000, open(6_000))).isEqualTo(new Posting(6_000, 0, false));
+            assertThat(Posting.of(ReconciliationStatus.OVER, 6_000, open(6_000)))
+                    .isEqualTo(new Posting(6_000, 0, false));
         }
 
         @Test
         void anOverAmountBeyondTheBalanceIsPartlyRefunded() {
             // w = 8000, outstanding 6000: posted min(8000, 6000) = 6000, refund 8000 − 6000 = 2000
-            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, open(6_000))).isEqualTo(new Posting(6_000, 2_000, false));
+            assertThat(Posting.of(ReconciliationStatus.OVER, 8_000, open(6_000)))
+                    .isEqualTo(new Posting(6_000, 2_000, false));
         }
     }
 
@@ -91,7 +98,8 @@ class PostingTests {
         @Test
         void notWithheldPostsNothing() {
             // w = 0: nothing posted, nothing to refund
-            assertThat(Posting.of(ReconciliationStatus.NOT_WITHHELD, 0, open(12_000))).isEqualTo(new Posting(0, 0, false));
+            assertThat(Posting.of(ReconciliationStatus.NOT_WITHHELD, 0, open(12_000)))
+                    .isEqualTo(new Posting(0, 0, false));
         }
 
         @Test
@@ -104,7 +112,8 @@ class PostingTests {
         @Test
         void unexpectedOnAnUnknownContractRefundsEverything() {
             // no balance at all (outstanding 0): posted 0, refund 2500
-            assertThat(Posting.of(ReconciliationStatus.UNEXPECTED, 2_500, open(0))).isEqualTo(new Posting(0, 2_500, false));
+            assertThat(Posting.of(ReconciliationStatus.UNEXPECTED, 2_500, open(0)))
+                    .isEqualTo(new Posting(0, 2_500, false));
         }
     }
 }

@@ -179,7 +179,8 @@ class ServeTests {
         assertThat(actual.ledgerAndOutbox().differencesFrom(expected.ledgerAndOutbox()))
                 .isEmpty();
         assertThat(served.outbox("2026-01").resolve("payments-2026-01-01.csv")).exists();
-        assertThat(served.outbox("2026-01").resolve("deduction-stops-2026-01-01.csv")).exists();
+        assertThat(served.outbox("2026-01").resolve("deduction-stops-2026-01-01.csv"))
+                .exists();
         assertThat(archived(actual)).isEqualTo(archived(expected));
     }
 
