@@ -28,8 +28,9 @@ import org.smartphone.payroll.period.Period;
 public record InboxName(RunKind kind, Period period) {
 
     /** The rule in words, for messages. */
-    public static final String RULE = "contracts*.csv or payments*.csv (where * holds only letters, digits,"
-            + " spaces, '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
+    public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or"
+            + " payments*.csv (* as for contracts)";
 
     private static final Pattern CONTRACTS_NAME = plainNamePattern("contracts");
     private static final Pattern PAYMENTS_NAME = plainNamePattern("payments");

@@ -454,6 +454,84 @@ class PaymentsFunctionalTests {
     }
 
     @Nested
+    @DisplayName("a written-off contract")
+    class WrittenOff {
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
+        void recoversWhatIsPaidAndWithheldUpToWhatWasWrittenOffAndIsNeverInArrears(
+                TestDatabase database, @TempDir Path dir) {
+            // given 2026-02 deducted (P-1, P-2, P-4: due 20 000 − 10 000 = 10 000 each), then P-4 written off
+            // (as the actions run will do): collected 10 000, written off 110 000
+            Programme programme = reconciled(dir, database);
+            ok(programme.run(
+                    "deduct",
+                    "--period",
+                    "2026-02",
+                    "--file",
+                    write(
+                                    dir.resolve("in"),
+                                    "payroll-2026-02.csv",
+                                    withHeader(
+                                            REGISTER_HEADER,
+                                            "2026-02,M-1,300000,ACTIVE,,",
+                                            "2026-02,M-2,300000,ACTIVE,,",
+                                            "2026-02,M-4,300000,ACTIVE,,"))
+                            .toString()));
+            programme.update("UPDATE contract SET state = 'WRITTEN_OFF' WHERE contract_id = 'P-4'");
+            programme.update("UPDATE contract_balance SET written_off_xof = 110000 WHERE contract_id = 'P-4'");
+
+            // when 100 000 is paid for P-4 while 2026-02's order is issued
+            ok(record(programme, payments(dir, "payments.csv", "X-1,COUNTER,P-4,100000,2026-02-10,")));
+
+            // then it is recovered (110 000 written off, none recovered yet), and the order line stopped to 0
+            Path outbox = programme.outbox("2026-02");
+            assertCsv(
+                    outbox.resolve("payments-2026-02-01.csv"),
+                    PAYMENTS_COLUMNS,
+                    List.of(row(
+                            "2026-02",
+                            "COUNTER",
+                            "X-1",
+                            "P-4",
+                            "M-4",
+                            "2026-02-10",
+                            "100000",
+                            "100000",
+                            "0",
+                            "0",
+                            "RECOVERED")));
+            assertCsv(
+                    outbox.resolve("deduction-stops-2026-02-01.csv"),
+                    STOPS_COLUMNS,
+                    List.of(row("2026-02", "M-4", "P-4", "Name Four", "10000", "0", "WRITTEN_OFF")));
+
+            // when payroll withholds P-4's 10 000 anyway
+            Path ret = write(
+                    dir.resolve("in"),
+                    "withheld-2026-02.csv",
+                    withHeader(
+                            RETURN_HEADER, "2026-02,P-1,M-1,10000", "2026-02,P-2,M-2,10000", "2026-02,P-4,M-4,10000"));
+            ok(programme.run("reconcile", "--period", "2026-02", "--file", ret.toString()));
+
+            // then OVER (expected 0), and the 10 000 left to recover is recovered: nothing refunded
+            assertThat(body(outbox.resolve("reconciliation-2026-02.csv")))
+                    .contains(row("2026-02", "M-4", "P-4", "0", "10000", "10000", "10000", "0", "OVER"));
+            assertThat(body(outbox.resolve("arrears-2026-02.csv"))).isEmpty();
+            assertThat(programme.query("SELECT collected_xof, written_off_xof, recovered_xof FROM contract_balance"
+                            + " WHERE contract_id = 'P-4'"))
+                    .containsExactly(row("10000", "110000", "110000"));
+
+            // when the reconciliation is revoked, what it recovered is undone, not what the payment recovered
+            ok(programme.run("revoke", "reconcile", "--period", "2026-02", "--reason", "wrong file"));
+            assertThat(programme.query("SELECT c.state, b.collected_xof, b.written_off_xof, b.recovered_xof"
+                            + " FROM contract c JOIN contract_balance b ON b.contract_id = c.contract_id"
+                            + " WHERE c.contract_id = 'P-4'"))
+                    .containsExactly(row("WRITTEN_OFF", "10000", "110000", "100000"));
+        }
+    }
+
+    @Nested
     @DisplayName("is refused by state (exit 3)")
     class StateRefusals {
 
