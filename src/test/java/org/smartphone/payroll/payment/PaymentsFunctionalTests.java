@@ -694,10 +694,11 @@ class PaymentsFunctionalTests {
             assertThat(programme.outbox("2026-02").resolve("payments-2026-02-01.csv"))
                     .exists();
 
-            // and a run killed once committed is finished, not abandoned
+            // and a run killed once committed (its commit step done, its files not yet published) is
+            // finished, not abandoned
             EngineProcess committed = EngineProcess.start(
                     programme,
-                    Map.of("PAYROLL_CRASH_AT", "done:commitPayments"),
+                    Map.of("PAYROLL_CRASH_AT", "step:publishPayments"),
                     "record-payments",
                     "--file",
                     payments(dir, "payments-3.csv", "R-3,BANK,P-2,1000,2026-02-05,")
