@@ -149,10 +149,12 @@ class StageAndReconcile implements Work {
      * One pass over the period's deduction lines with their contracts: an
      * order line (amount above 0) gets its reconciliation row and posting, and every contract the
      * deduction run saw gets aged with what this posting leaves (SPEC 4). The deduction run wrote a
-     * line for every open contract with something due in the period, and nothing changed those
-     * contracts since (the next import only brings contracts that start later), so these are all the
-     * contracts that can be in arrears: one with nothing due before the posting has nothing overdue
-     * after it. Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
+     * line for every open contract with something due in the period, and since then only money
+     * credited (payments, SPEC 7.1) can have changed them (the next import only brings contracts that
+     * start later), so these are all the contracts that can be in arrears: one with nothing due
+     * before the posting has nothing overdue after it. A line's expectation is its amount in force
+     * (its latest stop, SPEC 7.0), and what it posts follows the credit rule by the contract's state
+     * now ({@link Posting}). Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
      * the order of the rows' keys, so that the rows and then the postings are written one after the
      * other rather than all over their indexes (on PostgreSQL a hash join's order made both inserts
      * markedly slower at scale: docs/design.md, Statistics after each run, and rows read in key order),
