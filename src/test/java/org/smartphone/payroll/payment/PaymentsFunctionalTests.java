@@ -629,6 +629,31 @@ class PaymentsFunctionalTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
+        void theSamePaymentRefOnAnotherChannelIsAnotherPayment(TestDatabase database, @TempDir Path dir) {
+            // given R-2 recorded as a BANK payment of 30 000 for P-2 (collected 40 000)
+            Programme programme = withRecordedPayments(dir, database);
+
+            // when R-2 comes by TMONEY with other values, and a payment to P-2 in the month before P
+            Result result = record(
+                    programme,
+                    payments(
+                            dir,
+                            "payments-mobile.csv",
+                            "R-2,TMONEY,P-2,5000,2026-02-06,",
+                            "E-1,COUNTER,P-2,1000,2025-12-31,"));
+
+            // then both are recorded, in P (2026-02) whatever the date: 40 000 + 6 000
+            ok(result);
+            assertThat(body(programme.outbox("2026-02").resolve("payments-2026-02-02.csv")).stream()
+                            .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(9))
+                            .toList())
+                    .containsExactly("2026-02 COUNTER E-1 79000", "2026-02 TMONEY R-2 74000");
+            assertThat(programme.number("SELECT collected_xof FROM contract_balance WHERE contract_id = 'P-2'"))
+                    .isEqualTo(46_000);
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
         void withinMaxRejectsOnlyTheValidNewPaymentIsRecordedAndTheRepeatIsCounted(
                 TestDatabase database, @TempDir Path dir) {
             Programme programme = withRecordedPayments(dir, database);
