@@ -437,6 +437,20 @@ class PaymentsFunctionalTests {
 
         @ParameterizedTest
         @EnumSource(TestDatabase.class)
+        void theStopsFileIsWrittenHeaderOnlyWhenNothingIsStopped(TestDatabase database, @TempDir Path dir) {
+            // given 2026-01's order issued; P-4 owes 120 000, ordered 10 000
+            Programme programme = ordered(dir, database);
+
+            // when P-4 pays 1 000: it owes 119 000, still more than the 10 000 ordered
+            ok(record(programme, payments(dir, "payments.csv", "S-3,COUNTER,P-4,1000,2026-01-12,")));
+
+            // then
+            assertCsv(programme.outbox("2026-01").resolve("deduction-stops-2026-01-01.csv"), STOPS_COLUMNS, List.of());
+            assertThat(programme.number("SELECT COUNT(*) FROM order_stop")).isZero();
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestDatabase.class)
         void aReconciliationIsNotRevokedOnceAPaymentPostedInTheNextPeriod(TestDatabase database, @TempDir Path dir) {
             // given 2026-01 reconciled and a payment recorded in 2026-02
             Programme programme = reconciled(dir, database);
