@@ -303,9 +303,9 @@ class CommandLineErgonomicsTests {
 
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.stderr())
-                    .isEqualTo(
-                            "Unknown command: 'statsu'\n"
-                                    + "Did you mean: payroll status or payroll import-contracts?\nSee 'scripts/payroll help'.\n");
+                    .isEqualTo("Unknown command: 'statsu'\n"
+                            + "Did you mean: payroll status or payroll record-payments or payroll"
+                            + " import-contracts?\nSee 'scripts/payroll help'.\n");
         }
 
         @Test

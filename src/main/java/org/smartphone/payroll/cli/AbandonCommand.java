@@ -3,6 +3,7 @@ package org.smartphone.payroll.cli;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.contract.ContractImport;
 import org.smartphone.payroll.deduction.DeductionRun;
+import org.smartphone.payroll.payment.PaymentsRun;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
 import org.smartphone.payroll.run.AdvisoryLock;
@@ -18,7 +19,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code abandon <import-contracts|deduct|reconcile> [--period YYYY-MM]}: discards an interrupted run. */
+/**
+ * {@code abandon <import-contracts|deduct|reconcile|record-payments> [--period YYYY-MM]}: discards an
+ * interrupted run.
+ */
 @Command(
         name = "abandon",
         mixinStandardHelpOptions = true,
@@ -31,7 +35,7 @@ final class AbandonCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct or reconcile")
+    @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct, reconcile or record-payments")
     private String run;
 
     @Option(
@@ -51,11 +55,14 @@ final class AbandonCommand implements Callable<Integer> {
             case "import-contracts" -> RunKind.IMPORT;
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
+            case "record-payments" -> RunKind.PAYMENTS;
             default ->
                 throw new ParameterException(
-                        spec.commandLine(), "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
+                        spec.commandLine(),
+                        "RUN must be import-contracts, deduct, reconcile or record-payments, not '" + run + "'");
         };
-        if (kind != RunKind.IMPORT && period == null) {
+        boolean periodic = kind == RunKind.DEDUCTION || kind == RunKind.RECONCILIATION;
+        if (periodic && period == null) {
             throw new ParameterException(spec.commandLine(), "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();
@@ -68,10 +75,13 @@ final class AbandonCommand implements Callable<Integer> {
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
                 case RECONCILIATION ->
                     () -> engine.bean(ReconciliationRun.class).discard(period);
+                case PAYMENTS ->
+                    () -> runs.unfinishedOfAnyPeriod(RunKind.PAYMENTS)
+                            .ifPresent(r -> engine.bean(PaymentsRun.class).discard(r.runId()));
                 default -> throw new IllegalStateException("a " + kind.label() + " is finished by running it again");
             };
-            System.out.println(TerminalText.line(
-                    engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period, discard)));
+            System.out.println(
+                    TerminalText.line(engine.bean(RunLauncher.class).abandon(kind, periodic ? period : null, discard)));
             return 0;
         }
     }

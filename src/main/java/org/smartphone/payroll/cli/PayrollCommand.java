@@ -62,6 +62,7 @@ public final class PayrollCommand {
                 .addSubcommand(new ReconcileCommand(root))
                 .addSubcommand(new ReportCommand(root))
                 .addSubcommand(new StatusCommand(root))
+                .addSubcommand(new RecordPaymentsCommand(root))
                 .addSubcommand(new AbandonCommand(root))
                 .addSubcommand(new RevokeCommand(root))
                 .addSubcommand(new ServeCommand(root))

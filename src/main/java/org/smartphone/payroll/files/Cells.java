@@ -1,5 +1,7 @@
 package org.smartphone.payroll.files;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,17 +42,35 @@ public final class Cells {
      * and written everywhere; required.
      */
     public String identifier(String column) {
+        return identifier(column, MAX_IDENTIFIER_LENGTH);
+    }
+
+    /**
+     * An identifier of at most {@code maxLength} characters under the same rules ({@code payment_ref}:
+     * 64, SPEC 7.1), upper-cased; required.
+     */
+    public String identifier(String column, int maxLength) {
         String value = record.get(column);
         if (value.isEmpty()) {
             return missing(column);
         }
         String upper = value.toUpperCase(Locale.ROOT);
-        String problem = identifierProblem(column, upper, shown(value));
+        String problem = identifierProblem(column, upper, shown(value), maxLength);
         if (problem != null) {
             reject(column, value, problem);
             return null;
         }
         return upper;
+    }
+
+    /** Whether the cell holds something (an optional cell that is empty counts as absent, SPEC 5). */
+    public boolean hasValue(String column) {
+        return !record.get(column).isEmpty();
+    }
+
+    /** The cell as it is, trimmed (empty when absent). */
+    public String raw(String column) {
+        return record.get(column);
     }
 
     public String requiredText(String column) {
@@ -104,6 +124,31 @@ public final class Cells {
                             + " is not accepted." + SpreadsheetConversion.dateHint(value));
             return null;
         }
+    }
+
+    /**
+     * A date written {@code YYYY-MM-DD}; null when invalid, or optional and empty.
+     */
+    public LocalDate date(String column, boolean required) {
+        String value = record.get(column);
+        if (value.isEmpty()) {
+            return required ? missing(column) : null;
+        }
+        LocalDate date = null;
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            try {
+                date = LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                date = null;
+            }
+        }
+        if (date == null) {
+            reject(
+                    column,
+                    value,
+                    "A date is written YYYY-MM-DD, for example 2026-03-15; " + shown(value) + " is not accepted.");
+        }
+        return date;
     }
 
     /** An optional whole number written with digits only, from min to max; null when empty or invalid. */
@@ -171,10 +216,9 @@ public final class Cells {
         return null;
     }
 
-    private static String identifierProblem(String column, String upper, String shown) {
-        if (upper.length() > MAX_IDENTIFIER_LENGTH) {
-            return "A " + column + " has at most " + MAX_IDENTIFIER_LENGTH + " characters; this one has "
-                    + upper.length() + ".";
+    private static String identifierProblem(String column, String upper, String shown, int maxLength) {
+        if (upper.length() > maxLength) {
+            return "A " + column + " has at most " + maxLength + " characters; this one has " + upper.length() + ".";
         }
         if (!isLetterOrDigit(upper.charAt(0))) {
             return "A " + column + " starts with a letter or a digit; " + shown + " does not.";

@@ -34,11 +34,14 @@ public final class LedgerRules {
             + " THEN UPDATE SET state = '" + ContractState.SETTLED + "', settled_period = ?";
 
     /**
-     * Opens again the contracts settled in a period (revoking its reconciliation, SPEC 6: only that
-     * run's postings can have settled one then).
+     * Opens again the contracts that a reconciliation's postings settled (revoking it, SPEC 6): settled in
+     * its period and posted to by the run. A contract settled in that period by a payment (SPEC 7.1) was
+     * posted nothing by the reconciliation (the credit rule posts nothing to a settled contract) and stays
+     * settled. Parameters: the period, the period again and the run; before the postings are removed.
      */
-    public static final String REOPEN_SETTLED_IN = "UPDATE contract SET state = '" + ContractState.OPEN
-            + "', settled_period = NULL WHERE " + isSettled("contract") + " AND settled_period = ?";
+    public static final String REOPEN_SETTLED_BY_RUN = "UPDATE contract SET state = '" + ContractState.OPEN
+            + "', settled_period = NULL WHERE " + isSettled("contract") + " AND settled_period = ? AND contract_id"
+            + " IN (SELECT p.contract_id FROM posting p WHERE p.period = ? AND p.run_id = ? AND NOT p.to_recovered)";
 
     private LedgerRules() {}
 

@@ -37,12 +37,14 @@ class CommitReconciliation implements Work {
         }
         String period = run.period().toString();
         int posted = jdbc.update(
-                "INSERT INTO posting (period, contract_id, amount_xof, run_id) SELECT period,"
-                        + " contract_id, posted_xof, ? FROM reconciliation_line WHERE period = ? AND posted_xof > 0",
+                "INSERT INTO posting (period, contract_id, amount_xof, run_id, to_recovered) SELECT period,"
+                        + " contract_id, posted_xof, ?, to_recovered FROM reconciliation_line WHERE period = ?"
+                        + " AND posted_xof > 0",
                 run.runId(),
                 period);
         statistics.refresh("posting");
-        // what each contract collected grows by its posting; a contract is settled exactly when its
+        // what each contract collected (recovered, for a written-off one: SPEC 7.0) grows by its posting; a contract is
+        // settled exactly when its
         // posting brings what it collected to what was financed (SPEC 4). Every commit settles the
         // contracts it pays off and a financed amount is above 0 (SPEC 2), so an open contract whose
         // balance now equals its financed amount is one this posting paid off. On PostgreSQL they are
@@ -52,14 +54,24 @@ class CommitReconciliation implements Work {
         if (staging.isPostgres()) {
             jdbc.update(
                     "UPDATE contract_balance b SET collected_xof = b.collected_xof + p.amount_xof"
-                            + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id",
+                            + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id"
+                            + " AND NOT p.to_recovered",
+                    period);
+            jdbc.update(
+                    "UPDATE contract_balance b SET recovered_xof = b.recovered_xof + p.amount_xof"
+                            + " FROM posting p WHERE p.period = ? AND p.contract_id = b.contract_id AND p.to_recovered",
                     period);
             jdbc.update(LedgerRules.SETTLE_PAID_OFF, period);
         } else {
             jdbc.update(
                     "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
-                            + " WHERE period = ?) p ON b.contract_id = p.contract_id"
+                            + " WHERE period = ? AND NOT to_recovered) p ON b.contract_id = p.contract_id"
                             + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof + p.amount_xof",
+                    period);
+            jdbc.update(
+                    "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                            + " WHERE period = ? AND to_recovered) p ON b.contract_id = p.contract_id"
+                            + " WHEN MATCHED THEN UPDATE SET recovered_xof = b.recovered_xof + p.amount_xof",
                     period);
             jdbc.update(LedgerRules.SETTLE_PAID_OFF_BY_POSTINGS, period, period);
         }

@@ -25,27 +25,42 @@ public class ReconciliationRun {
 
     /**
      * Undoes the committed reconciliation run {@code runId} of a period, the latest run of the ledger
-     * (SPEC 6, revoke): what each contract collected goes down by the run's posting, the contracts
-     * settled in the period are open again (only the run's postings can have settled one then), and
+     * (SPEC 6, revoke): what each contract collected (or recovered) goes down by the run's posting,
+     * the contracts its postings settled are open again, and
      * its postings, rows, arrears and staged lines go. One transaction with the rest of the revocation.
      */
     public void revoke(Period period, long runId) {
         String p = period.toString();
+        // only the contracts this run's postings settled open again: one settled in the period by a payment
+        // (SPEC 7.1) got no posting from it, and stays settled
+        jdbc.update(LedgerRules.REOPEN_SETTLED_BY_RUN, p, p, runId);
         if (staging.isPostgres()) {
             jdbc.update(
                     "UPDATE contract_balance b SET collected_xof = b.collected_xof - p.amount_xof"
-                            + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id",
+                            + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id"
+                            + " AND NOT p.to_recovered",
+                    p,
+                    runId);
+            jdbc.update(
+                    "UPDATE contract_balance b SET recovered_xof = b.recovered_xof - p.amount_xof"
+                            + " FROM posting p WHERE p.period = ? AND p.run_id = ? AND p.contract_id = b.contract_id"
+                            + " AND p.to_recovered",
                     p,
                     runId);
         } else {
             jdbc.update(
                     "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
-                            + " WHERE period = ? AND run_id = ?) p ON b.contract_id = p.contract_id"
+                            + " WHERE period = ? AND run_id = ? AND NOT to_recovered) p ON b.contract_id = p.contract_id"
                             + " WHEN MATCHED THEN UPDATE SET collected_xof = b.collected_xof - p.amount_xof",
                     p,
                     runId);
+            jdbc.update(
+                    "MERGE INTO contract_balance b USING (SELECT contract_id, amount_xof FROM posting"
+                            + " WHERE period = ? AND run_id = ? AND to_recovered) p ON b.contract_id = p.contract_id"
+                            + " WHEN MATCHED THEN UPDATE SET recovered_xof = b.recovered_xof - p.amount_xof",
+                    p,
+                    runId);
         }
-        jdbc.update(LedgerRules.REOPEN_SETTLED_IN, p);
         jdbc.update("DELETE FROM posting WHERE period = ? AND run_id = ?", p, runId);
         discard(period);
     }

@@ -13,6 +13,8 @@ import org.smartphone.payroll.contract.InstallmentSchedule;
 import org.smartphone.payroll.files.DuplicateKeys;
 import org.smartphone.payroll.files.InputStaging;
 import org.smartphone.payroll.files.InvalidLines;
+import org.smartphone.payroll.ledger.ContractBalance;
+import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.ledger.LedgerStatistics;
 import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.period.Period;
@@ -20,6 +22,7 @@ import org.smartphone.payroll.progress.Progress;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
+import org.smartphone.payroll.stop.OrderStops;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -146,10 +149,12 @@ class StageAndReconcile implements Work {
      * One pass over the period's deduction lines with their contracts: an
      * order line (amount above 0) gets its reconciliation row and posting, and every contract the
      * deduction run saw gets aged with what this posting leaves (SPEC 4). The deduction run wrote a
-     * line for every open contract with something due in the period, and nothing changed those
-     * contracts since (the next import only brings contracts that start later), so these are all the
-     * contracts that can be in arrears: one with nothing due before the posting has nothing overdue
-     * after it. Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
+     * line for every open contract with something due in the period, and since then only money
+     * credited (payments, SPEC 7.1) can have changed them (the next import only brings contracts that
+     * start later), so these are all the contracts that can be in arrears: one with nothing due
+     * before the posting has nothing overdue after it. A line's expectation is its amount in force
+     * (its latest stop, SPEC 7.0), and what it posts follows the credit rule by the contract's state
+     * now ({@link Posting}). Then one row per UNEXPECTED line kept aside. The lines come in contract_id order,
      * the order of the rows' keys, so that the rows and then the postings are written one after the
      * other rather than all over their indexes (on PostgreSQL a hash join's order made both inserts
      * markedly slower at scale: docs/design.md, Statistics after each run, and rows read in key order),
@@ -163,8 +168,8 @@ class StageAndReconcile implements Work {
         try (RowBatch rows = new RowBatch(
                         jdbc,
                         "INSERT INTO reconciliation_line (period, contract_id, matricule,"
-                                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " unexpected, expected_xof, withheld_xof, posted_xof, refund_due_xof, status,"
+                                + " to_recovered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         settings.batchSize());
                 RowBatch arrears = new RowBatch(
                         jdbc,
@@ -175,7 +180,8 @@ class StageAndReconcile implements Work {
             jdbc.query(
                     "SELECT d.contract_id, d.matricule, d.amount_xof, d.reason, b.financed_xof,"
                             + " c.term_months, c.first_period, c.base_installment_xof, b.collected_xof,"
-                            + " COALESCE(hm.ministry_code, c.ministry_code) FROM deduction_line d"
+                            + " COALESCE(hm.ministry_code, c.ministry_code), " + OrderStops.amountInForce("d")
+                            + ", c.state, b.written_off_xof, b.recovered_xof FROM deduction_line d"
                             + " JOIN contract c ON c.contract_id = d.contract_id"
                             + " JOIN contract_balance b ON b.contract_id = d.contract_id"
                             + " LEFT JOIN holder_ministry hm ON hm.matricule = c.matricule"
@@ -184,16 +190,24 @@ class StageAndReconcile implements Work {
                         progress.row();
                         String contractId = rs.getString(1);
                         String matricule = rs.getString(2);
-                        long expected = rs.getLong(3);
+                        long ordered = rs.getLong(3);
                         Balance balance = new Balance(
                                 new InstallmentSchedule(
                                         rs.getLong(5), rs.getInt(6), Period.parse(rs.getString(7)), rs.getLong(8)),
                                 rs.getLong(9));
+                        ContractBalance money = new ContractBalance(
+                                ContractState.valueOf(rs.getString(12)),
+                                rs.getLong(5),
+                                rs.getLong(9),
+                                rs.getLong(13),
+                                rs.getLong(14));
                         String orderStatus = null;
-                        if (expected > 0) {
+                        if (ordered > 0) {
+                            // expected: the amount in force, the order amount or that of the line's latest stop
+                            long expected = rs.getLong(11);
                             long withheld = matching.withheldXof(order.indexOf(contractId));
                             ReconciliationStatus status = ReconciliationStatus.of(expected, withheld);
-                            Posting posting = Posting.of(status, withheld, balance.outstandingXof());
+                            Posting posting = Posting.of(status, withheld, money);
                             rows.add(
                                     p,
                                     contractId,
@@ -203,12 +217,18 @@ class StageAndReconcile implements Work {
                                     withheld,
                                     posting.postedXof(),
                                     posting.refundDueXof(),
-                                    status.name());
+                                    status.name(),
+                                    posting.toRecovered());
                             count[0]++;
-                            balance = balance.plus(posting.postedXof());
+                            if (!posting.toRecovered()) {
+                                balance = balance.plus(posting.postedXof());
+                            }
                             orderStatus = status.name();
                         }
-                        Optional<Arrears> aged = ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4));
+                        // only OPEN contracts are in arrears (SPEC 7.0); one this posting settled owes nothing
+                        Optional<Arrears> aged = money.state() == ContractState.OPEN
+                                ? ArrearsAgeing.age(balance, period, orderStatus, rs.getString(4))
+                                : Optional.empty();
                         if (aged.isPresent()) {
                             Arrears a = aged.get();
                             arrears.add(
@@ -241,7 +261,8 @@ class StageAndReconcile implements Work {
                                 withheld,
                                 0L,
                                 withheld,
-                                ReconciliationStatus.UNEXPECTED.name());
+                                ReconciliationStatus.UNEXPECTED.name(),
+                                false);
                         count[0]++;
                     },
                     p);

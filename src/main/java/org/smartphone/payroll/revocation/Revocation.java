@@ -55,6 +55,7 @@ public class Revocation {
                     + " engine that did not keep the ministry codes it replaced, so it cannot be undone exactly;"
                     + " it is not revoked. Nothing was changed.");
         }
+        refuseIfPostedAfter(kind, period, revoking);
         RunRecord latest = runs.latestCompletedPeriodRun().orElse(revoked);
         if (latest.runId() != revoked.runId()) {
             throw new RefusedException(revoking + " cannot be revoked: the " + describe(latest) + " has completed;"
@@ -62,6 +63,26 @@ public class Revocation {
                     + " --reason ...).");
         }
         return revoked;
+    }
+
+    /**
+     * SPEC 6: a deduction run of M is not revoked once a run of SPEC 7 has posted in M (its stops and
+     * balances rest on that order), nor a reconciliation of M once one has posted in M + 1 (it posted on the
+     * balances that reconciliation left).
+     */
+    private void refuseIfPostedAfter(RunKind kind, Period period, String revoking) {
+        String postedIn = (kind == RunKind.DEDUCTION ? period : period.plusMonths(1)).toString();
+        runs.all().stream()
+                .filter(run -> run.kind().postsInOpenPeriod()
+                        && postedIn.equals(run.period())
+                        && run.state().reachedLedger())
+                .findFirst()
+                .ifPresent(run -> {
+                    throw new RefusedException(
+                            revoking + " cannot be revoked: the " + run.kind().label() + " of "
+                                    + run.inputName() + " (run " + run.runId() + ") has posted in " + postedIn
+                                    + " since, and what it posted rests on it. Nothing was changed.");
+                });
     }
 
     /**

@@ -15,7 +15,7 @@ import org.smartphone.payroll.period.Period;
  * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,
  * {@code serve} and the metrics all use it): {@code contracts*.csv}, where {@code *} is a plain name
  * part, for an import; {@code payroll-YYYY-MM.csv} for the deduction run of that month;
- * {@code withheld-YYYY-MM.csv} for its reconciliation.
+ * {@code withheld-YYYY-MM.csv} for its reconciliation; {@code payments*.csv} for a payments run (SPEC 7.1).
  *
  * <p>A plain name part holds letters, digits (any script, accents included), spaces, {@code -},
  * {@code _}, {@code .} and parentheses (a browser saves a second download as {@code contracts (1).csv}),
@@ -29,10 +29,11 @@ public record InboxName(RunKind kind, Period period) {
 
     /** The rule in words, for messages. */
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
-            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or"
+            + " payments*.csv (* as for contracts)";
 
-    private static final Pattern CONTRACTS_NAME =
-            Pattern.compile("contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
+    private static final Pattern CONTRACTS_NAME = plainNamePattern("contracts");
+    private static final Pattern PAYMENTS_NAME = plainNamePattern("payments");
     private static final Pattern PERIODIC_NAME = Pattern.compile("(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv");
 
     /** The input a file of this name in the inbox is, if it is one. */
@@ -40,12 +41,20 @@ public record InboxName(RunKind kind, Period period) {
         if (CONTRACTS_NAME.matcher(name).matches()) {
             return Optional.of(new InboxName(RunKind.IMPORT, null));
         }
+        if (PAYMENTS_NAME.matcher(name).matches()) {
+            return Optional.of(new InboxName(RunKind.PAYMENTS, null));
+        }
         Matcher periodic = PERIODIC_NAME.matcher(name);
         if (!periodic.matches() || periodic.group(2).startsWith("0000")) {
             return Optional.empty(); // there is no year 0 (Period)
         }
         RunKind kind = periodic.group(1).equals("payroll") ? RunKind.DEDUCTION : RunKind.RECONCILIATION;
         return Optional.of(new InboxName(kind, Period.parse(periodic.group(2))));
+    }
+
+    /** {@code <prefix>*.csv}, where {@code *} is a plain name part. */
+    private static Pattern plainNamePattern(String prefix) {
+        return Pattern.compile(prefix + "(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
     }
 
     /** Whether a file of this name in the inbox is an input, one that {@code serve} runs. */
@@ -90,8 +99,17 @@ public record InboxName(RunKind kind, Period period) {
      * symbol) is listed too, so that the import refuses it with a message rather than skip it unseen.
      */
     public static List<Path> contractsFiles(Path inbox) throws IOException {
+        return filesNamed(inbox, "contracts*.csv");
+    }
+
+    /** The inbox files that ask to be recorded as payments, in name order, as {@link #contractsFiles}. */
+    public static List<Path> paymentsFiles(Path inbox) throws IOException {
+        return filesNamed(inbox, "payments*.csv");
+    }
+
+    private static List<Path> filesNamed(Path inbox, String glob) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, "contracts*.csv")) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, glob)) {
             for (Path file : stream) {
                 String name = file.getFileName().toString();
                 if (!name.contains(".csv.") && !isEnginesOwn(name)) {

@@ -79,6 +79,11 @@ public final class OutputPublisher {
         return List.copyOf(names);
     }
 
+    /** Counts in the manifest the input lines skipped as already recorded (SPEC 7.0). */
+    public void skipped(long lines) {
+        manifest.skipped(lines);
+    }
+
     /** Writes the manifest of the files published; returns how many records they hold in all. */
     public long publishManifest(String fileName) throws IOException {
         Outbox.publishText(folder, fileName, manifest.toJson());

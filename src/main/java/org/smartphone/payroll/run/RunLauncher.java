@@ -50,6 +50,7 @@ public class RunLauncher {
     private final TransactionTemplate transactions;
     private final PayrollSettings settings;
     private final PeriodGuard guard;
+    private final OpenPeriod openPeriod;
 
     public RunLauncher(
             JobOperator jobOperator,
@@ -59,7 +60,9 @@ public class RunLauncher {
             Home home,
             PlatformTransactionManager transactionManager,
             PayrollSettings settings,
-            PeriodGuard guard) {
+            PeriodGuard guard,
+            OpenPeriod openPeriod) {
+        this.openPeriod = openPeriod;
         this.settings = settings;
         this.guard = guard;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -76,10 +79,15 @@ public class RunLauncher {
      * with, when given the same file, or when no file was named and its inbox file has already been
      * archived; any other file is refused until that run is finished or abandoned.
      *
+     * @param period the run's period; null for an import, and for a run that posts in the open period P,
+     *     which it then posts in (refused, exit 3, before the first deduction run)
      * @param named whether the file was named on the command line (then it must exist)
      */
     public Outcome launch(RunKind kind, Period period, Path input, boolean fromInbox, boolean named, long maxRejects) {
         guard.checkNoRevocationUnfinished();
+        if (period == null && kind.postsInOpenPeriod()) {
+            period = openPeriod.require("The " + kind.label()).period();
+        }
         checkName(kind, input, fromInbox, named);
         Optional<RunRecord> unfinished = runs.unfinished(kind, period);
         if (unfinished.isPresent() && !named && !Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
@@ -191,7 +199,7 @@ public class RunLauncher {
     }
 
     private static String abandonCommand(RunKind kind, Period period) {
-        return "abandon " + kind.command() + (period == null ? "" : " --period " + period);
+        return "abandon " + kind.resumeCommand(period == null ? null : period.toString());
     }
 
     private JobExecution lastExecution(RunRecord run) {

@@ -11,7 +11,7 @@ import org.smartphone.payroll.run.RunKind;
 /**
  * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
  * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
- * its reconciliation (SPEC 5, {@link InboxName}). Any other name, {@code *.part}, {@code *.tmp} and the
+ * its reconciliation (SPEC 5, {@link InboxName}), {@code payments*.csv} a payments run (SPEC 7.1). Any other name, {@code *.part}, {@code *.tmp} and the
  * engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
  *
  * @param period the month of a deduction or reconciliation; null for contracts
@@ -19,10 +19,11 @@ import org.smartphone.payroll.run.RunKind;
 record InboxFile(Path path, RunKind kind, Period period) {
 
     /**
-     * The order the monthly cycle needs when several files wait at once: contracts first (by name),
-     * then month after month, the deduction run of a month before its reconciliation.
+     * The order the monthly cycle needs when several files wait at once (SPEC 7.7): contracts first (by
+     * name), then month after month, the deduction run of a month before its reconciliation, then
+     * payments (by name).
      */
-    static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparing((InboxFile file) -> file.period() != null)
+    static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparingInt(InboxFile::group)
             .thenComparing(InboxFile::period, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(InboxFile::kind)
             .thenComparing(InboxFile::name);
@@ -40,6 +41,15 @@ record InboxFile(Path path, RunKind kind, Period period) {
     static Optional<InboxFile> of(Path path) {
         return InboxName.parse(path.getFileName().toString())
                 .map(name -> new InboxFile(path, name.kind(), name.period()));
+    }
+
+    /** Contracts, then the monthly files, then the runs of SPEC 7 that post in the open period. */
+    private int group() {
+        return switch (kind) {
+            case IMPORT -> 0;
+            case DEDUCTION, RECONCILIATION -> 1;
+            default -> 2;
+        };
     }
 
     String name() {

@@ -38,6 +38,19 @@ class InboxFileTests {
                 .returns(Period.parse("2026-12"), InboxFile::period);
     }
 
+    @Test
+    void aPaymentsFileCallsForAPaymentsRunInTheOpenPeriod() {
+        assertThat(InboxFile.of(INBOX.resolve("payments.csv")))
+                .get()
+                .returns(RunKind.PAYMENTS, InboxFile::kind)
+                .returns(null, InboxFile::period);
+        assertThat(InboxFile.of(INBOX.resolve("payments-2026-03 (1).csv")))
+                .get()
+                .returns(RunKind.PAYMENTS, InboxFile::kind);
+        assertThat(InboxFile.of(INBOX.resolve("payments.csv.errors.csv"))).isEmpty();
+        assertThat(InboxFile.of(INBOX.resolve("payments.csv.part"))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -70,7 +83,9 @@ class InboxFileTests {
                 "withheld-2026-01.csv",
                 "payroll-2026-02.csv",
                 "withheld-2026-02.csv",
-                "payroll-2026-10.csv");
+                "payroll-2026-10.csv",
+                "payments-2026-02-counter.csv",
+                "payments-bank.csv");
         Random random = new Random(5);
         for (int round = 0; round < 20; round++) {
             List<InboxFile> files = new ArrayList<>();

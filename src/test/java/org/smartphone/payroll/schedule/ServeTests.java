@@ -145,6 +145,46 @@ class ServeTests {
     }
 
     /**
+     * A payments file dropped with the month's files waits for them (SPEC 7.7: payments after the
+     * contracts, registers and returns), then is recorded in the open period, while its order is issued
+     * here, with its stops: the same ledger and outbox as the plain commands give.
+     */
+    @Test
+    void aPaymentsFileRunsAfterTheMonthsFilesAsRecordPaymentsWould(@TempDir Path dir) throws Exception {
+        Path payments = dir.resolve("payments-counter.csv");
+        Files.writeString(
+                payments,
+                "payment_ref,channel,contract_id,amount_xof,received_on\n"
+                        + "T-1,COUNTER,SP-2026-0001,95000,2026-01-15\n"
+                        + "T-2,TMONEY,SP-2026-0002,5000,2026-01-16\n");
+        Programme served = new Programme(dir.resolve("served"), TestDatabase.H2);
+        Files.createDirectories(served.inbox());
+        Files.copy(payments, served.inbox().resolve("payments-counter.csv"));
+        served.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        served.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        EngineProcess serve = startServe(served, Map.of());
+
+        awaitArchived(serve, served, "2026-01/payments-counter.csv");
+        stop(serve);
+
+        Programme plain = new Programme(dir.resolve("plain"), TestDatabase.H2);
+        plain.drop(SAMPLES.resolve("contracts.csv"), "contracts.csv");
+        plain.drop(SAMPLES.resolve("payroll-2026-01.csv"), "payroll-2026-01.csv");
+        plain.drop(payments, "payments-counter.csv");
+        assertThat(plain.run(CYCLE[0]).exitCode()).isZero();
+        assertThat(plain.run(CYCLE[1]).exitCode()).isZero();
+        assertThat(plain.run("record-payments").exitCode()).isZero();
+        Snapshot expected = Snapshot.of(plain);
+        Snapshot actual = Snapshot.of(served);
+        assertThat(actual.ledgerAndOutbox().differencesFrom(expected.ledgerAndOutbox()))
+                .isEmpty();
+        assertThat(served.outbox("2026-01").resolve("payments-2026-01-01.csv")).exists();
+        assertThat(served.outbox("2026-01").resolve("deduction-stops-2026-01-01.csv"))
+                .exists();
+        assertThat(archived(actual)).isEqualTo(archived(expected));
+    }
+
+    /**
      * serve halted on the spot (as kill -9) at a commit point, then started again: the run is finished
      * exactly once. done:archiveRegister is after the register left the inbox but before the run was
      * marked completed: nothing in the inbox calls for it any more, serve finds the run and resumes it.
@@ -336,7 +376,7 @@ class ServeTests {
                 + " payroll-2026-01.csv.";
         String notesLine = "notes.txt in the inbox is not recognised, so serve does not run it: serve takes"
                 + " contracts*.csv (where * holds only letters, digits, spaces, '-', '_', '.', '(' and ')', and never"
-                + " '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv.";
+                + " '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or payments*.csv (* as for contracts).";
         EngineProcess serve = startServe(served, Map.of());
 
         awaitArchived(serve, served, "contracts/contracts.csv");
