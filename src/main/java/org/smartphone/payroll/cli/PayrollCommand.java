@@ -64,6 +64,7 @@ public final class PayrollCommand {
                 .addSubcommand(new StatusCommand(root))
                 .addSubcommand(new AbandonCommand(root))
                 .addSubcommand(new RevokeCommand(root))
+                .addSubcommand(RefundsCommand.commandLine(root))
                 .addSubcommand(new ServeCommand(root))
                 .addSubcommand(new HelpCommand())
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)

@@ -40,12 +40,20 @@ public final class Cells {
      * and written everywhere; required.
      */
     public String identifier(String column) {
+        return identifier(column, MAX_IDENTIFIER_LENGTH);
+    }
+
+    /**
+     * An identifier of at most {@code maxLength} characters under the same rules ({@code payment_ref},
+     * {@code action_id}: at most 64, SPEC 7); required.
+     */
+    public String identifier(String column, int maxLength) {
         String value = record.get(column);
         if (value.isEmpty()) {
             return missing(column);
         }
         String upper = value.toUpperCase(Locale.ROOT);
-        String problem = identifierProblem(column, upper, shown(value));
+        String problem = identifierProblem(column, upper, shown(value), maxLength);
         if (problem != null) {
             reject(column, value, problem);
             return null;
@@ -171,10 +179,9 @@ public final class Cells {
         return null;
     }
 
-    private static String identifierProblem(String column, String upper, String shown) {
-        if (upper.length() > MAX_IDENTIFIER_LENGTH) {
-            return "A " + column + " has at most " + MAX_IDENTIFIER_LENGTH + " characters; this one has "
-                    + upper.length() + ".";
+    private static String identifierProblem(String column, String upper, String shown, int maxLength) {
+        if (upper.length() > maxLength) {
+            return "A " + column + " has at most " + maxLength + " characters; this one has " + upper.length() + ".";
         }
         if (!isLetterOrDigit(upper.charAt(0))) {
             return "A " + column + " starts with a letter or a digit; " + shown + " does not.";

@@ -26,12 +26,19 @@ public final class Manifest {
     private final String inputName;
     private final String inputSha256;
     private final List<Entry> outputs = new ArrayList<>();
+    /** Input lines skipped as already recorded (SPEC 7.0), listed in no output; null: not counted. */
+    private Long skipped;
 
     public Manifest(String run, String period, String inputName, String inputSha256) {
         this.run = run;
         this.period = period;
         this.inputName = inputName;
         this.inputSha256 = inputSha256;
+    }
+
+    /** Counts the input lines skipped as already recorded (SPEC 7.0: the manifest counts them). */
+    public void skipped(long lines) {
+        this.skipped = lines;
     }
 
     public void add(Outbox.PublishedFile file, Map<String, Long> totals) {
@@ -44,6 +51,9 @@ public final class Manifest {
         root.put("run", run);
         root.put("period", period);
         root.putObject("input").put("name", inputName).put("sha256", inputSha256);
+        if (skipped != null) {
+            root.put("skipped", skipped);
+        }
         ArrayNode list = root.putArray("outputs");
         for (Entry entry : outputs) {
             ObjectNode output = list.addObject()

@@ -15,7 +15,8 @@ import org.smartphone.payroll.period.Period;
  * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,
  * {@code serve} and the metrics all use it): {@code contracts*.csv}, where {@code *} is a plain name
  * part, for an import; {@code payroll-YYYY-MM.csv} for the deduction run of that month;
- * {@code withheld-YYYY-MM.csv} for its reconciliation.
+ * {@code withheld-YYYY-MM.csv} for its reconciliation; {@code refunds-paid*.csv} for a confirmation of
+ * refunds paid (SPEC 7.2).
  *
  * <p>A plain name part holds letters, digits (any script, accents included), spaces, {@code -},
  * {@code _}, {@code .} and parentheses (a browser saves a second download as {@code contracts (1).csv}),
@@ -29,16 +30,22 @@ public record InboxName(RunKind kind, Period period) {
 
     /** The rule in words, for messages. */
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
-            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv or withheld-YYYY-MM.csv";
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or"
+            + " refunds-paid*.csv (the same rule for *)";
 
     private static final Pattern CONTRACTS_NAME =
             Pattern.compile("contracts(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
+    private static final Pattern REFUNDS_PAID_NAME =
+            Pattern.compile("refunds-paid(?!.*\\.csv\\.)(?!.*\\.errors\\.csv$)" + "[\\p{L}\\p{M}\\p{Nd} ()._-]*\\.csv");
     private static final Pattern PERIODIC_NAME = Pattern.compile("(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv");
 
     /** The input a file of this name in the inbox is, if it is one. */
     public static Optional<InboxName> parse(String name) {
         if (CONTRACTS_NAME.matcher(name).matches()) {
             return Optional.of(new InboxName(RunKind.IMPORT, null));
+        }
+        if (REFUNDS_PAID_NAME.matcher(name).matches()) {
+            return Optional.of(new InboxName(RunKind.REFUNDS_CONFIRM, null));
         }
         Matcher periodic = PERIODIC_NAME.matcher(name);
         if (!periodic.matches() || periodic.group(2).startsWith("0000")) {
@@ -90,8 +97,17 @@ public record InboxName(RunKind kind, Period period) {
      * symbol) is listed too, so that the import refuses it with a message rather than skip it unseen.
      */
     public static List<Path> contractsFiles(Path inbox) throws IOException {
+        return filesLike(inbox, "contracts*.csv");
+    }
+
+    /** The inbox files that ask to be confirmed as refunds paid, {@code refunds-paid*.csv}, as {@link #contractsFiles}. */
+    public static List<Path> refundsPaidFiles(Path inbox) throws IOException {
+        return filesLike(inbox, "refunds-paid*.csv");
+    }
+
+    private static List<Path> filesLike(Path inbox, String glob) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, "contracts*.csv")) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inbox, glob)) {
             for (Path file : stream) {
                 String name = file.getFileName().toString();
                 if (!name.contains(".csv.") && !isEnginesOwn(name)) {

@@ -11,7 +11,7 @@ import org.smartphone.payroll.run.RunKind;
 /**
  * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
  * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
- * its reconciliation (SPEC 5, {@link InboxName}). Any other name, {@code *.part}, {@code *.tmp} and the
+ * its reconciliation (SPEC 5, {@link InboxName}), {@code refunds-paid*.csv} a confirmation of refunds paid. Any other name, {@code *.part}, {@code *.tmp} and the
  * engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
  *
  * @param period the month of a deduction or reconciliation; null for contracts
@@ -20,9 +20,10 @@ record InboxFile(Path path, RunKind kind, Period period) {
 
     /**
      * The order the monthly cycle needs when several files wait at once: contracts first (by name),
-     * then month after month, the deduction run of a month before its reconciliation.
+     * then month after month, the deduction run of a month before its reconciliation, then the refunds
+     * paid ({@code refunds-paid*.csv}, SPEC 7.7).
      */
-    static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparing((InboxFile file) -> file.period() != null)
+    static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparing(InboxFile::group)
             .thenComparing(InboxFile::period, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(InboxFile::kind)
             .thenComparing(InboxFile::name);
@@ -40,6 +41,18 @@ record InboxFile(Path path, RunKind kind, Period period) {
     static Optional<InboxFile> of(Path path) {
         return InboxName.parse(path.getFileName().toString())
                 .map(name -> new InboxFile(path, name.kind(), name.period()));
+    }
+
+    /**
+     * Contracts first, then the monthly runs, then the files of SPEC 7.7's life events in the order of
+     * their kinds (refunds-paid last).
+     */
+    private int group() {
+        return switch (kind) {
+            case IMPORT -> 0;
+            case DEDUCTION, RECONCILIATION -> 1;
+            default -> 2;
+        };
     }
 
     String name() {
