@@ -38,6 +38,20 @@ class InboxFileTests {
                 .returns(Period.parse("2026-12"), InboxFile::period);
     }
 
+    @Test
+    void aRefundsPaidFileCallsForAConfirmationOfRefunds() {
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid.csv")))
+                .get()
+                .returns(RunKind.REFUNDS_CONFIRM, InboxFile::kind)
+                .returns(null, InboxFile::period)
+                .returns("refunds confirm --file " + INBOX.resolve("refunds-paid.csv"), InboxFile::command);
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid-2026-04 (1).csv")))
+                .get()
+                .returns(RunKind.REFUNDS_CONFIRM, InboxFile::kind);
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid.csv.errors.csv"))).isEmpty();
+        assertThat(InboxFile.of(INBOX.resolve("refunds-0001.csv"))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -70,7 +84,9 @@ class InboxFileTests {
                 "withheld-2026-01.csv",
                 "payroll-2026-02.csv",
                 "withheld-2026-02.csv",
-                "payroll-2026-10.csv");
+                "payroll-2026-10.csv",
+                "refunds-paid-2026-02.csv",
+                "refunds-paid-2026-03.csv");
         Random random = new Random(5);
         for (int round = 0; round < 20; round++) {
             List<InboxFile> files = new ArrayList<>();
