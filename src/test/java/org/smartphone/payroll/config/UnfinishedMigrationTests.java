@@ -43,7 +43,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class UnfinishedMigrationTests {
 
-    private static final Map<String, String> PLACEHOLDERS = Map.of("ident", "VARCHAR(32)");
+    private static final Map<String, String> PLACEHOLDERS = Map.of("ident", "VARCHAR(32)", "ref", "VARCHAR(64)");
 
     static List<Script> scripts;
     static List<String> uninterrupted;
