@@ -1,10 +1,12 @@
 package org.smartphone.payroll.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.contract.ContractImport;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
+import org.smartphone.payroll.refund.RefundConfirmations;
 import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
@@ -18,7 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code abandon <import-contracts|deduct|reconcile> [--period YYYY-MM]}: discards an interrupted run. */
+/**
+ * {@code abandon <import-contracts|deduct|reconcile|refunds confirm> [--period YYYY-MM]}: discards an
+ * interrupted run.
+ */
 @Command(
         name = "abandon",
         mixinStandardHelpOptions = true,
@@ -31,8 +36,11 @@ final class AbandonCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct or reconcile")
-    private String run;
+    @Parameters(
+            arity = "1..2",
+            paramLabel = "RUN",
+            description = "import-contracts, deduct, reconcile or refunds confirm")
+    private List<String> words;
 
     @Option(
             names = "--period",
@@ -47,15 +55,19 @@ final class AbandonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String run = String.join(" ", words);
         RunKind kind = switch (run) {
             case "import-contracts" -> RunKind.IMPORT;
+            case "refunds confirm" -> RunKind.REFUNDS_CONFIRM;
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
             default ->
                 throw new ParameterException(
-                        spec.commandLine(), "RUN must be import-contracts, deduct or reconcile, not '" + run + "'");
+                        spec.commandLine(),
+                        "RUN must be import-contracts, deduct, reconcile or refunds confirm, not '" + run + "'");
         };
-        if (kind != RunKind.IMPORT && period == null) {
+        boolean periodic = kind == RunKind.DEDUCTION || kind == RunKind.RECONCILIATION;
+        if (periodic && period == null) {
             throw new ParameterException(spec.commandLine(), "abandon " + run + " needs --period YYYY-MM");
         }
         try (Engine engine = root.openEngine();
@@ -68,10 +80,14 @@ final class AbandonCommand implements Callable<Integer> {
                 case DEDUCTION -> () -> engine.bean(DeductionRun.class).discard(period);
                 case RECONCILIATION ->
                     () -> engine.bean(ReconciliationRun.class).discard(period);
+                case REFUNDS_CONFIRM ->
+                    () -> runs.unfinishedOfAnyPeriod(RunKind.REFUNDS_CONFIRM)
+                            .ifPresent(
+                                    r -> engine.bean(RefundConfirmations.class).discard(r.runId()));
                 default -> throw new IllegalStateException("a " + kind.label() + " is finished by running it again");
             };
-            System.out.println(TerminalText.line(
-                    engine.bean(RunLauncher.class).abandon(kind, kind == RunKind.IMPORT ? null : period, discard)));
+            System.out.println(
+                    TerminalText.line(engine.bean(RunLauncher.class).abandon(kind, periodic ? period : null, discard)));
             return 0;
         }
     }

@@ -299,4 +299,32 @@ class RefundsFunctionalTests {
         ok(programme, "refunds", "issue");
         assertThat(refundsOutbox(programme).resolve("refunds-0001.csv")).exists();
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anInterruptedConfirmationNotYetInTheLedgerCanBeAbandoned(TestDatabase database, @TempDir Path dir) {
+        Programme programme = reconciled(dir, database);
+        ok(programme, "refunds", "issue");
+        Path first = paidInInbox(programme, "refunds-paid-1.csv", ITEM_Q1 + ",2026-02-10,5000,BANK-001");
+        org.smartphone.payroll.support.EngineProcess engine = org.smartphone.payroll.support.EngineProcess.start(
+                programme, java.util.Map.of("PAYROLL_CRASH_AT", "done:stageConfirmations"), "refunds", "confirm");
+        assertThat(engine.waitFor()).as(engine.output()).isEqualTo(137);
+        Path other = RefundsScenario.paidInInbox(programme, "refunds-paid-2.csv", ITEM_R6 + ",2026-02-10,1000,B-2");
+
+        Result refused = programme.run("refunds", "confirm", "--file", other.toString());
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(3);
+        assertThat(refused.stderr()).contains("abandon refunds confirm");
+
+        Result abandoned = ok(programme, "abandon", "refunds", "confirm");
+        assertThat(abandoned.stdout()).contains("abandoned");
+        assertThat(programme.number("SELECT COUNT(*) FROM refund_confirmation_entry"))
+                .isZero();
+        assertThat(first).exists(); // still in the inbox, for a later confirm
+        ok(programme, "refunds", "confirm", "--file", other.toString());
+        assertThat(items(programme))
+                .containsExactly(
+                        List.of(ITEM_Q1, "INSTRUCTED", "5000", "1", "-"),
+                        List.of(ITEM_R2, "INSTRUCTED", "3000", "1", "-"),
+                        List.of(ITEM_R6, "PAID", "1000", "1", "1"));
+    }
 }
