@@ -38,7 +38,7 @@ class PublishConfirmations implements Work {
     public long run(RunContext run) throws IOException {
         int confirmation = batches.of(run.runId())
                 .orElseThrow(() -> new IllegalStateException("run " + run.runId() + " made no confirmation"));
-        Manifest manifest = new Manifest("refunds-paid", null, run.inputName(), run.sha256());
+        Manifest manifest = new Manifest("refunds-paid", batches.periodOf(run.runId()), run.inputName(), run.sha256());
         Long skipped = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM refund_confirmation_entry WHERE run_id = ? AND skipped", Long.class, run.runId());
         manifest.skipped(skipped);

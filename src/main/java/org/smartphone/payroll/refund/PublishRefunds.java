@@ -38,7 +38,9 @@ class PublishRefunds implements Work {
     public long run(RunContext run) throws IOException {
         int batch = batches.of(run.runId())
                 .orElseThrow(() -> new IllegalStateException("run " + run.runId() + " issued no batch"));
-        OutputPublisher outbox = new OutputPublisher(jdbc, folder(home), new Manifest("refunds", null, null, null));
+        // the batch's open period P; no input file
+        Manifest manifest = new Manifest("refunds", batches.periodOf(run.runId()), null, null);
+        OutputPublisher outbox = new OutputPublisher(jdbc, folder(home), manifest);
         outbox.publishCsv(
                 RefundFiles.batchFile(batch),
                 HEADER,

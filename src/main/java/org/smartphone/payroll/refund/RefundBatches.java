@@ -58,4 +58,11 @@ public class RefundBatches {
                 jdbc.queryForList("SELECT batch FROM refund_batch WHERE run_id = ?", Integer.class, runId);
         return numbers.stream().findFirst();
     }
+
+    /** The open period P when run {@code runId} made its batch or confirmation; null before any deduction run. */
+    String periodOf(long runId) {
+        List<String> periods =
+                jdbc.queryForList("SELECT period FROM refund_batch WHERE run_id = ?", String.class, runId);
+        return periods.isEmpty() ? null : periods.get(0);
+    }
 }
