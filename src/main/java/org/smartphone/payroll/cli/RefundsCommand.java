@@ -190,9 +190,9 @@ final class RefundsCommand implements Callable<Integer> {
 
         @Option(
                 names = "--batch",
-                required = true,
                 paramLabel = "N",
-                description = "The batch number, as in refunds-NNNN.csv (leading zeros allowed).")
+                description = "The batch number, as in refunds-NNNN.csv (leading zeros allowed). Required, but to"
+                        + " finish an interrupted release.")
         private String batch;
 
         @Spec
@@ -204,18 +204,24 @@ final class RefundsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int number = batchNumber();
-            String batchFile = RefundFiles.batchFile(number);
+            Integer asked = batch == null ? null : batchNumber();
             try (Engine engine = root.openEngine();
                     AdvisoryLock lock = engine.bean(RunLock.class).acquire(root.commandLine())) {
                 engine.bean(PeriodGuard.class).check(RunKind.REFUNDS_RELEASE, null);
                 Optional<RunRecord> unfinished =
                         engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.REFUNDS_RELEASE);
+                if (asked == null && unfinished.isEmpty()) {
+                    throw new ParameterException(
+                            spec.commandLine(), "refunds release needs --batch N, the batch the bank rejected");
+                }
+                int number = asked != null
+                        ? asked
+                        : RefundFiles.batchOf(unfinished.get().inputName());
+                String batchFile = RefundFiles.batchFile(number);
                 if (unfinished.isPresent() && !unfinished.get().inputName().equals(batchFile)) {
-                    throw new RefusedException(
-                            "The release of " + unfinished.get().inputName() + " (run "
-                                    + unfinished.get().runId() + ") is unfinished; run refunds release --batch "
-                                    + unfinished.get().inputName().replaceAll("\\D", "") + " to finish it first.");
+                    throw new RefusedException("The release of "
+                            + unfinished.get().inputName() + " (run "
+                            + unfinished.get().runId() + ") is unfinished; run refunds release to finish it first.");
                 }
                 RefundItems items = engine.bean(RefundItems.class);
                 if (unfinished.isEmpty()) {

@@ -30,7 +30,8 @@ public class ReconciliationRun {
      * Undoes the committed reconciliation run {@code runId} of a period, the latest run of the ledger
      * (SPEC 6, revoke): what each contract collected goes down by the run's posting, the contracts
      * settled in the period are open again (only the run's postings can have settled one then), and
-     * its postings, rows, arrears, refund items (none issued: {@code revoke} checked) and staged lines go. One transaction with the rest of the revocation.
+     * its postings, rows, arrears, refund items (none issued: {@code revoke} checked) and staged lines go.
+     * One transaction with the rest of the revocation.
      */
     public void revoke(Period period, long runId) {
         String p = period.toString();

@@ -42,9 +42,9 @@ class CommitConfirmations implements Work {
         int[][] updated = jdbc.batchUpdate(
                 "UPDATE refund_item SET status = 'PAID', confirmation = ?, paid_on = ?, payment_ref = ?,"
                         + " issued_matricule = COALESCE(issued_matricule, CASE WHEN unexpected THEN matricule ELSE"
-                        + " COALESCE((SELECT c.matricule FROM contract c WHERE c.contract_id = refund_item.contract_id),"
-                        + " matricule) END) WHERE refund_id = ? AND (status = 'INSTRUCTED' OR (status = 'DUE' AND"
-                        + " legacy))",
+                        + " COALESCE((SELECT c.matricule FROM contract c"
+                        + " WHERE c.contract_id = refund_item.contract_id), matricule) END)"
+                        + " WHERE refund_id = ? AND (status = 'INSTRUCTED' OR (status = 'DUE' AND legacy))",
                 paid,
                 paid.size() == 0 ? 1 : paid.size(),
                 (ps, row) -> {

@@ -1,5 +1,8 @@
 package org.smartphone.payroll.refund;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The names of the refunds files (SPEC 7.2), all in {@code outbox/refunds/}: a batch issued,
  * {@code refunds-NNNN.csv}, and a confirmation, {@code refunds-paid-NNNN.csv}, each numbered from 1
@@ -9,6 +12,8 @@ public final class RefundFiles {
 
     /** The folder under the outbox and the archive. */
     public static final String FOLDER = "refunds";
+
+    private static final Pattern BATCH_FILE = Pattern.compile("refunds-(\\d{4,9})\\.csv");
 
     private RefundFiles() {}
 
@@ -26,6 +31,15 @@ public final class RefundFiles {
 
     public static String confirmationManifest(int confirmation) {
         return "refunds-paid-" + number(confirmation) + ".manifest.json";
+    }
+
+    /** The number of a batch from its file's name, {@code refunds-0003.csv}: 3. */
+    public static int batchOf(String batchFile) {
+        Matcher matcher = BATCH_FILE.matcher(batchFile);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(batchFile + " is not the name of a batch of refunds");
+        }
+        return Integer.parseInt(matcher.group(1));
     }
 
     private static String number(int n) {

@@ -1,7 +1,5 @@
 package org.smartphone.payroll.refund;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReleaseBatch implements Work {
 
-    private static final Pattern BATCH_FILE = Pattern.compile("refunds-(\\d+)\\.csv");
-
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
 
@@ -28,21 +24,12 @@ class ReleaseBatch implements Work {
         this.runs = runs;
     }
 
-    /** The batch a release run releases, from its subject ({@code refunds-0003.csv}). */
-    static int batchOf(String subject) {
-        Matcher matcher = BATCH_FILE.matcher(subject);
-        if (!matcher.matches()) {
-            throw new IllegalStateException("a release of " + subject + ": not a batch file");
-        }
-        return Integer.parseInt(matcher.group(1));
-    }
-
     @Override
     public long run(RunContext run) {
         if (runs.isCommitted(run.runId())) {
             return 0;
         }
-        int batch = batchOf(run.inputName());
+        int batch = RefundFiles.batchOf(run.inputName());
         Long amount = jdbc.queryForObject(
                 "SELECT COALESCE(SUM(amount_xof), 0) FROM refund_item WHERE batch = ? AND status = 'INSTRUCTED'",
                 Long.class,

@@ -140,7 +140,8 @@ class StageConfirmations implements Work {
                             "refund_id",
                             refundId,
                             "The refund " + refundId + " has not been instructed:"
-                                    + " it is in no batch sent to the bank (or its batch was released), so it cannot have"
+                                    + " it is in no batch sent to the bank (or its batch was released), so it"
+                                    + " cannot have"
                                     + " been paid.");
                 }
             }

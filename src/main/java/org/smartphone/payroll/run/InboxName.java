@@ -100,7 +100,10 @@ public record InboxName(RunKind kind, Period period) {
         return filesLike(inbox, "contracts*.csv");
     }
 
-    /** The inbox files that ask to be confirmed as refunds paid, {@code refunds-paid*.csv}, as {@link #contractsFiles}. */
+    /**
+     * The inbox files that ask to be confirmed as refunds paid, {@code refunds-paid*.csv}, listed as
+     * {@link #contractsFiles} lists its own.
+     */
     public static List<Path> refundsPaidFiles(Path inbox) throws IOException {
         return filesLike(inbox, "refunds-paid*.csv");
     }

@@ -11,7 +11,8 @@ import org.smartphone.payroll.run.RunKind;
 /**
  * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
  * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
- * its reconciliation (SPEC 5, {@link InboxName}), {@code refunds-paid*.csv} a confirmation of refunds paid. Any other name, {@code *.part}, {@code *.tmp} and the
+ * its reconciliation (SPEC 5, {@link InboxName}), {@code refunds-paid*.csv} a confirmation of refunds
+ * paid. Any other name, {@code *.part}, {@code *.tmp} and the
  * engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
  *
  * @param period the month of a deduction or reconciliation; null for contracts

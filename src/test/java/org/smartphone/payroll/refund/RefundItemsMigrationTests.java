@@ -51,12 +51,14 @@ class RefundItemsMigrationTests {
         OldLedger old = OldLedger.migratedTo(programme, database, "12");
         try (Connection connection = old.connect();
                 Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state,"
-                            + " started_at, attempts) VALUES"
-                            + " (3, 'RECONCILIATION', '2026-01', 'withheld-2026-01.csv', 'a1', 'COMPLETED', CURRENT_TIMESTAMP, 1),"
-                            + " (5, 'RECONCILIATION', '2026-02', 'withheld-2026-02.csv', 'a2', 'COMMITTED', CURRENT_TIMESTAMP, 1),"
-                            + " (7, 'RECONCILIATION', '2026-03', 'withheld-2026-03.csv', 'a3', 'FAILED', CURRENT_TIMESTAMP, 1)");
+            statement.execute("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state,"
+                    + " started_at, attempts) VALUES"
+                    + " (3, 'RECONCILIATION', '2026-01', 'withheld-2026-01.csv', 'a1', 'COMPLETED',"
+                    + " CURRENT_TIMESTAMP, 1),"
+                    + " (5, 'RECONCILIATION', '2026-02', 'withheld-2026-02.csv', 'a2', 'COMMITTED',"
+                    + " CURRENT_TIMESTAMP, 1),"
+                    + " (7, 'RECONCILIATION', '2026-03', 'withheld-2026-03.csv', 'a3', 'FAILED',"
+                    + " CURRENT_TIMESTAMP, 1)");
             statement.execute("INSERT INTO reconciliation_line (period, contract_id, matricule, unexpected,"
                     + " expected_xof, withheld_xof, posted_xof, refund_due_xof, status) VALUES"
                     + " ('2026-01', 'C-2', 'M-2', FALSE, 1000, 1000, 1000, 0, 'MATCHED'),"

@@ -134,9 +134,8 @@ final class RefundsScenario {
     static void assertConserved(Programme programme, long original) {
         assertThat(programme.number("SELECT COALESCE(SUM(original_xof), 0) FROM refund_item"))
                 .isEqualTo(original);
-        assertThat(programme.number(
-                                "SELECT COALESCE(SUM(amount_xof), 0) FROM refund_item WHERE status IN ('DUE', 'INSTRUCTED',"
-                                        + " 'PAID')")
+        assertThat(programme.number("SELECT COALESCE(SUM(amount_xof), 0) FROM refund_item"
+                                + " WHERE status IN ('DUE', 'INSTRUCTED', 'PAID')")
                         + programme.number("SELECT COALESCE(SUM(amount_xof), 0) FROM refund_reduction"))
                 .isEqualTo(original);
     }

@@ -51,7 +51,8 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
             Map.entry(
                     "runs",
                     "SELECT kind, period, input_name, input_sha256, state, records_read, records_rejected,"
-                            + " summary FROM payroll_run WHERE state <> 'ABANDONED' ORDER BY kind, period, input_name, summary"));
+                            + " summary FROM payroll_run WHERE state <> 'ABANDONED'"
+                            + " ORDER BY kind, period, input_name, summary"));
 
     /** The ledger tables only, without the run history. */
     public static final List<String> LEDGER = List.of(
