@@ -136,10 +136,7 @@ final class RefundsCommand implements Callable<Integer> {
                 RunLauncher launcher = engine.bean(RunLauncher.class);
                 Optional<RunRecord> unfinished =
                         engine.bean(RunRegistry.class).unfinishedOfAnyPeriod(RunKind.REFUNDS_CONFIRM);
-                if (file == null
-                        && unfinished.isPresent()
-                        && !InboxName.refundsPaidFiles(home.inbox())
-                                .contains(home.inbox().resolve(unfinished.get().inputName()))) {
+                if (file == null && unfinished.isPresent()) {
                     int code = RunCommand.report(
                             launcher.resume(RunKind.REFUNDS_CONFIRM, unfinished.get()),
                             root.log(),

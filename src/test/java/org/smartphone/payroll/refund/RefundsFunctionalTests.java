@@ -327,4 +327,27 @@ class RefundsFunctionalTests {
                         List.of(ITEM_R2, "INSTRUCTED", "3000", "1", "-"),
                         List.of(ITEM_R6, "PAID", "1000", "1", "1"));
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void confirmFinishesAnInterruptedFileBeforeTheOthersOfTheInbox(TestDatabase database, @TempDir Path dir) {
+        Programme programme = reconciled(dir, database);
+        ok(programme, "refunds", "issue");
+        paidInInbox(programme, "refunds-paid-b.csv", ITEM_R6 + ",2026-02-10,1000,BANK-002");
+        org.smartphone.payroll.support.EngineProcess engine = org.smartphone.payroll.support.EngineProcess.start(
+                programme, java.util.Map.of("PAYROLL_CRASH_AT", "done:stageConfirmations"), "refunds", "confirm");
+        assertThat(engine.waitFor()).as(engine.output()).isEqualTo(137);
+        paidInInbox(programme, "refunds-paid-a.csv", ITEM_Q1 + ",2026-02-11,5000,BANK-001");
+
+        ok(programme, "refunds", "confirm");
+
+        // b, interrupted, first: confirmation 1; then a: confirmation 2
+        assertThat(items(programme))
+                .containsExactly(
+                        List.of(ITEM_Q1, "PAID", "5000", "1", "2"),
+                        List.of(ITEM_R2, "INSTRUCTED", "3000", "1", "-"),
+                        List.of(ITEM_R6, "PAID", "1000", "1", "1"));
+        assertThat(programme.archive().resolve("refunds/refunds-paid-a.csv")).exists();
+        assertThat(programme.archive().resolve("refunds/refunds-paid-b.csv")).exists();
+    }
 }
