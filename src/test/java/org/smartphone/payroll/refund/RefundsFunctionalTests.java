@@ -350,4 +350,29 @@ class RefundsFunctionalTests {
         assertThat(programme.archive().resolve("refunds/refunds-paid-a.csv")).exists();
         assertThat(programme.archive().resolve("refunds/refunds-paid-b.csv")).exists();
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anInterruptedReleaseIsFinishedByRefundsReleaseAlone(TestDatabase database, @TempDir Path dir) {
+        Programme programme = reconciled(dir, database);
+        ok(programme, "refunds", "issue");
+        org.smartphone.payroll.support.EngineProcess engine = org.smartphone.payroll.support.EngineProcess.start(
+                programme,
+                java.util.Map.of("PAYROLL_CRASH_AT", "done:releaseBatch"),
+                "refunds",
+                "release",
+                "--batch",
+                "1");
+        assertThat(engine.waitFor()).as(engine.output()).isEqualTo(137);
+
+        Result other = programme.run("refunds", "release", "--batch", "2");
+        Result resumed = ok(programme, "refunds", "release");
+
+        assertThat(other.exitCode()).as("%s", other).isEqualTo(3);
+        assertThat(other.stderr()).contains("refunds-0001.csv").contains("refunds release");
+        assertThat(resumed.stdout()).contains("3 refund items of refunds-0001.csv due again, 9 000 F");
+        assertThat(items(programme)).allSatisfy(item -> assertThat(item.get(1)).isEqualTo("DUE"));
+        Result none = programme.run("refunds", "release");
+        assertThat(none.exitCode()).as("%s", none).isEqualTo(2);
+    }
 }
