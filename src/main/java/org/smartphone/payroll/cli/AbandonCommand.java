@@ -1,11 +1,13 @@
 package org.smartphone.payroll.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smartphone.payroll.contract.ContractImport;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.payment.PaymentsRun;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationRun;
+import org.smartphone.payroll.refund.RefundConfirmations;
 import org.smartphone.payroll.run.AdvisoryLock;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code abandon <import-contracts|deduct|reconcile|record-payments> [--period YYYY-MM]}: discards an
+ * {@code abandon <import-contracts|deduct|reconcile|record-payments|refunds confirm> [--period YYYY-MM]}: discards an
  * interrupted run.
  */
 @Command(
@@ -35,8 +37,11 @@ final class AbandonCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "import-contracts, deduct, reconcile or record-payments")
-    private String run;
+    @Parameters(
+            arity = "1..2",
+            paramLabel = "RUN",
+            description = "import-contracts, deduct, reconcile, record-payments or refunds confirm")
+    private List<String> words;
 
     @Option(
             names = "--period",
@@ -51,15 +56,18 @@ final class AbandonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String run = String.join(" ", words);
         RunKind kind = switch (run) {
             case "import-contracts" -> RunKind.IMPORT;
+            case "refunds confirm" -> RunKind.REFUNDS_CONFIRM;
             case "deduct" -> RunKind.DEDUCTION;
             case "reconcile" -> RunKind.RECONCILIATION;
             case "record-payments" -> RunKind.PAYMENTS;
             default ->
                 throw new ParameterException(
                         spec.commandLine(),
-                        "RUN must be import-contracts, deduct, reconcile or record-payments, not '" + run + "'");
+                        "RUN must be import-contracts, deduct, reconcile, record-payments or refunds confirm, not '"
+                                + run + "'");
         };
         boolean periodic = kind == RunKind.DEDUCTION || kind == RunKind.RECONCILIATION;
         if (periodic && period == null) {
@@ -78,6 +86,10 @@ final class AbandonCommand implements Callable<Integer> {
                 case PAYMENTS ->
                     () -> runs.unfinishedOfAnyPeriod(RunKind.PAYMENTS)
                             .ifPresent(r -> engine.bean(PaymentsRun.class).discard(r.runId()));
+                case REFUNDS_CONFIRM ->
+                    () -> runs.unfinishedOfAnyPeriod(RunKind.REFUNDS_CONFIRM)
+                            .ifPresent(
+                                    r -> engine.bean(RefundConfirmations.class).discard(r.runId()));
                 default -> throw new IllegalStateException("a " + kind.label() + " is finished by running it again");
             };
             System.out.println(

@@ -21,6 +21,7 @@ final class HomeAfterCommand {
             if (command.getCommand() instanceof HelpCommand) {
                 continue;
             }
+            addTo(command, root); // refunds issue, refunds confirm ...
             command.getCommandSpec()
                     .addOption(OptionSpec.builder("--home")
                             .paramLabel("DIR")

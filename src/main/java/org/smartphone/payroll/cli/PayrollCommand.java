@@ -65,6 +65,7 @@ public final class PayrollCommand {
                 .addSubcommand(new RecordPaymentsCommand(root))
                 .addSubcommand(new AbandonCommand(root))
                 .addSubcommand(new RevokeCommand(root))
+                .addSubcommand(RefundsCommand.commandLine(root))
                 .addSubcommand(new ServeCommand(root))
                 .addSubcommand(new HelpCommand())
                 .setExitCodeExceptionMapper(PayrollCommand::exitCode)

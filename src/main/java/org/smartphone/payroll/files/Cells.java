@@ -46,8 +46,8 @@ public final class Cells {
     }
 
     /**
-     * An identifier of at most {@code maxLength} characters under the same rules ({@code payment_ref}:
-     * 64, SPEC 7.1), upper-cased; required.
+     * An identifier of at most {@code maxLength} characters under the same rules ({@code payment_ref},
+     * {@code action_id}: at most 64, SPEC 7); required.
      */
     public String identifier(String column, int maxLength) {
         String value = record.get(column);

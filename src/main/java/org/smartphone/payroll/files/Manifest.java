@@ -26,7 +26,7 @@ public final class Manifest {
     private final String inputName;
     private final String inputSha256;
     private final List<Entry> outputs = new ArrayList<>();
-    /** The input lines skipped as already recorded (SPEC 7.0, the runs of section 7); null: not counted. */
+    /** Input lines skipped as already recorded (SPEC 7.0), listed in no output; null: not counted. */
     private Long skipped;
 
     public Manifest(String run, String period, String inputName, String inputSha256) {
@@ -36,7 +36,7 @@ public final class Manifest {
         this.inputSha256 = inputSha256;
     }
 
-    /** Counts the input lines skipped as already recorded (the runs of SPEC 7, which list them nowhere else). */
+    /** Counts the input lines skipped as already recorded (SPEC 7.0: the manifest counts them). */
     public void skipped(long lines) {
         this.skipped = lines;
     }

@@ -7,6 +7,7 @@ import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.ledger.LedgerStatistics;
 import org.smartphone.payroll.ledger.RowBatch;
 import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.refund.RefundItems;
 import org.smartphone.payroll.run.RunContext;
 import org.smartphone.payroll.run.RunRegistry;
 import org.smartphone.payroll.run.RunSteps.Work;
@@ -40,6 +41,7 @@ class CommitPayments implements Work {
     private final OrderStops stops;
     private final PaymentsRun payments;
     private final LedgerStatistics statistics;
+    private final RefundItems refundItems;
 
     CommitPayments(
             JdbcTemplate jdbc,
@@ -47,13 +49,15 @@ class CommitPayments implements Work {
             PayrollSettings settings,
             OrderStops stops,
             PaymentsRun payments,
-            LedgerStatistics statistics) {
+            LedgerStatistics statistics,
+            RefundItems refundItems) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
         this.stops = stops;
         this.payments = payments;
         this.statistics = statistics;
+        this.refundItems = refundItems;
     }
 
     @Override
@@ -154,7 +158,7 @@ class CommitPayments implements Work {
                                 credit.toRecovered() ? credit.postedXof() : 0,
                                 credit.refundDueXof());
                         if (refundId != null) {
-                            createRefundItem(
+                            refundItems.create(
                                     runId, p, refundId, contractId, contract.matricule, false, credit.refundDueXof());
                         }
                     },
@@ -164,31 +168,6 @@ class CommitPayments implements Work {
             }
         }
         return row[0];
-    }
-
-    /**
-     * A refund item, status DUE, for a payment's refund due (SPEC 7.0); the refunds helper's
-     * {@code RefundItems.create}, with the same parameters, takes its place once both are in.
-     */
-    private void createRefundItem(
-            long runId,
-            String period,
-            String refundId,
-            String contractId,
-            String matricule,
-            boolean unexpected,
-            long amountXof) {
-        jdbc.update(
-                "INSERT INTO refund_item (refund_id, run_id, period, contract_id, matricule, unexpected,"
-                        + " original_xof, amount_xof, status, legacy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DUE', FALSE)",
-                refundId,
-                runId,
-                period,
-                contractId,
-                matricule,
-                unexpected,
-                amountXof,
-                amountXof);
     }
 
     /** What the run did, for its outcome line and {@code status}. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The step {@code commitReconciliation} of the reconciliation run (SPEC 4): applies the postings to the
- * ledger once, settling the contracts they pay off; the run is marked committed in the same transaction.
+ * ledger once, settling the contracts they pay off, and makes a refund item of each refund due
+ * ({@link ReconciliationRefunds}); the run is marked committed in the same transaction.
  */
 @Component
 class CommitReconciliation implements Work {
@@ -22,12 +23,19 @@ class CommitReconciliation implements Work {
     private final RunRegistry runs;
     private final StagingTables staging;
     private final LedgerStatistics statistics;
+    private final ReconciliationRefunds refunds;
 
-    CommitReconciliation(JdbcTemplate jdbc, RunRegistry runs, StagingTables staging, LedgerStatistics statistics) {
+    CommitReconciliation(
+            JdbcTemplate jdbc,
+            RunRegistry runs,
+            StagingTables staging,
+            LedgerStatistics statistics,
+            ReconciliationRefunds refunds) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.staging = staging;
         this.statistics = statistics;
+        this.refunds = refunds;
     }
 
     @Override
@@ -75,6 +83,7 @@ class CommitReconciliation implements Work {
                     period);
             jdbc.update(LedgerRules.SETTLE_PAID_OFF_BY_POSTINGS, period, period);
         }
+        refunds.create(run.runId(), run.period());
         runs.recordSummary(run.runId(), summary(period));
         runs.markCommitted(run.runId(), run.inputName(), run.sha256());
         return posted;

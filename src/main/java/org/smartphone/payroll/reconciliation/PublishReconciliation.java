@@ -42,9 +42,14 @@ public class PublishReconciliation implements Work {
             "bucket",
             "reason");
 
+    /**
+     * The order of the reconciliation file's rows (SPEC 5), which numbers the refund items they make
+     * ({@link ReconciliationRefunds}).
+     */
+    static final String ROW_ORDER = " ORDER BY contract_id, matricule, unexpected";
+
     private static final String RECONCILIATION_ROWS = "SELECT matricule, contract_id, expected_xof, withheld_xof,"
-            + " posted_xof, refund_due_xof, status FROM reconciliation_line WHERE period = ?"
-            + " ORDER BY contract_id, matricule, unexpected";
+            + " posted_xof, refund_due_xof, status FROM reconciliation_line WHERE period = ?" + ROW_ORDER;
     // the file's order (contract_id, then matricule: SPEC) is the key's, a contract having one row a period
     private static final String ARREARS_ROWS =
             "SELECT a.matricule, a.contract_id, c.full_name, a.ministry_code, a.overdue_xof,"

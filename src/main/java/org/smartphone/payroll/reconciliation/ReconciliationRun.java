@@ -3,6 +3,7 @@ package org.smartphone.payroll.reconciliation;
 import org.smartphone.payroll.ledger.LedgerRules;
 import org.smartphone.payroll.ledger.StagingTables;
 import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.refund.RefundItems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -17,17 +18,20 @@ public class ReconciliationRun {
 
     private final JdbcTemplate jdbc;
     private final StagingTables staging;
+    private final RefundItems refundItems;
 
-    public ReconciliationRun(JdbcTemplate jdbc, StagingTables staging) {
+    public ReconciliationRun(JdbcTemplate jdbc, StagingTables staging, RefundItems refundItems) {
         this.jdbc = jdbc;
         this.staging = staging;
+        this.refundItems = refundItems;
     }
 
     /**
      * Undoes the committed reconciliation run {@code runId} of a period, the latest run of the ledger
      * (SPEC 6, revoke): what each contract collected (or recovered) goes down by the run's posting,
-     * the contracts its postings settled are open again, and
-     * its postings, rows, arrears and staged lines go. One transaction with the rest of the revocation.
+     * the contracts its postings settled are open again, and its postings, rows, arrears, refund items
+     * (none issued: {@code revoke} checked) and staged lines go. One transaction with the rest of the
+     * revocation.
      */
     public void revoke(Period period, long runId) {
         String p = period.toString();
@@ -62,6 +66,7 @@ public class ReconciliationRun {
                     runId);
         }
         jdbc.update("DELETE FROM posting WHERE period = ? AND run_id = ?", p, runId);
+        refundItems.removeMadeBy(runId);
         discard(period);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.smartphone.payroll.deduction.DeductionRun;
 import org.smartphone.payroll.failure.RefusedException;
 import org.smartphone.payroll.period.Period;
+import org.smartphone.payroll.refund.RefundItems;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -23,11 +24,13 @@ public class Revocation {
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
     private final DeductionRun deduction;
+    private final RefundItems refundItems;
 
-    public Revocation(JdbcTemplate jdbc, RunRegistry runs, DeductionRun deduction) {
+    public Revocation(JdbcTemplate jdbc, RunRegistry runs, DeductionRun deduction, RefundItems refundItems) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.deduction = deduction;
+        this.refundItems = refundItems;
     }
 
     /**
@@ -61,6 +64,14 @@ public class Revocation {
             throw new RefusedException(revoking + " cannot be revoked: the " + describe(latest) + " has completed;"
                     + " revoke it first (revoke " + command(latest.kind()) + " --period " + latest.period()
                     + " --reason ...).");
+        }
+        if (kind == RunKind.RECONCILIATION) {
+            refundItems.issuedAmongMadeBy(revoked.runId()).ifPresent(issued -> {
+                throw new RefusedException(revoking + " (run " + revoked.runId() + ") cannot be revoked: the"
+                        + " refund item " + issued.refundId() + " it made was issued in " + issued.batchFile()
+                        + ", and a refund instructed to the bank cannot be taken back by the engine. Nothing was"
+                        + " changed.");
+            });
         }
         return revoked;
     }

@@ -15,7 +15,8 @@ import org.smartphone.payroll.period.Period;
  * The names SPEC 5 gives the inputs in the inbox, the one place this rule is written (the commands,
  * {@code serve} and the metrics all use it): {@code contracts*.csv}, where {@code *} is a plain name
  * part, for an import; {@code payroll-YYYY-MM.csv} for the deduction run of that month;
- * {@code withheld-YYYY-MM.csv} for its reconciliation; {@code payments*.csv} for a payments run (SPEC 7.1).
+ * {@code withheld-YYYY-MM.csv} for its reconciliation; {@code payments*.csv} for a payments run (SPEC 7.1);
+ * {@code refunds-paid*.csv} for a confirmation of refunds paid (SPEC 7.2).
  *
  * <p>A plain name part holds letters, digits (any script, accents included), spaces, {@code -},
  * {@code _}, {@code .} and parentheses (a browser saves a second download as {@code contracts (1).csv}),
@@ -29,11 +30,12 @@ public record InboxName(RunKind kind, Period period) {
 
     /** The rule in words, for messages. */
     public static final String RULE = "contracts*.csv (where * holds only letters, digits, spaces,"
-            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or"
-            + " payments*.csv (* as for contracts)";
+            + " '-', '_', '.', '(' and ')', and never '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv,"
+            + " payments*.csv or refunds-paid*.csv (* as for contracts)";
 
     private static final Pattern CONTRACTS_NAME = plainNamePattern("contracts");
     private static final Pattern PAYMENTS_NAME = plainNamePattern("payments");
+    private static final Pattern REFUNDS_PAID_NAME = plainNamePattern("refunds-paid");
     private static final Pattern PERIODIC_NAME = Pattern.compile("(payroll|withheld)-(\\d{4}-(?:0[1-9]|1[0-2]))\\.csv");
 
     /** The input a file of this name in the inbox is, if it is one. */
@@ -43,6 +45,9 @@ public record InboxName(RunKind kind, Period period) {
         }
         if (PAYMENTS_NAME.matcher(name).matches()) {
             return Optional.of(new InboxName(RunKind.PAYMENTS, null));
+        }
+        if (REFUNDS_PAID_NAME.matcher(name).matches()) {
+            return Optional.of(new InboxName(RunKind.REFUNDS_CONFIRM, null));
         }
         Matcher periodic = PERIODIC_NAME.matcher(name);
         if (!periodic.matches() || periodic.group(2).startsWith("0000")) {
@@ -105,6 +110,11 @@ public record InboxName(RunKind kind, Period period) {
     /** The inbox files that ask to be recorded as payments, in name order, as {@link #contractsFiles}. */
     public static List<Path> paymentsFiles(Path inbox) throws IOException {
         return filesNamed(inbox, "payments*.csv");
+    }
+
+    /** The inbox files that ask to be confirmed as refunds paid, in name order, as {@link #contractsFiles}. */
+    public static List<Path> refundsPaidFiles(Path inbox) throws IOException {
+        return filesNamed(inbox, "refunds-paid*.csv");
     }
 
     private static List<Path> filesNamed(Path inbox, String glob) throws IOException {

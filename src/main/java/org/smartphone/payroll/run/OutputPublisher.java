@@ -31,9 +31,17 @@ public final class OutputPublisher {
 
     /** @param runName the manifest's {@code run}: deduction, reconciliation */
     public OutputPublisher(JdbcTemplate jdbc, Home home, RunContext run, String runName) {
+        this(
+                jdbc,
+                home.outbox(run.period()),
+                new Manifest(runName, run.period().toString(), run.inputName(), run.sha256()));
+    }
+
+    /** Publishes in {@code folder} ({@code outbox/refunds/}, SPEC 7.2), listing the files in {@code manifest}. */
+    public OutputPublisher(JdbcTemplate jdbc, Path folder, Manifest manifest) {
         this.jdbc = jdbc;
-        this.folder = home.outbox(run.period());
-        this.manifest = new Manifest(runName, run.period().toString(), run.inputName(), run.sha256());
+        this.folder = folder;
+        this.manifest = manifest;
     }
 
     /**

@@ -103,6 +103,30 @@ public record RunContext(
                 .toJobParameters();
     }
 
+    /**
+     * The parameters of a run that reads no input ({@code refunds issue}, {@code refunds release}, SPEC
+     * 7.2): identified by how many runs of its kind were started before ({@code generation}), so each is a
+     * job instance of its own, and resumed through the run registry; {@code subject} is what status shows
+     * as its input (the batch released, say).
+     */
+    public static JobParameters withoutInput(String subject, long generation, PayrollSettings settings) {
+        return new JobParametersBuilder()
+                .addString(SHA256, NO_INPUT)
+                .addLong(GENERATION, generation)
+                .addString(INPUT, subject, false)
+                .addString(INPUT_NAME, subject, false)
+                .addString(FROM_INBOX, "false", false)
+                .addLong(MAX_REJECTS, 0L, false)
+                .addString(CAP_RATIO, settings.cap().toString(), false)
+                .addLong(ROUNDING_UNIT, settings.roundingUnit(), false)
+                .addLong(DEFAULT_TERM, (long) settings.defaultTerm(), false)
+                .addString(DEDUCTION_CODE, settings.deductionCode(), false)
+                .toJobParameters();
+    }
+
+    /** The "SHA-256" of a run that reads no input: no file has it, so none is ever refused for it. */
+    public static final String NO_INPUT = "-";
+
     public static RunContext of(JobExecution execution, RunKind kind) {
         JobParameters params = execution.getJobParameters();
         String period = params.getString(PERIOD);

@@ -110,6 +110,22 @@ public class RunLauncher {
     }
 
     /**
+     * Runs the job of {@code kind} on no input ({@code refunds issue}, {@code refunds release}, SPEC 7.2),
+     * or resumes the unfinished run of that kind, the caller having checked that it is the one asked for.
+     *
+     * @param subject what {@code status} shows in place of an input (the batch released, say)
+     */
+    public Outcome launchWithoutInput(RunKind kind, String subject) {
+        guard.checkNoRevocationUnfinished();
+        Optional<RunRecord> unfinished = runs.unfinished(kind, null);
+        if (unfinished.isPresent()) {
+            return resume(kind, unfinished.get());
+        }
+        long generation = runs.all().stream().filter(run -> run.kind() == kind).count();
+        return start(kind, RunContext.withoutInput(subject, generation, settings));
+    }
+
+    /**
      * Refuses, before any run is recorded, a name that would break the run or forge a line of
      * {@code status} or of the log ({@link InputName}), and a file taken from the inbox by default whose
      * name is not one SPEC 5 gives this kind of input ({@link InboxName}). Exit 2.

@@ -11,8 +11,9 @@ import org.smartphone.payroll.run.RunKind;
 /**
  * A file in the inbox that {@code serve} runs, and the run it calls for: {@code contracts*.csv} an
  * import, {@code payroll-YYYY-MM.csv} the deduction run of that month, {@code withheld-YYYY-MM.csv}
- * its reconciliation (SPEC 5, {@link InboxName}), {@code payments*.csv} a payments run (SPEC 7.1). Any other name, {@code *.part}, {@code *.tmp} and the
- * engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
+ * its reconciliation (SPEC 5, {@link InboxName}), {@code payments*.csv} a payments run (SPEC 7.1),
+ * {@code refunds-paid*.csv} a confirmation of refunds paid (SPEC 7.2). Any other name, {@code *.part},
+ * {@code *.tmp} and the engine's own {@code *.errors.csv} and {@code *.reason.txt} included, is not one.
  *
  * @param period the month of a deduction or reconciliation; null for contracts
  */
@@ -21,7 +22,7 @@ record InboxFile(Path path, RunKind kind, Period period) {
     /**
      * The order the monthly cycle needs when several files wait at once (SPEC 7.7): contracts first (by
      * name), then month after month, the deduction run of a month before its reconciliation, then
-     * payments (by name).
+     * payments, then refunds paid (each by name).
      */
     static final Comparator<InboxFile> CYCLE_ORDER = Comparator.comparingInt(InboxFile::group)
             .thenComparing(InboxFile::period, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -43,7 +44,10 @@ record InboxFile(Path path, RunKind kind, Period period) {
                 .map(name -> new InboxFile(path, name.kind(), name.period()));
     }
 
-    /** Contracts, then the monthly files, then the runs of SPEC 7 that post in the open period. */
+    /**
+     * Contracts, then the monthly files, then the files of SPEC 7 in the order of SPEC 7.7 (supplements,
+     * actions, payments, refunds paid).
+     */
     private int group() {
         return switch (kind) {
             case IMPORT -> 0;

@@ -51,6 +51,20 @@ class InboxFileTests {
         assertThat(InboxFile.of(INBOX.resolve("payments.csv.part"))).isEmpty();
     }
 
+    @Test
+    void aRefundsPaidFileCallsForAConfirmationOfRefunds() {
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid.csv")))
+                .get()
+                .returns(RunKind.REFUNDS_CONFIRM, InboxFile::kind)
+                .returns(null, InboxFile::period)
+                .returns("refunds confirm --file " + INBOX.resolve("refunds-paid.csv"), InboxFile::command);
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid-2026-04 (1).csv")))
+                .get()
+                .returns(RunKind.REFUNDS_CONFIRM, InboxFile::kind);
+        assertThat(InboxFile.of(INBOX.resolve("refunds-paid.csv.errors.csv"))).isEmpty();
+        assertThat(InboxFile.of(INBOX.resolve("refunds-0001.csv"))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -85,7 +99,9 @@ class InboxFileTests {
                 "withheld-2026-02.csv",
                 "payroll-2026-10.csv",
                 "payments-2026-02-counter.csv",
-                "payments-bank.csv");
+                "payments-bank.csv",
+                "refunds-paid-2026-02.csv",
+                "refunds-paid-2026-03.csv");
         Random random = new Random(5);
         for (int round = 0; round < 20; round++) {
             List<InboxFile> files = new ArrayList<>();

@@ -376,7 +376,7 @@ class ServeTests {
                 + " payroll-2026-01.csv.";
         String notesLine = "notes.txt in the inbox is not recognised, so serve does not run it: serve takes"
                 + " contracts*.csv (where * holds only letters, digits, spaces, '-', '_', '.', '(' and ')', and never"
-                + " '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv or payments*.csv (* as for contracts).";
+                + " '.csv.'), payroll-YYYY-MM.csv, withheld-YYYY-MM.csv, payments*.csv or refunds-paid*.csv (* as for contracts).";
         EngineProcess serve = startServe(served, Map.of());
 
         awaitArchived(serve, served, "contracts/contracts.csv");

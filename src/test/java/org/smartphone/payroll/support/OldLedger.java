@@ -32,7 +32,11 @@ public final class OldLedger {
                 .locations(
                         "classpath:db/migration/common",
                         ledger.postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
-                .placeholders(Map.of("ident", ledger.postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)"))
+                .placeholders(Map.of(
+                        "ident",
+                        ledger.postgres ? "VARCHAR(32) COLLATE \"C\"" : "VARCHAR(32)",
+                        "ref",
+                        ledger.postgres ? "VARCHAR(64) COLLATE \"C\"" : "VARCHAR(64)"))
                 .target(version)
                 .load()
                 .migrate();

@@ -37,8 +37,17 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
             Map.entry("holder_ministry_replaced", "SELECT * FROM holder_ministry_replaced ORDER BY period, matricule"),
             Map.entry("processed_file", "SELECT input_sha256, input_name FROM processed_file ORDER BY input_sha256"),
             Map.entry(
+                    "refund_item",
+                    "SELECT refund_id, period, contract_id, matricule, CASE WHEN unexpected THEN 1 ELSE 0 END,"
+                            + " original_xof, amount_xof, status, batch, issued_matricule, confirmation, paid_on,"
+                            + " payment_ref, CASE WHEN legacy THEN 1 ELSE 0 END FROM refund_item ORDER BY refund_id"),
+            Map.entry(
+                    "refund_batch",
+                    "SELECT kind, batch, period, items, amount_xof FROM refund_batch ORDER BY kind, batch"),
+            Map.entry(
                     "staging",
-                    "SELECT (SELECT COUNT(*) FROM contract_import_skip)," + " (SELECT COUNT(*) FROM return_entry)"),
+                    "SELECT (SELECT COUNT(*) FROM contract_import_skip)," + " (SELECT COUNT(*) FROM return_entry),"
+                            + " (SELECT COUNT(*) FROM refund_confirmation_entry)"),
             Map.entry(
                     "runs",
                     "SELECT kind, period, input_name, input_sha256, state, records_read, records_rejected,"
@@ -56,6 +65,8 @@ public record Snapshot(Map<String, List<List<String>>> tables, Map<String, Strin
             "arrears_line",
             "holder_ministry",
             "holder_ministry_replaced",
+            "refund_item",
+            "refund_batch",
             "staging");
 
     public static Snapshot of(Programme programme) {
