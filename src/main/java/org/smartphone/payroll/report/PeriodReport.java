@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
@@ -78,6 +79,24 @@ public class PeriodReport {
         public Written {
             failed = List.copyOf(failed);
         }
+    }
+
+    /**
+     * The main file of a run that posted in P (SPEC 7.0): {@code payments-P-NN.csv}, NN its number in P,
+     * zero-padded to at least 2 digits.
+     */
+    public static String mainFile(RunKind kind, Period period, int runNumber) {
+        String stem = kind == RunKind.PAYMENTS ? "payments" : kind.name().toLowerCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "%s-%s-%02d.csv", stem, period, runNumber);
+    }
+
+    /**
+     * A refunds file (SPEC 7.2): {@code refunds-NNNN.csv} for a batch issued, {@code refunds-paid-NNNN.csv}
+     * for a confirmation, NNNN zero-padded to at least 4 digits.
+     */
+    static String refundsFile(PeriodFigures.BatchLine batch) {
+        return String.format(
+                Locale.ROOT, "%s-%04d.csv", "CONFIRM".equals(batch.kind()) ? "refunds-paid" : "refunds", batch.batch());
     }
 
     /** The page's name in the period's outbox folder. */
@@ -197,7 +216,8 @@ public class PeriodReport {
                 reconciliation.map(r -> ledger.reconciliation(p)),
                 ledger.portfolio(),
                 balances.check(),
-                differingRows(outbox, period, deduction.isPresent(), reconciliation.isPresent()));
+                differingRows(outbox, period, deduction.isPresent(), reconciliation.isPresent()),
+                ledger.lifeEvents(p, reconciliation.isPresent()));
     }
 
     /** Each published file against the ledger rows, in the order and with the values the runs wrote. */

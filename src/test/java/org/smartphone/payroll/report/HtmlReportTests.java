@@ -88,7 +88,8 @@ class HtmlReportTests {
                         Reading.of("deductions-2026-01.csv", 0L),
                         Reading.of("deduction-exceptions-2026-01.csv", 0L),
                         Reading.of("reconciliation-2026-01.csv", 0L),
-                        Reading.of("arrears-2026-01.csv", 0L)));
+                        Reading.of("arrears-2026-01.csv", 0L)),
+                LifeEventFigures.reconciled(410_571, 1_000));
     }
 
     static String render(PeriodFigures figures, String language) {
@@ -208,7 +209,7 @@ class HtmlReportTests {
     }
 
     @Test
-    void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerCheck() {
+    void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerChecks() {
         PeriodFigures nothing = new PeriodFigures(
                 Period.parse("2026-04"),
                 List.of(),
@@ -228,7 +229,8 @@ class HtmlReportTests {
                         Reading.missing("deduction_line"),
                         Reading.missing("deduction_line"),
                         Reading.missing("reconciliation_line"),
-                        Reading.missing("arrears_line")));
+                        Reading.missing("arrears_line")),
+                LifeEventFigures.none(false));
 
         String page = render(nothing, "en");
 
@@ -240,9 +242,11 @@ class HtmlReportTests {
                         "not run yet");
         assertThat(page.split("data-outcome=\"not-available\"", -1)).hasSize(10);
         assertThat(page.split("data-outcome=\"pass\"", -1))
-                .as("only the ledger's own check, j")
-                .hasSize(2);
-        assertThat(page).contains("data-check=\"j\" data-outcome=\"pass\"");
+                .as("only the ledger's own checks, j and k (nothing came in, nothing was posted)")
+                .hasSize(3);
+        assertThat(page)
+                .contains("data-check=\"j\" data-outcome=\"pass\"")
+                .contains("data-check=\"k\" data-outcome=\"pass\"");
         assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("http://", "https://");
     }
 }

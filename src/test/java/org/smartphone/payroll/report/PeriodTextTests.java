@@ -51,7 +51,8 @@ class PeriodTextTests {
                         Reading.missing("deduction_line"),
                         Reading.missing("deduction_line"),
                         Reading.missing("reconciliation_line"),
-                        Reading.missing("arrears_line")));
+                        Reading.missing("arrears_line")),
+                LifeEventFigures.none(false));
 
         assertThat(PeriodText.of(figures)).isEqualTo("""
                 Period report 2026-01
