@@ -29,6 +29,20 @@ import picocli.CommandLine.Command;
                 + " then the open period, the contracts per state and the refund items per status.")
 final class StatusCommand implements Callable<Integer> {
 
+    /** What each contract state means, beside its line. */
+    private static final Map<String, String> STATES = Map.of(
+            "OPEN", "still repaying, deducted each month",
+            "SETTLED", "repaid in full",
+            "WRITTEN_OFF", "written off; money received later is recovered",
+            "CANCELLED", "sale undone");
+
+    /** What each refund item status means, beside its line. */
+    private static final Map<String, String> REFUND_STATUSES = Map.of(
+            "DUE", "to pay back: the next refunds issue lists them",
+            "INSTRUCTED", "sent to the bank in a batch, not yet confirmed paid",
+            "PAID", "confirmed paid",
+            "CANCELLED", "reduced to 0");
+
     private final PayrollCommand root;
 
     StatusCommand(PayrollCommand root) {
@@ -66,24 +80,30 @@ final class StatusCommand implements Callable<Integer> {
                 .append("\n\n");
         PeriodLedger ledger = engine.bean(PeriodLedger.class);
         TextTable states = new TextTable(
-                new boolean[] {false, true, true, true},
+                new boolean[] {false, true, true, true, true},
                 "contracts",
                 "count",
                 "outstanding",
                 "written off",
-                "recovered");
+                "recovered",
+                "");
         for (StateLine state : ledger.contractsByState()) {
             states.add(
                     state.state(),
                     Long.toString(state.count()),
                     Francs.grouped(state.outstandingXof()),
                     Francs.grouped(state.writtenOffXof()),
-                    Francs.grouped(state.recoveredXof()));
+                    Francs.grouped(state.recoveredXof()),
+                    STATES.getOrDefault(state.state(), ""));
         }
         out.append(states.text()).append('\n');
-        TextTable refunds = new TextTable(new boolean[] {false, true}, "refund items", "count", "amount");
+        TextTable refunds = new TextTable(new boolean[] {false, true, true}, "refund items", "count", "amount", "");
         for (RefundLine refund : ledger.refundItemsNow()) {
-            refunds.add(refund.status(), Long.toString(refund.count()), Francs.grouped(refund.amountXof()));
+            refunds.add(
+                    refund.status(),
+                    Long.toString(refund.count()),
+                    Francs.grouped(refund.amountXof()),
+                    REFUND_STATUSES.getOrDefault(refund.status(), ""));
         }
         return out.append(refunds.text()).append('\n').toString();
     }

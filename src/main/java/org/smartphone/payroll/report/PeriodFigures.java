@@ -231,7 +231,8 @@ public record PeriodFigures(
      * @param paymentsReversedXof Σ amount of the payments whose reversal posted in M
      * @param postedXof what the reconciliation of M and every run that posted in M posted (collected
      *     and recovered; negative for what was taken back)
-     * @param refundsCreatedXof Σ original amount of the refund items created in M
+     * @param refundsCreatedXof Σ refund due of the reconciliation of M and of every run that posted in M
+     *     (each became a refund item of M)
      * @param refundReductionsXof Σ of the reductions of refund items made in M
      */
     public record MoneyOfPeriod(

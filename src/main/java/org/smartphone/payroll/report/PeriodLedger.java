@@ -274,7 +274,10 @@ public class PeriodLedger {
                 sum("SELECT COALESCE(SUM(posted_xof), 0) FROM reconciliation_line WHERE period = ?", period);
         long entriesPosted = sum(
                 "SELECT COALESCE(SUM(collected_xof + recovered_xof), 0) FROM ledger_entry WHERE period = ?", period);
-        long refundsCreated = sum("SELECT COALESCE(SUM(original_xof), 0) FROM refund_item WHERE period = ?", period);
+        // the refunds due the runs made, as they recorded them; each became a refund item of the period
+        long refundsCreated = Math.addExact(
+                sum("SELECT COALESCE(SUM(refund_due_xof), 0) FROM reconciliation_line WHERE period = ?", period),
+                sum("SELECT COALESCE(SUM(refund_xof), 0) FROM ledger_entry WHERE period = ?", period));
         long reductions = sum("SELECT COALESCE(SUM(amount_xof), 0) FROM refund_reduction WHERE period = ?", period);
         return new MoneyOfPeriod(
                 reconciled,

@@ -60,7 +60,7 @@ class TamperingFunctionalTests {
     private static final String ARREARS = "arrears-2026-01.csv";
     private static final String DEDUCTION_MANIFEST = "deduction-2026-01.manifest.json";
     private static final String RECONCILIATION_MANIFEST = "reconciliation-2026-01.manifest.json";
-    private static final List<String> LETTERS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    private static final List<String> LETTERS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
 
     /** Fails at once, saying how to install it, rather than after running the programme. */
     @BeforeAll
