@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smartphone.payroll.support.InputFiles;
+import org.smartphone.payroll.support.LifeEventLedger;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.Programme.Result;
 import org.smartphone.payroll.support.TestDatabase;
@@ -19,97 +20,22 @@ import org.smartphone.payroll.support.TestDatabase;
 /**
  * {@code report} and {@code status} over the money outside the payroll (SPEC 7.7), through the real
  * command line. The monthly runs are the engine's; what the runs of SPEC 7 leave in the ledger (a
- * payments run, its stops and refund item, a refund batch) is written here by SQL into the tables every
- * such run writes, as those runs would: the figures asserted are worked out by hand in the comments.
- *
- * <p>Four contracts of 12 instalments from 2026-01, all ACTIVE with room to pay: C-1, C-2 and C-4
- * financed 120 000 (10 000 a month), C-3 financed 60 000 (5 000 a month). The order of 2026-01 is
- * 10 000 + 10 000 + 5 000 + 10 000 = 35 000.
+ * payments run, its stops and refund item, a refund batch) is written by SQL into the tables every such
+ * run writes ({@link LifeEventLedger}, which describes the programme): the figures asserted are worked
+ * out by hand in the comments.
  */
 @DisplayName("report and status: money outside the payroll")
 class LifeEventsReportFunctionalTests {
 
-    private static final String PERIOD = "2026-01";
-    /** A run id no job instance of these tests reaches (Spring Batch numbers them from 1). */
-    private static final long PAYMENTS_RUN = 900_001;
-
-    private static final long ISSUE_RUN = 900_002;
-
-    private static Programme deducted(Path dir, TestDatabase database) {
-        Programme programme = new Programme(dir.resolve("home"), database);
-        InputFiles.write(
-                programme.inbox(),
-                "contracts.csv",
-                "contract_id,matricule,full_name,price_xof,first_period",
-                "C-1,M-1,Awa,120000,2026-01",
-                "C-2,M-2,Kodjo,120000,2026-01",
-                "C-3,M-3,Ama,60000,2026-01",
-                "C-4,M-4,Yao,120000,2026-01");
-        InputFiles.write(
-                programme.inbox(),
-                "payroll-2026-01.csv",
-                "period,matricule,net_pay_xof,employment_status",
-                "2026-01,M-1,300000,ACTIVE",
-                "2026-01,M-2,300000,ACTIVE",
-                "2026-01,M-3,300000,ACTIVE",
-                "2026-01,M-4,300000,ACTIVE");
-        succeeds(programme, "import-contracts");
-        succeeds(programme, "deduct", "--period", PERIOD);
-        return programme;
-    }
-
-    private static Result succeeds(Programme programme, String... command) {
-        Result result = programme.run(command);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        return result;
-    }
-
-    /** payments-2026-01-01.csv as committed: run 01 of 2026-01, its rows in contract_id order. */
-    private static void paymentsRun(Programme programme, String... rows) {
-        programme.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
-                + " ended_at, attempts, run_number) VALUES (" + PAYMENTS_RUN + ", 'PAYMENTS', '" + PERIOD
-                + "', 'payments-a.csv', '" + "ab".repeat(32) + "', 'COMPLETED', TIMESTAMP '2026-01-20 10:00:00',"
-                + " TIMESTAMP '2026-01-20 10:00:01', 1, 1)");
-        for (String row : rows) {
-            programme.update(row);
-        }
-    }
-
-    /** One payment: its row in payments-2026-01-01.csv, its ledger entry, and what it did to the balance. */
-    private static String[] payment(
-            int row, String channel, String ref, String contract, String matricule, long amount, long posted) {
-        long refund = amount - posted;
-        String refundId = refund > 0 ? "'payments-2026-01-01-" + String.format("%06d", row) + "'" : "NULL";
-        return new String[] {
-            "INSERT INTO payment (channel, payment_ref, contract_id, amount_xof, received_on, run_id, period, row_no,"
-                    + " posted_xof, to_recovered, refund_id) VALUES ('" + channel + "', '" + ref + "', '" + contract
-                    + "', " + amount + ", '2026-01-19', " + PAYMENTS_RUN + ", '" + PERIOD + "', " + row + ", " + posted
-                    + ", FALSE, " + refundId + ")",
-            "INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind, reference, amount_xof,"
-                    + " collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES (" + PAYMENTS_RUN + ", " + row
-                    + ", '" + PERIOD + "', '" + contract + "', '" + matricule + "', 'PAYMENT', 'payments-2026-01-01-"
-                    + String.format("%06d", row) + "', " + amount + ", " + posted + ", 0, 0, " + refund + ")",
-            "UPDATE contract_balance SET collected_xof = collected_xof + " + posted + " WHERE contract_id = '"
-                    + contract + "'"
-        };
-    }
-
-    private static String[] concat(String[]... parts) {
-        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
-    }
-
-    private static String stop(int row, String contract, String matricule, long ordered, long amount) {
-        return "INSERT INTO order_stop (period, contract_id, run_id, row_no, matricule, ordered_xof, amount_xof, reason)"
-                + " VALUES ('" + PERIOD + "', '" + contract + "', " + PAYMENTS_RUN + ", " + row + ", '" + matricule
-                + "', " + ordered + ", " + amount + ", 'PAID_OUTSIDE_PAYROLL')";
-    }
-
     private static String report(Programme programme) {
-        return succeeds(programme, "report", "--period", PERIOD).stdout();
+        return LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD)
+                .stdout();
     }
 
     private static String page(Programme programme) throws IOException {
-        return Files.readString(programme.outbox(PERIOD).resolve("report-" + PERIOD + ".html"), StandardCharsets.UTF_8);
+        return Files.readString(
+                programme.outbox(LifeEventLedger.PERIOD).resolve("report-" + LifeEventLedger.PERIOD + ".html"),
+                StandardCharsets.UTF_8);
     }
 
     private static String row(String page, String attribute, String value) {
@@ -125,35 +51,10 @@ class LifeEventsReportFunctionalTests {
     @EnumSource(TestDatabase.class)
     void paymentsWhileTheOrderIsIssuedShowTheirStopsRefundsAndBalancedMoney(TestDatabase database, @TempDir Path dir)
             throws IOException {
-        // given 2026-01 deducted (P = 2026-01, its order issued), then a payments run that posted in it:
-        // row 1 C-2 COUNTER 125 000 against 120 000 outstanding: posted 120 000, refund due 5 000, SETTLED;
-        // row 2 C-3 BANK 57 000 against 60 000: posted 57 000, outstanding 3 000;
-        // row 3 C-4 TMONEY 2 000 against 120 000: posted 2 000, outstanding 118 000
-        Programme programme = deducted(dir, database);
-        paymentsRun(
-                programme,
-                concat(
-                        payment(1, "COUNTER", "P-2", "C-2", "M-2", 125_000, 120_000),
-                        payment(2, "BANK", "P-1", "C-3", "M-3", 57_000, 57_000),
-                        payment(3, "TMONEY", "P-3", "C-4", "M-4", 2_000, 2_000),
-                        new String[] {
-                            "UPDATE contract SET state = 'SETTLED', settled_period = '2026-01' WHERE contract_id = 'C-2'",
-                            // the stops: C-2's line of 10 000 to 0 (settled), C-3's of 5 000 to its
-                            // outstanding 3 000; C-4 owes 118 000, above its 10 000
-                            stop(1, "C-2", "M-2", 10_000, 0),
-                            stop(2, "C-3", "M-3", 5_000, 3_000),
-                            "INSERT INTO refund_item (refund_id, run_id, period, contract_id, matricule, unexpected,"
-                                    + " original_xof, amount_xof, status) VALUES ('payments-2026-01-01-000001', "
-                                    + PAYMENTS_RUN + ", '2026-01', 'C-2', 'M-2', FALSE, 5000, 5000, 'DUE')"
-                        }));
-        // and the refund issued in batch 0001 while P was 2026-01
-        programme.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
-                + " ended_at, attempts) VALUES (" + ISSUE_RUN + ", 'REFUNDS_ISSUE', NULL, '-', '-', 'COMPLETED',"
-                + " TIMESTAMP '2026-01-21 10:00:00', TIMESTAMP '2026-01-21 10:00:01', 1)");
-        programme.update(
-                "INSERT INTO refund_batch (kind, batch, run_id, period, items, amount_xof) VALUES ('ISSUE', 1, "
-                        + ISSUE_RUN + ", '2026-01', 1, 5000)");
-        programme.update("UPDATE refund_item SET status = 'INSTRUCTED', batch = 1, issued_matricule = 'M-2'");
+        // given 2026-01 deducted (P = 2026-01, its order issued), then a payments run that posted in it
+        // (LifeEventLedger): C-2 125 000 (posted 120 000, refund due 5 000, settled, stopped from 10 000 to 0),
+        // C-3 57 000 (posted 57 000, stopped from 5 000 to 3 000), C-4 2 000 (posted); the refund issued
+        Programme programme = LifeEventLedger.paidWhileTheOrderIsIssued(dir, database);
 
         // when
         String text = report(programme);
@@ -197,7 +98,7 @@ class LifeEventsReportFunctionalTests {
                 .contains(Html.francs(184_000));
 
         // and status: P, its order issued; C-1 120 000 + C-3 3 000 + C-4 118 000 outstanding
-        String status = succeeds(programme, "status").stdout();
+        String status = LifeEventLedger.succeeds(programme, "status").stdout();
         assertThat(status)
                 .contains("Open period 2026-01: its order is issued")
                 .contains(String.join(
@@ -223,8 +124,8 @@ class LifeEventsReportFunctionalTests {
             throws IOException {
         // given 2026-01 deducted, a payment of 2 000 to C-4 (outstanding 118 000 after it: no stop), and
         // the return: C-1 10 000, C-2 10 000, C-3 5 000 (MATCHED), C-4 12 000 (OVER, within its balance)
-        Programme programme = deducted(dir, database);
-        paymentsRun(programme, payment(1, "TMONEY", "P-3", "C-4", "M-4", 2_000, 2_000));
+        Programme programme = LifeEventLedger.deducted(dir, database);
+        LifeEventLedger.paymentsRun(programme, LifeEventLedger.payment(1, "TMONEY", "P-3", "C-4", "M-4", 2_000, 2_000));
         InputFiles.write(
                 programme.inbox(),
                 "withheld-2026-01.csv",
@@ -233,7 +134,7 @@ class LifeEventsReportFunctionalTests {
                 "2026-01,C-2,M-2,10000",
                 "2026-01,C-3,M-3,5000",
                 "2026-01,C-4,M-4,12000");
-        succeeds(programme, "reconcile", "--period", PERIOD);
+        LifeEventLedger.succeeds(programme, "reconcile", "--period", LifeEventLedger.PERIOD);
 
         // when
         String page = page(programmeReported(programme));
@@ -252,7 +153,8 @@ class LifeEventsReportFunctionalTests {
                 .contains(Html.francs(37_000), Html.francs(2_000), Html.francs(39_000));
 
         // and P moved on: 2026-02, its order not issued yet
-        assertThat(succeeds(programme, "status").stdout()).contains("Open period 2026-02: its order is not issued yet");
+        assertThat(LifeEventLedger.succeeds(programme, "status").stdout())
+                .contains("Open period 2026-02: its order is not issued yet");
     }
 
     @ParameterizedTest
@@ -260,13 +162,13 @@ class LifeEventsReportFunctionalTests {
     void aFrancNeitherPostedNorRefundedFailsTheMoneyCheckAndABalanceOffItsEntriesFailsTheLedgerCheck(
             TestDatabase database, @TempDir Path dir) throws IOException {
         // given a payment of 2 000 to C-4 whose balance says 1 500 were posted, and whose entry says 2 000
-        Programme programme = deducted(dir, database);
-        paymentsRun(programme, payment(1, "TMONEY", "P-3", "C-4", "M-4", 2_000, 2_000));
+        Programme programme = LifeEventLedger.deducted(dir, database);
+        LifeEventLedger.paymentsRun(programme, LifeEventLedger.payment(1, "TMONEY", "P-3", "C-4", "M-4", 2_000, 2_000));
         programme.update("UPDATE payment SET posted_xof = 1500");
         programme.update("UPDATE contract_balance SET collected_xof = 1500 WHERE contract_id = 'C-4'");
 
         // when
-        Result result = programme.run("report", "--period", PERIOD);
+        Result result = programme.run("report", "--period", LifeEventLedger.PERIOD);
         String page = page(programme);
 
         // then j fails (collected 1 500, entries 2 000); k still balances (the entry posted 2 000)
@@ -276,7 +178,7 @@ class LifeEventsReportFunctionalTests {
 
         // when the entry is put right but the refund it should have made is missing
         programme.update("UPDATE ledger_entry SET collected_xof = 1500");
-        succeeds(programme, "report", "--period", PERIOD);
+        LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD);
 
         // then j passes and k fails: 2 000 received, 1 500 posted, nothing refunded
         String after = page(programme);
@@ -287,7 +189,7 @@ class LifeEventsReportFunctionalTests {
     }
 
     private static Programme programmeReported(Programme programme) {
-        succeeds(programme, "report", "--period", PERIOD);
+        LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD);
         return programme;
     }
 }

@@ -349,7 +349,7 @@ class PeriodReportFunctionalTests {
 
             assertThat(rendered.elementsWith("tr", "data-outcome"))
                     .as(period)
-                    .hasSize(10 + 2 + 4)
+                    .hasSize(11 + 2 + 4)
                     .allSatisfy(row -> assertThat(RenderedReport.attribute(row, "data-outcome"))
                             .as(period)
                             .isEqualTo("pass"));
