@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smartphone.payroll.support.InputFiles;
 import org.smartphone.payroll.support.LifeEventLedger;
+import org.smartphone.payroll.support.OutputFiles;
 import org.smartphone.payroll.support.Programme;
 import org.smartphone.payroll.support.Programme.Result;
 import org.smartphone.payroll.support.TestDatabase;
@@ -151,6 +153,33 @@ class LifeEventsReportFunctionalTests {
                 .contains(Html.francs(39_000));
         assertThat(RenderedReport.text(RenderedReport.unrendered(page).element("dl", "class", "facts money")))
                 .contains(Html.francs(37_000), Html.francs(2_000), Html.francs(39_000));
+
+        // the payments run's files are sealed like the month's: its input in archive/2026-01, its
+        // outputs by their sidecars and its manifest
+        for (String file : List.of("payments-a.csv", "payments-2026-01-01.csv", "deduction-stops-2026-01-01.csv")) {
+            assertThat(RenderedReport.attribute(
+                            RenderedReport.unrendered(page).element("tr", "data-file", file), "data-outcome"))
+                    .as(file)
+                    .isEqualTo("pass");
+        }
+        assertThat(RenderedReport.unrendered(page).element("tr", "data-file", "payments-2026-01-01.manifest.json"))
+                .contains(OutputFiles.sha256(
+                        programme.outbox(LifeEventLedger.PERIOD).resolve("payments-2026-01-01.manifest.json")));
+
+        // when the payments file is edited after its run
+        Files.writeString(
+                programme.outbox(LifeEventLedger.PERIOD).resolve("payments-2026-01-01.csv"),
+                "edited\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        String edited = page(programmeReported(programme));
+
+        // then its seal fails, and so does check e
+        assertThat(RenderedReport.attribute(
+                        RenderedReport.unrendered(edited).element("tr", "data-file", "payments-2026-01-01.csv"),
+                        "data-outcome"))
+                .isEqualTo("fail");
+        assertThat(outcome(edited, "e")).isEqualTo("fail");
 
         // and P moved on: 2026-02, its order not issued yet
         assertThat(LifeEventLedger.succeeds(programme, "status").stdout())

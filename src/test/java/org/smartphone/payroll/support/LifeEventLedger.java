@@ -3,6 +3,7 @@ package org.smartphone.payroll.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,15 +61,56 @@ public final class LifeEventLedger {
      * given (its payments, stops, refund items).
      */
     public static void paymentsRun(Programme programme, String[]... statements) {
+        Path input = InputFiles.write(
+                programme.archive().resolve(PERIOD),
+                "payments-a.csv",
+                "payment_ref,channel,contract_id,amount_xof,received_on",
+                "P-0,COUNTER,C-1,1,2026-01-19");
+        String inputSha256 = OutputFiles.sha256(input);
+        publish(programme, inputSha256);
         programme.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
                 + " ended_at, attempts, run_number) VALUES (" + PAYMENTS_RUN + ", 'PAYMENTS', '" + PERIOD
-                + "', 'payments-a.csv', '" + "ab".repeat(32) + "', 'COMPLETED', TIMESTAMP '2026-01-20 10:00:00',"
+                + "', 'payments-a.csv', '" + inputSha256 + "', 'COMPLETED', TIMESTAMP '2026-01-20 10:00:00',"
                 + " TIMESTAMP '2026-01-20 10:00:01', 1, 1)");
         for (String[] group : statements) {
             for (String statement : group) {
                 programme.update(statement);
             }
         }
+    }
+
+    /**
+     * The run's files as it publishes them, in outbox/2026-01: payments-2026-01-01.csv and
+     * deduction-stops-2026-01-01.csv with their sidecars, and the manifest listing both with their
+     * digests. Their rows are not what the report reads (it reads the ledger), only their seals.
+     */
+    private static void publish(Programme programme, String inputSha256) {
+        Path outbox = programme.outbox(PERIOD);
+        Path payments = InputFiles.write(
+                outbox,
+                "payments-2026-01-01.csv",
+                "period,channel,payment_ref,contract_id,matricule,received_on,amount_xof,posted_xof,refund_due_xof,"
+                        + "outstanding_xof,status");
+        Path stops = InputFiles.write(
+                outbox,
+                "deduction-stops-2026-01-01.csv",
+                "period,matricule,contract_id,full_name,ordered_xof,amount_xof,reason");
+        StringBuilder outputs = new StringBuilder();
+        for (Path file : List.of(payments, stops)) {
+            String sha256 = OutputFiles.sha256(file);
+            InputFiles.write(outbox, file.getFileName() + ".sha256", sha256 + "  " + file.getFileName());
+            outputs.append(outputs.isEmpty() ? "" : ",")
+                    .append("{\"file\":\"")
+                    .append(file.getFileName())
+                    .append("\",\"sha256\":\"")
+                    .append(sha256)
+                    .append("\",\"records\":0,\"totals\":{}}");
+        }
+        InputFiles.write(
+                outbox,
+                "payments-2026-01-01.manifest.json",
+                "{\"run\":\"payments\",\"period\":\"" + PERIOD + "\",\"input\":{\"name\":\"payments-a.csv\","
+                        + "\"sha256\":\"" + inputSha256 + "\"},\"outputs\":[" + outputs + "]}");
     }
 
     /**
