@@ -115,10 +115,12 @@ final class PeriodText {
         out.append("\nMoney outside the payroll\n");
         for (PostingRun run : life.postingRuns()) {
             out.append(String.format(
-                    "  %-30s %8d %-4s  received %s F  posted %s F  refund due %s F%n",
+                    "  %-30s %8d %-4s  %s %s F  posted %s F  refund due %s F%n",
                     PeriodReport.mainFile(run.kind(), figures.period(), run.runNumber()),
                     run.rows(),
                     Counted.noun(run.rows(), "row"),
+                    // a payment's amount is money received; an action's is what it concerns
+                    run.kind() == RunKind.PAYMENTS ? "received" : "amount",
                     francs(run.amountXof()),
                     francs(run.postedXof()),
                     francs(run.refundDueXof())));

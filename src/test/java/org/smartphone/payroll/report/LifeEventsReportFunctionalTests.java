@@ -217,6 +217,59 @@ class LifeEventsReportFunctionalTests {
                 .contains(Html.francs(2_000), Html.francs(1_500));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWrittenOffContractAndItsRecoveryAgreeWithTheirEntriesAndShowInStatus(TestDatabase database, @TempDir Path dir)
+            throws IOException {
+        // given C-1 written off for its whole 120 000 (an entry: written_off +120 000) and stopped from
+        // 10 000 to 0, then a payment of 1 000 recovered (an entry: recovered +1 000)
+        Programme programme = LifeEventLedger.deducted(dir, database);
+        LifeEventLedger.paymentsRun(programme, new String[] {
+            "INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind, reference,"
+                    + " amount_xof, collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES ("
+                    + LifeEventLedger.PAYMENTS_RUN + ", 9, '2026-01', 'C-1', 'M-1', 'WRITE_OFF', 'w-1', 0, 0,"
+                    + " 120000, 0, 0)",
+            "INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind, reference,"
+                    + " amount_xof, collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES ("
+                    + LifeEventLedger.PAYMENTS_RUN + ", 1, '2026-01', 'C-1', 'M-1', 'PAYMENT',"
+                    + " 'payments-2026-01-01-000001', 1000, 0, 0, 1000, 0)",
+            "INSERT INTO payment (channel, payment_ref, contract_id, amount_xof, received_on, run_id, period,"
+                    + " row_no, posted_xof, to_recovered) VALUES ('FLOOZ', 'F-1', 'C-1', 1000, '2026-01-19', "
+                    + LifeEventLedger.PAYMENTS_RUN + ", '2026-01', 1, 1000, TRUE)",
+            "UPDATE contract_balance SET written_off_xof = 120000, recovered_xof = 1000 WHERE contract_id = 'C-1'",
+            "UPDATE contract SET state = 'WRITTEN_OFF' WHERE contract_id = 'C-1'",
+            "INSERT INTO order_stop (period, contract_id, run_id, row_no, matricule, ordered_xof, amount_xof,"
+                    + " reason) VALUES ('2026-01', 'C-1', " + LifeEventLedger.PAYMENTS_RUN
+                    + ", 1, 'M-1', 10000, 0, 'WRITTEN_OFF')"
+        });
+
+        // when
+        String text = report(programme);
+        String page = page(programme);
+
+        // then j passes: C-1 collected 0, written off 120 000 and recovered 1 000, each its entries' sum,
+        // nothing outstanding for a written-off contract; k: payment 1 000 = recovered 1 000
+        assertThat(outcome(page, "j")).isEqualTo("pass");
+        assertThat(outcome(page, "k")).isEqualTo("pass");
+        assertThat(text)
+                .contains("  stops WRITTEN_OFF                     1 row   ordered 10 000 F  in force 0 F\n")
+                .contains("  open contracts 3, settled 0, collected to date 0 F, outstanding 300 000 F\n"
+                        + "  written off 1 (written off 120 000 F, recovered 1 000 F), cancelled 0\n");
+        assertThat(RenderedReport.cells(RenderedReport.unrendered(page).element("tr", "data-state", "WRITTEN_OFF")))
+                .endsWith("1", Html.francs(0), Html.francs(120_000), Html.francs(1_000));
+        // status: C-2, C-3, C-4 owe 120 000 + 60 000 + 120 000
+        assertThat(LifeEventLedger.succeeds(programme, "status").stdout())
+                .contains("\nOPEN            3     300 000           0         0  still repaying")
+                .contains("\nWRITTEN_OFF     1           0     120 000     1 000  written off");
+
+        // when recovered is raised behind the ledger's back
+        programme.update("UPDATE contract_balance SET recovered_xof = 2000 WHERE contract_id = 'C-1'");
+        LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD);
+
+        // then j fails on that contract
+        assertThat(outcome(page(programme), "j")).isEqualTo("fail");
+    }
+
     private static Programme programmeReported(Programme programme) {
         LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD);
         return programme;
