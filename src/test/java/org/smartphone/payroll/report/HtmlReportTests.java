@@ -19,9 +19,11 @@ import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
 import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.LifeEvents;
 import org.smartphone.payroll.report.PeriodFigures.MinistryLine;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.PostingRun;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
@@ -89,7 +91,24 @@ class HtmlReportTests {
                         Reading.of("deduction-exceptions-2026-01.csv", 0L),
                         Reading.of("reconciliation-2026-01.csv", 0L),
                         Reading.of("arrears-2026-01.csv", 0L)),
-                LifeEventFigures.reconciled(410_571, 1_000));
+                lifeEvents(inputName));
+    }
+
+    /**
+     * The reconciliation's money (410 571 posted, 1 000 refund due), and a payments run whose input is
+     * named as given (a name from the inbox, like the register's).
+     */
+    private static LifeEvents lifeEvents(String inputName) {
+        LifeEvents reconciled = LifeEventFigures.reconciled(410_571, 1_000);
+        return new LifeEvents(
+                List.of(new PostingRun(RunKind.PAYMENTS, 4, 1, RunState.COMPLETED, inputName, 0, 0, 0, 0)),
+                reconciled.stops(),
+                reconciled.stopsInForce(),
+                reconciled.refundsCreated(),
+                reconciled.batches(),
+                reconciled.money(),
+                reconciled.states(),
+                reconciled.refundsNow());
     }
 
     static String render(PeriodFigures figures, String language) {
