@@ -270,6 +270,50 @@ class LifeEventsReportFunctionalTests {
         assertThat(outcome(page(programme), "j")).isEqualTo("fail");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theOpenPeriodBeforeItsDeductionRunHasAReportOfItsPayments(TestDatabase database, @TempDir Path dir)
+            throws IOException {
+        // given 2026-01 deducted and reconciled (all withheld): P = 2026-02, not deducted yet; then a
+        // payments run posted in 2026-02: 4 000 to C-1 (outstanding 110 000 before it)
+        Programme programme = LifeEventLedger.deducted(dir, database);
+        InputFiles.write(
+                programme.inbox(),
+                "withheld-2026-01.csv",
+                "period,contract_id,matricule,amount_withheld_xof",
+                "2026-01,C-1,M-1,10000",
+                "2026-01,C-2,M-2,10000",
+                "2026-01,C-3,M-3,5000",
+                "2026-01,C-4,M-4,10000");
+        LifeEventLedger.succeeds(programme, "reconcile", "--period", "2026-01");
+        programme.update("INSERT INTO payroll_run (run_id, kind, period, input_name, input_sha256, state, started_at,"
+                + " ended_at, attempts, run_number) VALUES (900100, 'PAYMENTS', '2026-02', 'payments-b.csv', '"
+                + "cd".repeat(32) + "', 'COMPLETED', TIMESTAMP '2026-02-03 10:00:00', TIMESTAMP '2026-02-03 10:00:01',"
+                + " 1, 1)");
+        programme.update("INSERT INTO payment (channel, payment_ref, contract_id, amount_xof, received_on, run_id,"
+                + " period, row_no, posted_xof, to_recovered) VALUES ('BANK', 'B-1', 'C-1', 4000, '2026-02-02', 900100,"
+                + " '2026-02', 1, 4000, FALSE)");
+        programme.update("INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind, reference,"
+                + " amount_xof, collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES (900100, 1,"
+                + " '2026-02', 'C-1', 'M-1', 'PAYMENT', 'payments-2026-02-01-000001', 4000, 4000, 0, 0, 0)");
+        programme.update("UPDATE contract_balance SET collected_xof = collected_xof + 4000 WHERE contract_id = 'C-1'");
+
+        // when
+        Result result = programme.run("report", "--period", "2026-02");
+
+        // then the report is made: no deduction run yet, the payments run, and its money balanced
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout())
+                .contains("Deduction run: not run")
+                .contains("  payments-2026-02-01.csv               1 row   received 4 000 F  posted 4 000 F"
+                        + "  refund due 0 F\n");
+        String page =
+                Files.readString(programme.outbox("2026-02").resolve("report-2026-02.html"), StandardCharsets.UTF_8);
+        assertThat(outcome(page, "j")).isEqualTo("pass");
+        assertThat(outcome(page, "k")).isEqualTo("pass");
+        assertThat(outcome(page, "b")).isEqualTo("not-available");
+    }
+
     private static Programme programmeReported(Programme programme) {
         LifeEventLedger.succeeds(programme, "report", "--period", LifeEventLedger.PERIOD);
         return programme;
