@@ -62,7 +62,7 @@ final class PayrollMeters implements MeterBinder {
                 .register(registry);
         ledgerGauge(
                         "payroll.open.period.order.issued",
-                        "1 while the deduction order of P is with the payroll office (payments then send stops), else 0",
+                        "1 while the deduction order of P is with the payroll office (payments send stops), else 0",
                         null,
                         f -> f.open()
                                 .map(open -> open.orderIssued() ? 1.0 : 0.0)
