@@ -133,16 +133,20 @@ public record PeriodFigures(
             long openContracts, long settledContracts, long financedXof, long collectedXof, long outstandingXof) {}
 
     /**
-     * The ledger checked against itself (SPEC 2, 4): what every contract has collected against the
-     * sum of its postings, and its state against its balance.
+     * The ledger checked against itself (SPEC 2, 4, 7.0): what every contract has collected, written off
+     * and recovered against its reconciliation postings and the ledger entries of the runs of SPEC 7, and
+     * its state against its balance.
      *
      * @param contracts contracts in the ledger
      * @param collectedXof the sum of what they have collected (contract_balance)
-     * @param postedXof the sum of every posting, contracts known or not
-     * @param notSumOfPostings contracts whose collected is not the sum of their postings (a contract
-     *     without a balance included), plus each posting for a contract the ledger does not hold
-     * @param settledWithOutstanding settled contracts whose collected is not what was financed
-     * @param openOutOfRange open contracts whose collected is not at least 0 and below what was financed
+     * @param postedXof the sum of every posting and of every ledger entry's change to collected,
+     *     contracts known or not
+     * @param notSumOfPostings contracts whose collected is not the sum of their postings and entries, or
+     *     whose written off or recovered is not the sum of their entries (a contract without a balance
+     *     included), plus each posting or entry for a contract the ledger does not hold
+     * @param settledWithOutstanding settled contracts whose collected + written off is not what was financed
+     * @param openOutOfRange open contracts whose collected + written off is not at least 0 and below what
+     *     was financed
      */
     public record Balances(
             long contracts,

@@ -168,7 +168,7 @@ public class PeriodLedger {
                 batches(period),
                 money(period, reconciled),
                 contractsByState(),
-                refundItems("", null));
+                refundItemsNow());
     }
 
     /**
