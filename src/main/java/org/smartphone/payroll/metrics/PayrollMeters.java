@@ -250,6 +250,8 @@ final class PayrollMeters implements MeterBinder {
             case IMPORT -> Input.CONTRACTS;
             case DEDUCTION -> Input.REGISTER;
             case RECONCILIATION -> Input.RETURN;
+            case PAYMENTS -> Input.PAYMENTS;
+            case REFUNDS_CONFIRM -> Input.REFUNDS_PAID;
             default -> Input.OTHER;
         };
     }

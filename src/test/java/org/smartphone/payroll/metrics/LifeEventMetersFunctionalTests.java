@@ -49,6 +49,17 @@ class LifeEventMetersFunctionalTests {
                     .isEqualTo(1);
             assertThat(gauge(meters, "payroll.refunds.amount", "status", "instructed"))
                     .isEqualTo(5_000);
+            // the payments and refunds-paid files have their own tags: no line rejected, no file waiting
+            for (String input : List.of("payments", "refunds-paid")) {
+                FunctionCounter rejected = meters.find("payroll.lines.rejected")
+                        .tag("input", input)
+                        .functionCounter();
+                assertThat(rejected).as(input).isNotNull();
+                assertThat(rejected.count()).as(input).isZero();
+                assertThat(gauge(meters, "payroll.files.waiting", "input", input))
+                        .as(input)
+                        .isZero();
+            }
             for (String status : List.of("due", "paid", "cancelled")) {
                 assertThat(gauge(meters, "payroll.refunds.items", "status", status))
                         .as(status)

@@ -215,6 +215,20 @@ class LifeEventsReportFunctionalTests {
         assertThat(outcome(after, "k")).isEqualTo("fail");
         assertThat(RenderedReport.text(RenderedReport.unrendered(after).element("tr", "data-check", "k")))
                 .contains(Html.francs(2_000), Html.francs(1_500));
+
+        // when entries name contracts the ledger does not hold, one before every contract and one after
+        for (String[] entry : List.of(new String[] {"7", "A-0"}, new String[] {"8", "ZZ-9"})) {
+            programme.update("INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind,"
+                    + " reference, amount_xof, collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES ("
+                    + LifeEventLedger.PAYMENTS_RUN + ", " + entry[0] + ", '2026-01', '" + entry[1] + "', 'M-0',"
+                    + " 'PAYMENT', 'x', 0, 700, 0, 0, 0)");
+        }
+        String unknown = report(programme);
+
+        // then j counts both, and their 1 400 in the sum of every posting and entry (1 500 + 1 400)
+        assertThat(unknown)
+                .containsPattern("contracts whose balance is not the sum of their postings and entries +2\\n")
+                .containsPattern("sum of every posting and ledger entry +2 900 F\\n");
     }
 
     @ParameterizedTest
