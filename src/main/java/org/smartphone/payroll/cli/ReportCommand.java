@@ -56,7 +56,8 @@ final class ReportCommand implements Callable<Integer> {
      * said on stderr, in one line a script can look for ("FAILED"), besides both reports.
      */
     /**
-     * A deduction run of M that changed nothing (refused input) or was undone gives nothing to report;
+     * A deduction run of M that changed nothing (refused input) or was undone gives nothing to report,
+     * unless a run posted in M (payments in the open period before its deduction run);
      * while a revocation is unfinished its run's page may still be in the outbox, where a new page
      * would replace it (SPEC 6: nothing is deleted). Exit 3, nothing written.
      */
@@ -72,7 +73,12 @@ final class ReportCommand implements Callable<Integer> {
                 .anyMatch(run -> run.kind() == RunKind.DEDUCTION
                         && period.toString().equals(run.period())
                         && !NOTHING_DONE.contains(run.state()));
-        if (!deducted) {
+        // the open period before its deduction run: payments may already have posted in it (SPEC 7.0)
+        boolean postedIn = runs.stream()
+                .anyMatch(run -> run.kind().postsInOpenPeriod()
+                        && period.toString().equals(run.period())
+                        && run.state().reachedLedger());
+        if (!deducted && !postedIn) {
             String missing = runs.stream()
                     .filter(run -> run.kind() == RunKind.DEDUCTION
                             && period.toString().equals(run.period())

@@ -32,11 +32,14 @@ final class TextTable {
     String text() {
         StringBuilder out = new StringBuilder();
         for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length - 1; i++) {
                 String pad = " ".repeat(widths[i] - row[i].length());
-                out.append(rightAligned[i] ? pad + row[i] : row[i] + pad).append(i == row.length - 2 ? "  " : " ");
+                line.append(rightAligned[i] ? pad + row[i] : row[i] + pad).append(i == row.length - 2 ? "  " : " ");
             }
-            out.append(row[row.length - 1]).append('\n');
+            // an empty last cell leaves no spaces at the end of the line
+            out.append(line.append(row[row.length - 1]).toString().stripTrailing())
+                    .append('\n');
         }
         return out.toString();
     }

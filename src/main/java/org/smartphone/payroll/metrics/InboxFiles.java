@@ -24,6 +24,8 @@ final class InboxFiles {
         CONTRACTS("contracts"),
         REGISTER("register"),
         RETURN("return"),
+        PAYMENTS("payments"),
+        REFUNDS_PAID("refunds-paid"),
         OTHER("other");
 
         private final String tag;
@@ -43,7 +45,9 @@ final class InboxFiles {
                     case IMPORT -> Input.CONTRACTS;
                     case DEDUCTION -> Input.REGISTER;
                     case RECONCILIATION -> Input.RETURN;
-                    default -> Input.OTHER; // the meters for SPEC 7's inputs come with their runs
+                    case PAYMENTS -> Input.PAYMENTS;
+                    case REFUNDS_CONFIRM -> Input.REFUNDS_PAID;
+                    default -> Input.OTHER;
                 })
                 .orElse(Input.OTHER);
     }

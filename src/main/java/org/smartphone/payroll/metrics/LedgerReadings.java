@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.smartphone.payroll.metrics.LedgerFigures.Deducted;
+import org.smartphone.payroll.metrics.LedgerFigures.Payments;
 import org.smartphone.payroll.metrics.LedgerFigures.Reconciled;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
-import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
 import org.smartphone.payroll.report.PeriodLedger;
+import org.smartphone.payroll.run.OpenPeriod;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunState;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,14 +33,16 @@ class LedgerReadings {
 
     private final JdbcTemplate jdbc;
     private final PeriodLedger ledger;
+    private final OpenPeriod openPeriod;
 
     private LedgerFigures figures;
     private RunsState readFor;
     private long readAt;
 
-    LedgerReadings(JdbcTemplate jdbc, PeriodLedger ledger) {
+    LedgerReadings(JdbcTemplate jdbc, PeriodLedger ledger, OpenPeriod openPeriod) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.openPeriod = openPeriod;
     }
 
     synchronized LedgerFigures current() {
@@ -57,7 +60,6 @@ class LedgerReadings {
     }
 
     private LedgerFigures read(RunsState runs) {
-        Portfolio portfolio = ledger.portfolio();
         Optional<Deducted> deduction = runs.lastDeduction().map(period -> {
             DeductionFigures figures = ledger.deduction(period.toString());
             return new Deducted(period, figures.orderAmountXof());
@@ -74,12 +76,17 @@ class LedgerReadings {
             }
             return new Reconciled(period, withheld, posted, refundDue, figures.buckets());
         });
+        Payments payments = jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(amount_xof), 0), COALESCE(SUM(posted_xof), 0) FROM payment",
+                (rs, i) -> new Payments(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
         return new LedgerFigures(
-                portfolio.openContracts(),
-                portfolio.settledContracts(),
                 deduction,
                 reconciliation,
-                runs.rejectedLines());
+                runs.rejectedLines(),
+                ledger.contractsByState(),
+                openPeriod.current(),
+                payments,
+                ledger.refundItemsNow());
     }
 
     /** One query on the small run table: what the ledger holds, and the invalid lines reported. */

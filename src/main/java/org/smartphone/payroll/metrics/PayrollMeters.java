@@ -5,13 +5,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.smartphone.payroll.arrears.ArrearsBucket;
+import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.metrics.InboxFiles.Input;
 import org.smartphone.payroll.metrics.LedgerFigures.Deducted;
+import org.smartphone.payroll.metrics.LedgerFigures.Payments;
 import org.smartphone.payroll.metrics.LedgerFigures.Reconciled;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
@@ -39,14 +43,77 @@ final class PayrollMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled", null, f ->
-                        (double) f.openContracts())
-                .tag("state", "open")
+        for (ContractState state : ContractState.values()) {
+            ledgerGauge(
+                            "payroll.contracts",
+                            "Contracts in the ledger by state: open (still repaying), settled, written off, cancelled",
+                            null,
+                            f -> (double) f.contracts(state.name()))
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+        ledgerGauge(
+                        "payroll.open.period",
+                        "The open period P (YYYYMM) in which payments post; NaN before the first deduction run",
+                        null,
+                        f -> f.open()
+                                .map(open -> (double) yyyymm(open.period()))
+                                .orElse(Double.NaN))
                 .register(registry);
-        ledgerGauge("payroll.contracts", "Contracts in the ledger, open (still repaying) or settled", null, f ->
-                        (double) f.settledContracts())
-                .tag("state", "settled")
+        ledgerGauge(
+                        "payroll.open.period.order.issued",
+                        "1 while the deduction order of P is with the payroll office (payments send stops), else 0",
+                        null,
+                        f -> f.open()
+                                .map(open -> open.orderIssued() ? 1.0 : 0.0)
+                                .orElse(Double.NaN))
                 .register(registry);
+
+        payments(
+                registry,
+                "payroll.payments.recorded",
+                "Payments recorded so far (counter, bank, mobile money)",
+                null,
+                p -> p.count());
+        payments(
+                registry,
+                "payroll.payments.received",
+                "Amount of every payment recorded so far",
+                XOF,
+                p -> p.receivedXof());
+        payments(
+                registry,
+                "payroll.payments.posted",
+                "What the payments recorded so far posted to the contracts (collected or recovered)",
+                XOF,
+                p -> p.postedXof());
+        payments(
+                registry,
+                "payroll.payments.refund.due",
+                "What the payments recorded so far could not post: refunds due",
+                XOF,
+                p -> p.refundDueXof());
+        for (String status : List.of("DUE", "INSTRUCTED", "PAID", "CANCELLED")) {
+            String tag = status.toLowerCase(Locale.ROOT);
+            ledgerGauge(
+                            "payroll.refunds.items",
+                            "Refund items by status: due, instructed (sent to the bank), paid, cancelled",
+                            null,
+                            f -> f.refunds(status)
+                                    .map(line -> (double) line.count())
+                                    .orElse(0.0))
+                    .tag("status", tag)
+                    .register(registry);
+            ledgerGauge(
+                            "payroll.refunds.amount",
+                            "Amount of the refund items by status (what remains of each after reductions)",
+                            XOF,
+                            f -> f.refunds(status)
+                                    .map(line -> (double) line.amountXof())
+                                    .orElse(0.0))
+                    .tag("status", tag)
+                    .register(registry);
+        }
 
         deduction(
                 registry,
@@ -127,6 +194,16 @@ final class PayrollMeters implements MeterBinder {
         }
     }
 
+    /** A total of every payment so far: it only grows (a reversal keeps the payment it reverses). */
+    private void payments(
+            MeterRegistry registry, String name, String description, String unit, ToLongFunction<Payments> value) {
+        FunctionCounter.builder(name, readings, r ->
+                        (double) value.applyAsLong(r.current().payments()))
+                .description(description)
+                .baseUnit(unit)
+                .register(registry);
+    }
+
     private Gauge.Builder<LedgerReadings> ledgerGauge(
             String name, String description, String unit, ToDoubleFunction<LedgerFigures> value) {
         return Gauge.builder(name, readings, r -> value.applyAsDouble(r.current()))
@@ -173,6 +250,8 @@ final class PayrollMeters implements MeterBinder {
             case IMPORT -> Input.CONTRACTS;
             case DEDUCTION -> Input.REGISTER;
             case RECONCILIATION -> Input.RETURN;
+            case PAYMENTS -> Input.PAYMENTS;
+            case REFUNDS_CONFIRM -> Input.REFUNDS_PAID;
             default -> Input.OTHER;
         };
     }

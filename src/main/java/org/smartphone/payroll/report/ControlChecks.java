@@ -9,12 +9,14 @@ import org.smartphone.payroll.report.PeriodFigures.Balances;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.MoneyOfPeriod;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
+import org.smartphone.payroll.report.PeriodFigures.StopsInForce;
 
 /**
  * The auditors' control checks of a period, computed from the figures read back from the files
@@ -22,7 +24,8 @@ import org.smartphone.payroll.report.PeriodFigures.StatusLine;
  *
  * <ol type="a">
  * <li>the deduction order's total and record count equal those of its manifest;</li>
- * <li>the reconciliation's expected total equals the deduction order's total;</li>
+ * <li>the reconciliation's expected total equals the deduction order's total less what the stops of
+ * the period took off it: order total − Σ (ordered − amount in force) (SPEC 7.7);</li>
  * <li>the reconciliation's withheld total equals the withholding return's total;</li>
  * <li>posted plus refund due equals withheld;</li>
  * <li>every file's SHA-256, recomputed, equals its seal (sidecar and manifest, or the ledger);</li>
@@ -30,15 +33,20 @@ import org.smartphone.payroll.report.PeriodFigures.StatusLine;
  * <li>the exceptions file's records and totals equal the ledger's exception lines, line by line;</li>
  * <li>the reconciliation file's records and totals equal the ledger's reconciliation rows, line by line;</li>
  * <li>the arrears file's records and totals equal the ledger's arrears lines, line by line;</li>
- * <li>the ledger agrees with itself: every contract has collected the sum of its postings, a
- * settled one what was financed, an open one at least 0 and less than that.</li>
+ * <li>the ledger agrees with itself: every contract has collected the sum of its postings and ledger
+ * entries (and written off and recovered the sums of its entries), a settled one has nothing
+ * outstanding, an open one something;</li>
+ * <li>the money of the period balances (SPEC 7.7), over every run that posted in it: withheld (the
+ * return) + supplement deltas + payments − payments reversed = posted + refunds due created − refund
+ * reductions.</li>
  * </ol>
  *
  * A check whose data is missing is NOT_AVAILABLE, never PASS; one whose data cannot be read FAILS.
  *
  * <p>Seals (a to e) show a file is the one its run described; anyone who can write the folder can
  * rewrite a file with its sidecar and manifest. Checks f to i compare each file with the ledger,
- * which only the database's own access control protects, and j compares the ledger with itself.
+ * which only the database's own access control protects, and j and k compare the ledger with itself
+ * (k with the return too).
  */
 public final class ControlChecks {
 
@@ -55,7 +63,8 @@ public final class ControlChecks {
         EXCEPTIONS_MATCH_LEDGER("g"),
         RECONCILIATION_MATCHES_LEDGER("h"),
         ARREARS_MATCH_LEDGER("i"),
-        LEDGER_BALANCES("j");
+        LEDGER_BALANCES("j"),
+        MONEY_BALANCES("k");
 
         private final String letter;
 
@@ -123,6 +132,9 @@ public final class ControlChecks {
         SETTLED_WITH_OUTSTANDING(false),
         OPEN_OUT_OF_RANGE(false),
         LINES_DIFFERING_FROM_LEDGER(false),
+        ORDER_AMOUNT_IN_FORCE(true),
+        MONEY_RECEIVED(true),
+        MONEY_ACCOUNTED(true),
         NONE(false);
 
         private final boolean amount;
@@ -156,7 +168,7 @@ public final class ControlChecks {
         }
     }
 
-    /** Every check of the period, a to j. */
+    /** Every check of the period, a to k. */
     public static List<Check> of(PeriodFigures figures) {
         List<FileDigest> digests = new ArrayList<>(figures.inputs());
         digests.addAll(figures.outputs());
@@ -164,7 +176,10 @@ public final class ControlChecks {
         Reading<ReconciliationFigures> reconciliation = inLedger("reconciliation_line", figures.reconciliation());
         return List.of(
                 orderMatchesManifest(figures.orderFile(), figures.orderManifest()),
-                reconciliationExpectsOrder(figures.reconciliationFile(), figures.orderFile()),
+                reconciliationExpectsOrder(
+                        figures.reconciliationFile(),
+                        figures.orderFile(),
+                        figures.lifeEvents().stopsInForce()),
                 withheldMatchesReturn(figures.reconciliationFile(), figures.withholdingReturn()),
                 postedPlusRefundIsWithheld(figures.reconciliationFile()),
                 fileDigests(digests),
@@ -182,7 +197,8 @@ public final class ControlChecks {
                         figures.arrearsFile(),
                         reconciliation,
                         figures.differingRows().arrears()),
-                ledgerBalances(figures.balances()));
+                ledgerBalances(figures.balances()),
+                moneyBalances(figures.withholdingReturn(), figures.lifeEvents().money()));
     }
 
     /** The checks that failed, in order. */
@@ -213,17 +229,20 @@ public final class ControlChecks {
                                 manifest.value().records())));
     }
 
-    /** (b) What the reconciliation expected is what the deduction order instructed. */
+    /**
+     * (b) What the reconciliation expected is what the deduction order instructed, less what the stops
+     * of the period took off it (SPEC 4: it expects the amount in force of each order line).
+     */
     public static Check reconciliationExpectsOrder(
-            Reading<ReconciliationTotals> reconciliation, Reading<OrderTotals> orderFile) {
+            Reading<ReconciliationTotals> reconciliation, Reading<OrderTotals> orderFile, StopsInForce stops) {
         return check(
                 Kind.RECONCILIATION_EXPECTS_ORDER,
                 List.of(reconciliation, orderFile),
                 () -> List.of(new Comparison(
                         Quantity.RECONCILIATION_EXPECTED,
                         reconciliation.value().expectedXof(),
-                        Quantity.ORDER_FILE_AMOUNT,
-                        orderFile.value().amountXof())));
+                        Quantity.ORDER_AMOUNT_IN_FORCE,
+                        Math.subtractExact(orderFile.value().amountXof(), stops.reductionXof()))));
     }
 
     /** (c) What the reconciliation says was withheld is what the withholding return says. */
@@ -395,6 +414,37 @@ public final class ControlChecks {
                         new Comparison(
                                 Quantity.SETTLED_WITH_OUTSTANDING, balances.settledWithOutstanding(), Quantity.NONE, 0),
                         new Comparison(Quantity.OPEN_OUT_OF_RANGE, balances.openOutOfRange(), Quantity.NONE, 0)));
+    }
+
+    /**
+     * (k) The money of the period balances (SPEC 7.7): what came in (the return of the period, once
+     * reconciled, the supplement deltas and the payments, less the payments reversed) is what was posted
+     * and what became refunds due, less the refunds reduced. Before the reconciliation of the period,
+     * nothing withheld counts yet.
+     */
+    public static Check moneyBalances(Reading<ReturnTotal> withholdingReturn, MoneyOfPeriod money) {
+        return check(
+                Kind.MONEY_BALANCES,
+                money.reconciled() ? List.of(withholdingReturn) : List.of(),
+                () -> List.of(new Comparison(
+                        Quantity.MONEY_RECEIVED,
+                        moneyReceived(
+                                money.reconciled() ? withholdingReturn.value().withheldXof() : 0, money),
+                        Quantity.MONEY_ACCOUNTED,
+                        moneyAccounted(money))));
+    }
+
+    /** Withheld + supplement deltas + payments − payments reversed. */
+    public static long moneyReceived(long withheldXof, MoneyOfPeriod money) {
+        return Math.subtractExact(
+                Math.addExact(Math.addExact(withheldXof, money.supplementDeltasXof()), money.paymentsXof()),
+                money.paymentsReversedXof());
+    }
+
+    /** Posted + refunds due created − refund reductions. */
+    public static long moneyAccounted(MoneyOfPeriod money) {
+        return Math.subtractExact(
+                Math.addExact(money.postedXof(), money.refundsCreatedXof()), money.refundReductionsXof());
     }
 
     /**

@@ -8,14 +8,21 @@ import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.ControlChecks.Comparison;
 import org.smartphone.payroll.report.ControlChecks.Kind;
 import org.smartphone.payroll.report.ControlChecks.Outcome;
+import org.smartphone.payroll.report.PeriodFigures.BatchLine;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.LifeEvents;
 import org.smartphone.payroll.report.PeriodFigures.MinistryLine;
+import org.smartphone.payroll.report.PeriodFigures.MoneyOfPeriod;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.PostingRun;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
+import org.smartphone.payroll.report.PeriodFigures.RefundLine;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
+import org.smartphone.payroll.report.PeriodFigures.StateLine;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
+import org.smartphone.payroll.report.PeriodFigures.StopLine;
 import org.smartphone.payroll.run.RunKind;
 
 /**
@@ -126,6 +133,7 @@ final class HtmlReport {
         deduction();
         reconciliation();
         arrears();
+        lifeEvents();
         portfolio();
         digests();
         out.append("<footer>").append(esc(labels.footer(period))).append("</footer>\n");
@@ -422,6 +430,165 @@ final class HtmlReport {
         out.append("</table>\n</section>\n");
     }
 
+    /**
+     * Section 5: the money of the period outside the payroll (SPEC 7.7): the runs that posted in it,
+     * its stops, the refund items it created, the refund batches made while it was open, and the
+     * figures of check k.
+     */
+    private void lifeEvents() {
+        LifeEvents life = figures.lifeEvents();
+        out.append("<section id=\"life-events\">\n<h2>")
+                .append(esc(labels.lifeHeading()))
+                .append("</h2>\n");
+
+        out.append("<table class=\"posting-runs\">\n<caption>")
+                .append(esc(labels.postingRunsCaption(period)))
+                .append("</caption>\n");
+        headerRow(
+                labels.fileHeader(),
+                labels.runIdHeader(),
+                labels.stateHeader(),
+                labels.inputHeader(),
+                "#" + labels.rowsHeader(),
+                "#" + labels.receivedHeader(),
+                "#" + labels.postedHeader(),
+                "#" + labels.refundHeader());
+        if (life.postingRuns().isEmpty()) {
+            out.append("<tr><td colspan=\"8\" class=\"muted\">")
+                    .append(esc(labels.noPostingRun(period)))
+                    .append("</td></tr>\n");
+        }
+        for (PostingRun run : life.postingRuns()) {
+            String file = PeriodReport.mainFile(run.kind(), period, run.runNumber());
+            out.append("<tr data-posting-run=\"")
+                    .append(esc(file))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(file))
+                    .append("</td><td class=\"num\">")
+                    .append(run.runId())
+                    .append("</td><td>")
+                    .append(esc(labels.state(run.state())))
+                    .append("</td><td class=\"code\">")
+                    .append(esc(run.inputName()))
+                    .append("</td>");
+            cells(
+                    Html.count(run.rows()),
+                    Html.francs(run.amountXof()),
+                    Html.francs(run.postedXof()),
+                    Html.francs(run.refundDueXof()));
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+
+        out.append("<table class=\"stops\">\n<caption>")
+                .append(esc(labels.stopsCaption(period)))
+                .append("</caption>\n");
+        headerRow(
+                labels.reasonHeader(),
+                "",
+                "#" + labels.rowsHeader(),
+                "#" + labels.orderedHeader(),
+                "#" + labels.inForceHeader());
+        long[] totals = new long[3];
+        for (StopLine stop : life.stops()) {
+            out.append("<tr data-stop=\"")
+                    .append(esc(stop.reason()))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(stop.reason()))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.stopReason(stop.reason())))
+                    .append("</td>");
+            cells(Html.count(stop.count()), Html.francs(stop.orderedXof()), Html.francs(stop.amountXof()));
+            out.append("</tr>\n");
+            totals[0] += stop.count();
+            totals[1] += stop.orderedXof();
+            totals[2] += stop.amountXof();
+        }
+        out.append("<tr class=\"total\"><td colspan=\"2\">")
+                .append(esc(labels.total()))
+                .append("</td>");
+        cells(Html.count(totals[0]), Html.francs(totals[1]), Html.francs(totals[2]));
+        out.append("</tr>\n</table>\n<dl class=\"facts stops-in-force\">\n");
+        fact(labels.contractsStopped(), Html.count(life.stopsInForce().contracts()));
+        fact(labels.takenOffTheOrder(), Html.francs(life.stopsInForce().reductionXof()));
+        out.append("</dl>\n");
+
+        refundTable("refunds-created", labels.refundsCreatedCaption(period), life.refundsCreated());
+
+        out.append("<table class=\"batches\">\n<caption>")
+                .append(esc(labels.batchesCaption(period)))
+                .append("</caption>\n");
+        headerRow(labels.fileHeader(), "", "#" + labels.itemsHeader(), "#" + labels.amountHeader());
+        if (life.batches().isEmpty()) {
+            out.append("<tr><td colspan=\"4\" class=\"muted\">")
+                    .append(esc(labels.noBatch()))
+                    .append("</td></tr>\n");
+        }
+        for (BatchLine batch : life.batches()) {
+            String file = PeriodReport.refundsFile(batch);
+            out.append("<tr data-batch=\"")
+                    .append(esc(file))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(file))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.batchKind(batch.kind())))
+                    .append("</td>");
+            cells(Html.count(batch.items()), Html.francs(batch.amountXof()));
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+
+        MoneyOfPeriod money = life.money();
+        long withheld = money.reconciled() && figures.withholdingReturn().available()
+                ? figures.withholdingReturn().value().withheldXof()
+                : 0;
+        out.append("<h3>").append(esc(labels.moneyCaption(period))).append("</h3>\n");
+        out.append("<dl class=\"facts money\">\n");
+        fact(labels.moneyWithheld(period), Html.francs(withheld));
+        fact(labels.moneySupplementDeltas(), Html.francs(money.supplementDeltasXof()));
+        fact(labels.moneyPayments(), Html.francs(money.paymentsXof()));
+        fact(labels.moneyPaymentsReversed(), Html.francs(money.paymentsReversedXof()));
+        fact(labels.moneyPosted(), Html.francs(money.postedXof()));
+        fact(labels.moneyRefundsCreated(), Html.francs(money.refundsCreatedXof()));
+        fact(labels.moneyRefundReductions(), Html.francs(money.refundReductionsXof()));
+        out.append("</dl>\n</section>\n");
+    }
+
+    /** Refund items by status: count, original and current amounts, and a total row. */
+    private void refundTable(String cssClass, String caption, List<RefundLine> lines) {
+        out.append("<table class=\"")
+                .append(cssClass)
+                .append("\">\n<caption>")
+                .append(esc(caption))
+                .append("</caption>\n");
+        headerRow(
+                labels.statusHeader(),
+                "",
+                "#" + labels.itemsHeader(),
+                "#" + labels.originalHeader(),
+                "#" + labels.amountHeader());
+        long[] totals = new long[3];
+        for (RefundLine refund : lines) {
+            out.append("<tr data-refund-status=\"")
+                    .append(esc(refund.status()))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(refund.status()))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.refundStatus(refund.status())))
+                    .append("</td>");
+            cells(Html.count(refund.count()), Html.francs(refund.originalXof()), Html.francs(refund.amountXof()));
+            out.append("</tr>\n");
+            totals[0] += refund.count();
+            totals[1] += refund.originalXof();
+            totals[2] += refund.amountXof();
+        }
+        out.append("<tr class=\"total\"><td colspan=\"2\">")
+                .append(esc(labels.total()))
+                .append("</td>");
+        cells(Html.count(totals[0]), Html.francs(totals[1]), Html.francs(totals[2]));
+        out.append("</tr>\n</table>\n");
+    }
+
     private void portfolio() {
         Portfolio p = figures.portfolio();
         out.append("<section id=\"portfolio\">\n<h2>")
@@ -433,7 +600,36 @@ final class HtmlReport {
         fact(labels.financed(), Html.francs(p.financedXof()));
         fact(labels.collected(), Html.francs(p.collectedXof()));
         fact(labels.outstanding(), Html.francs(p.outstandingXof()));
-        out.append("</dl>\n</section>\n");
+        out.append("</dl>\n");
+        out.append("<table class=\"states\">\n<caption>")
+                .append(esc(labels.statesCaption()))
+                .append("</caption>\n");
+        headerRow(
+                labels.stateHeader(),
+                "",
+                "#" + labels.contractsHeader(),
+                "#" + labels.outstandingHeader(),
+                "#" + labels.writtenOffHeader(),
+                "#" + labels.recoveredHeader());
+        for (StateLine state : figures.lifeEvents().states()) {
+            out.append("<tr data-state=\"")
+                    .append(esc(state.state()))
+                    .append("\"><td class=\"code\">")
+                    .append(esc(state.state()))
+                    .append("</td><td class=\"muted\">")
+                    .append(esc(labels.contractState(state.state())))
+                    .append("</td>");
+            cells(
+                    Html.count(state.count()),
+                    Html.francs(state.outstandingXof()),
+                    Html.francs(state.writtenOffXof()),
+                    Html.francs(state.recoveredXof()));
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+        refundTable(
+                "refunds-now", labels.refundsNowCaption(), figures.lifeEvents().refundsNow());
+        out.append("</section>\n");
     }
 
     private void digests() {

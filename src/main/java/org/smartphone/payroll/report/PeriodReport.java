@@ -3,8 +3,12 @@ package org.smartphone.payroll.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.smartphone.payroll.config.Home;
 import org.smartphone.payroll.config.PayrollSettings;
 import org.smartphone.payroll.deduction.PublishDeduction;
@@ -17,7 +21,9 @@ import org.smartphone.payroll.reconciliation.PublishReconciliation;
 import org.smartphone.payroll.report.ControlChecks.Check;
 import org.smartphone.payroll.report.PeriodFigures.ArrearsTotals;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.LifeEvents;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
+import org.smartphone.payroll.report.PeriodFigures.PostingRun;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
@@ -39,6 +45,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PeriodReport {
+
+    /** A file name of the outbox folder: no folder, no hidden file. */
+    private static final Pattern PLAIN_FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -78,6 +87,24 @@ public class PeriodReport {
         public Written {
             failed = List.copyOf(failed);
         }
+    }
+
+    /**
+     * The main file of a run that posted in P (SPEC 7.0): {@code payments-P-NN.csv}, NN its number in P,
+     * zero-padded to at least 2 digits.
+     */
+    public static String mainFile(RunKind kind, Period period, int runNumber) {
+        String stem = kind == RunKind.PAYMENTS ? "payments" : kind.name().toLowerCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "%s-%s-%02d.csv", stem, period, runNumber);
+    }
+
+    /**
+     * A refunds file (SPEC 7.2): {@code refunds-NNNN.csv} for a batch issued, {@code refunds-paid-NNNN.csv}
+     * for a confirmation, NNNN zero-padded to at least 4 digits.
+     */
+    static String refundsFile(PeriodFigures.BatchLine batch) {
+        return String.format(
+                Locale.ROOT, "%s-%04d.csv", "CONFIRM".equals(batch.kind()) ? "refunds-paid" : "refunds", batch.batch());
     }
 
     /** The page's name in the period's outbox folder. */
@@ -127,7 +154,7 @@ public class PeriodReport {
         Reading<List<Manifest.Output>> deductionManifest = PeriodFiles.manifest(outbox.resolve(deductionManifestName));
         Reading<List<Manifest.Output>> reconciliationManifest =
                 PeriodFiles.manifest(outbox.resolve(reconciliationManifestName));
-        List<FileDigest> outputs = List.of(
+        List<FileDigest> outputs = new ArrayList<>(List.of(
                 PeriodFiles.output(
                         outbox,
                         outboxLabel,
@@ -158,7 +185,7 @@ public class PeriodReport {
                         true,
                         PeriodFiles.manifestDigest(reconciliationManifest, arrears)),
                 PeriodFiles.output(
-                        outbox, outboxLabel, RunKind.RECONCILIATION, reconciliationManifestName, false, null));
+                        outbox, outboxLabel, RunKind.RECONCILIATION, reconciliationManifestName, false, null)));
 
         Path archive = home.archive().resolve(p);
         String archiveLabel = "archive/" + p;
@@ -174,6 +201,10 @@ public class PeriodReport {
                         ? PeriodFiles.archivedReturn(archive.resolve(input.file()), archiveLabel, period)
                         : Reading.of("reconciliation_line", ledger.withheldInLedger(p));
             }
+        }
+        LifeEvents lifeEvents = ledger.lifeEvents(p, reconciliation.isPresent());
+        for (PostingRun posting : lifeEvents.postingRuns()) {
+            postingRunFiles(posting, period, ofPeriod, outbox, outboxLabel, archive, archiveLabel, inputs, outputs);
         }
         Reading<OrderTotals> orderFile = PeriodFiles.orderFile(outbox.resolve(order));
         Reading<OrderTotals> orderManifest = PeriodFiles.manifestEntry(deductionManifest, order, "amount_xof");
@@ -197,7 +228,49 @@ public class PeriodReport {
                 reconciliation.map(r -> ledger.reconciliation(p)),
                 ledger.portfolio(),
                 balances.check(),
-                differingRows(outbox, period, deduction.isPresent(), reconciliation.isPresent()));
+                differingRows(outbox, period, deduction.isPresent(), reconciliation.isPresent()),
+                lifeEvents);
+    }
+
+    /**
+     * The files of a run that posted in the period (SPEC 7.0): its input, archived in {@code archive/M/},
+     * sealed by the digest the ledger recorded; its main file and every other output its manifest lists
+     * ({@code payments-M-NN.csv}, the stops file), each sealed by its sidecar and the manifest; and the
+     * manifest itself. Without a manifest the main file is still looked for.
+     */
+    private static void postingRunFiles(
+            PostingRun posting,
+            Period period,
+            List<RunRecord> ofPeriod,
+            Path outbox,
+            String outboxLabel,
+            Path archive,
+            String archiveLabel,
+            List<FileDigest> inputs,
+            List<FileDigest> outputs)
+            throws IOException {
+        for (RunRecord run : ofPeriod) {
+            if (run.runId() == posting.runId()) {
+                inputs.add(PeriodFiles.input(archive, archiveLabel, run.kind(), run.inputName(), run.inputSha256()));
+            }
+        }
+        String main = mainFile(posting.kind(), period, posting.runNumber());
+        String manifestName = main.substring(0, main.length() - ".csv".length()) + ".manifest.json";
+        Reading<List<Manifest.Output>> manifest = PeriodFiles.manifest(outbox.resolve(manifestName));
+        Set<String> files = new LinkedHashSet<>();
+        files.add(main);
+        if (manifest.available()) {
+            // a name from the file on disk: only a plain file name of the outbox folder is looked at
+            manifest.value().stream()
+                    .map(Manifest.Output::file)
+                    .filter(name -> PLAIN_FILE_NAME.matcher(name).matches())
+                    .forEach(files::add);
+        }
+        for (String file : files) {
+            outputs.add(PeriodFiles.output(
+                    outbox, outboxLabel, posting.kind(), file, true, PeriodFiles.manifestDigest(manifest, file)));
+        }
+        outputs.add(PeriodFiles.output(outbox, outboxLabel, posting.kind(), manifestName, false, null));
     }
 
     /** Each published file against the ledger rows, in the order and with the values the runs wrote. */

@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.smartphone.payroll.ledger.ContractState;
+import org.smartphone.payroll.report.PeriodFigures.BatchLine;
 import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
+import org.smartphone.payroll.report.PeriodFigures.LifeEvents;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.PostingRun;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
+import org.smartphone.payroll.report.PeriodFigures.RefundLine;
 import org.smartphone.payroll.report.PeriodFigures.RunLine;
+import org.smartphone.payroll.report.PeriodFigures.StateLine;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
+import org.smartphone.payroll.report.PeriodFigures.StopLine;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.text.Counted;
 import org.smartphone.payroll.text.Francs;
@@ -20,7 +27,10 @@ import org.smartphone.payroll.text.Francs;
  * The plain-text period report, in English: what was instructed and why not more, what came back and
  * how it was posted, arrears by bucket, and the portfolio. It renders the figures the HTML page shows
  * ({@link PeriodFigures}, read once by {@link PeriodReport}), so that the two never disagree; only the
- * reasons, statuses and buckets that hold a row are listed, in code point order.
+ * reasons, statuses and buckets that hold a row are listed, in code point order. The money outside the
+ * payroll (SPEC 7) is printed when the period has any: runs that posted in it, stops, refund items
+ * created, refund batches; the portfolio names written-off and cancelled contracts and refund items
+ * once the ledger holds any.
  */
 final class PeriodText {
 
@@ -42,6 +52,7 @@ final class PeriodText {
                 .append(runState(figures.runs(), RunKind.RECONCILIATION))
                 .append('\n');
         figures.reconciliation().ifPresent(r -> reconciliation(out, r));
+        lifeEvents(out, p, figures);
         out.append("\nPortfolio now\n");
         Portfolio portfolio = figures.portfolio();
         out.append(String.format(
@@ -50,7 +61,104 @@ final class PeriodText {
                 portfolio.settledContracts(),
                 francs(portfolio.collectedXof()),
                 francs(portfolio.outstandingXof())));
+        LifeEvents life = figures.lifeEvents();
+        StateLine writtenOff = state(life, ContractState.WRITTEN_OFF);
+        StateLine cancelled = state(life, ContractState.CANCELLED);
+        if (writtenOff.count() + cancelled.count() > 0) {
+            out.append(String.format(
+                    "  written off %d (written off %s F, recovered %s F), cancelled %d%n",
+                    writtenOff.count(),
+                    francs(writtenOff.writtenOffXof()),
+                    francs(writtenOff.recoveredXof()),
+                    cancelled.count()));
+        }
+        List<RefundLine> refunds = held(life.refundsNow(), RefundLine::count, RefundLine::status);
+        if (!refunds.isEmpty()) {
+            out.append("  refund items:");
+            String separator = " ";
+            for (RefundLine refund : life.refundsNow()) {
+                out.append(separator)
+                        .append(refund.status())
+                        .append(' ')
+                        .append(refund.count())
+                        .append(" (")
+                        .append(francs(refund.amountXof()))
+                        .append(" F)");
+                separator = ", ";
+            }
+            out.append('\n');
+        }
         return out.toString();
+    }
+
+    private static StateLine state(LifeEvents life, ContractState state) {
+        return life.states().stream()
+                .filter(line -> line.state().equals(state.name()))
+                .findFirst()
+                .orElse(new StateLine(state.name(), 0, 0, 0, 0));
+    }
+
+    /**
+     * The money of the period outside the payroll, when there is any: runs that posted in it, its
+     * stops, the refund items it created and the refund batches made while it was open.
+     */
+    private static void lifeEvents(StringBuilder out, String p, PeriodFigures figures) {
+        LifeEvents life = figures.lifeEvents();
+        List<StopLine> stops = held(life.stops(), StopLine::count, StopLine::reason);
+        List<RefundLine> refunds = held(life.refundsCreated(), RefundLine::count, RefundLine::status);
+        if (life.postingRuns().isEmpty()
+                && stops.isEmpty()
+                && refunds.isEmpty()
+                && life.batches().isEmpty()) {
+            return;
+        }
+        out.append("\nMoney outside the payroll\n");
+        for (PostingRun run : life.postingRuns()) {
+            out.append(String.format(
+                    "  %-30s %8d %-4s  %s %s F  posted %s F  refund due %s F%n",
+                    PeriodReport.mainFile(run.kind(), figures.period(), run.runNumber()),
+                    run.rows(),
+                    Counted.noun(run.rows(), "row"),
+                    // a payment's amount is money received; an action's is what it concerns
+                    run.kind() == RunKind.PAYMENTS ? "received" : "amount",
+                    francs(run.amountXof()),
+                    francs(run.postedXof()),
+                    francs(run.refundDueXof())));
+        }
+        for (StopLine stop : stops) {
+            out.append(String.format(
+                    "  %-30s %8d %-4s  ordered %s F  in force %s F%n",
+                    "stops " + stop.reason(),
+                    stop.count(),
+                    Counted.noun(stop.count(), "row"),
+                    francs(stop.orderedXof()),
+                    francs(stop.amountXof())));
+        }
+        if (!stops.isEmpty()) {
+            out.append(String.format(
+                    "  %-30s %8d %-4s  taken off the order %s F%n",
+                    "contracts stopped",
+                    life.stopsInForce().contracts(),
+                    "",
+                    francs(life.stopsInForce().reductionXof())));
+        }
+        for (RefundLine refund : refunds) {
+            out.append(String.format(
+                    "  %-30s %8d %-4s  original %s F  amount %s F%n",
+                    "refund items " + refund.status(),
+                    refund.count(),
+                    Counted.noun(refund.count(), "item"),
+                    francs(refund.originalXof()),
+                    francs(refund.amountXof())));
+        }
+        for (BatchLine batch : life.batches()) {
+            out.append(String.format(
+                    "  %-30s %8d %-4s  amount %s F%n",
+                    PeriodReport.refundsFile(batch),
+                    batch.items(),
+                    Counted.noun(batch.items(), "item"),
+                    francs(batch.amountXof())));
+        }
     }
 
     /** Only a run that reached the ledger has figures: lines of an unfinished run are not the period's. */

@@ -310,6 +310,112 @@ final class ReportLabels {
         return text("arrears.none");
     }
 
+    // Money outside the payroll (SPEC 7)
+
+    String lifeHeading() {
+        return text("life.heading");
+    }
+
+    String postingRunsCaption(Period period) {
+        return text("life.runs-caption", period.toString());
+    }
+
+    String noPostingRun(Period period) {
+        return text("life.no-runs", period.toString());
+    }
+
+    String receivedHeader() {
+        return text("life.received");
+    }
+
+    String stopsCaption(Period period) {
+        return text("life.stops-caption", period.toString());
+    }
+
+    String orderedHeader() {
+        return text("life.ordered");
+    }
+
+    String inForceHeader() {
+        return text("life.in-force");
+    }
+
+    String stopReason(String code) {
+        return code("stop", code, code);
+    }
+
+    String contractsStopped() {
+        return text("life.contracts-stopped");
+    }
+
+    String takenOffTheOrder() {
+        return text("life.taken-off");
+    }
+
+    String refundsCreatedCaption(Period period) {
+        return text("life.refunds-caption", period.toString());
+    }
+
+    String itemsHeader() {
+        return text("life.items");
+    }
+
+    String originalHeader() {
+        return text("life.original");
+    }
+
+    String amountHeader() {
+        return text("life.amount");
+    }
+
+    String refundStatus(String code) {
+        return code("refund", code, code);
+    }
+
+    String batchesCaption(Period period) {
+        return text("life.batches-caption", period.toString());
+    }
+
+    String noBatch() {
+        return text("life.no-batches");
+    }
+
+    String batchKind(String kind) {
+        return code("batch", kind, kind);
+    }
+
+    String moneyCaption(Period period) {
+        return text("life.money-caption", period.toString());
+    }
+
+    String moneyWithheld(Period period) {
+        return text("life.money.withheld", period.toString());
+    }
+
+    String moneySupplementDeltas() {
+        return text("life.money.supplements");
+    }
+
+    String moneyPayments() {
+        return text("life.money.payments");
+    }
+
+    String moneyPaymentsReversed() {
+        return text("life.money.reversed");
+    }
+
+    String moneyPosted() {
+        return text("life.money.posted");
+    }
+
+    String moneyRefundsCreated() {
+        return text("life.money.refunds-created");
+    }
+
+    String moneyRefundReductions() {
+        return text("life.money.refund-reductions");
+    }
+
     // Portfolio
 
     String portfolioHeading() {
@@ -338,6 +444,26 @@ final class ReportLabels {
 
     String outstanding() {
         return text("portfolio.outstanding");
+    }
+
+    String statesCaption() {
+        return text("portfolio.states-caption");
+    }
+
+    String contractState(String code) {
+        return code("contract-state", code, code);
+    }
+
+    String writtenOffHeader() {
+        return text("portfolio.written-off");
+    }
+
+    String recoveredHeader() {
+        return text("portfolio.recovered");
+    }
+
+    String refundsNowCaption() {
+        return text("portfolio.refunds-caption");
     }
 
     // Digests

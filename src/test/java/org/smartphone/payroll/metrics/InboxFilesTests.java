@@ -36,12 +36,36 @@ class InboxFilesTests {
         Files.createDirectory(inbox.resolve("payroll-2026-06.csv"));
 
         assertThat(InboxFiles.waiting(inbox))
-                .isEqualTo(Map.of(Input.CONTRACTS, 2L, Input.REGISTER, 1L, Input.RETURN, 1L, Input.OTHER, 2L));
+                .isEqualTo(Map.of(
+                        Input.CONTRACTS,
+                        2L,
+                        Input.REGISTER,
+                        1L,
+                        Input.RETURN,
+                        1L,
+                        Input.PAYMENTS,
+                        0L,
+                        Input.REFUNDS_PAID,
+                        0L,
+                        Input.OTHER,
+                        2L));
     }
 
     @Test
     void aMissingInboxHasNothingWaiting(@TempDir Path home) {
         assertThat(InboxFiles.waiting(home.resolve("inbox")))
-                .isEqualTo(Map.of(Input.CONTRACTS, 0L, Input.REGISTER, 0L, Input.RETURN, 0L, Input.OTHER, 0L));
+                .isEqualTo(Map.of(
+                        Input.CONTRACTS,
+                        0L,
+                        Input.REGISTER,
+                        0L,
+                        Input.RETURN,
+                        0L,
+                        Input.PAYMENTS,
+                        0L,
+                        Input.REFUNDS_PAID,
+                        0L,
+                        Input.OTHER,
+                        0L));
     }
 }

@@ -18,6 +18,7 @@ import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
 import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.MoneyOfPeriod;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
@@ -25,6 +26,7 @@ import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
 import org.smartphone.payroll.report.PeriodFigures.StatusLine;
+import org.smartphone.payroll.report.PeriodFigures.StopsInForce;
 import org.smartphone.payroll.run.RunKind;
 
 /**
@@ -139,32 +141,119 @@ class ControlChecksTests {
     @Nested
     class ReconciliationExpectsOrder {
 
+        private static final StopsInForce NO_STOP = new StopsInForce(0, 0);
+
         @Test
         void passesWhenExpectedIsTheOrderTotal() {
             // UNEXPECTED rows expect 0, so they do not change the sum
             Check check = ControlChecks.reconciliationExpectsOrder(
-                    reconciliation(415_155, 411_571, 410_571, 1_000), order(41, 415_155));
+                    reconciliation(415_155, 411_571, 410_571, 1_000), order(41, 415_155), NO_STOP);
 
             assertThat(check.outcome()).isEqualTo(Outcome.PASS);
             assertThat(check.comparisons())
                     .containsExactly(new Comparison(
-                            Quantity.RECONCILIATION_EXPECTED, 415_155, Quantity.ORDER_FILE_AMOUNT, 415_155));
+                            Quantity.RECONCILIATION_EXPECTED, 415_155, Quantity.ORDER_AMOUNT_IN_FORCE, 415_155));
         }
 
         @Test
         void failsWhenTheyDiffer() {
             Check check = ControlChecks.reconciliationExpectsOrder(
-                    reconciliation(407_239, 411_571, 410_571, 1_000), order(41, 415_155));
+                    reconciliation(407_239, 411_571, 410_571, 1_000), order(41, 415_155), NO_STOP);
+
+            assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void expectsTheOrderLessWhatTheStopsTookOffIt() {
+            // two lines stopped: 12 000 ordered, in force 0 after a payment settled the contract; 8 000
+            // ordered, in force 2 500 (its latest stop). 415 155 - 12 000 - 5 500 = 397 655
+            Check check = ControlChecks.reconciliationExpectsOrder(
+                    reconciliation(397_655, 390_000, 390_000, 0), order(41, 415_155), new StopsInForce(2, 17_500));
+
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(check.comparisons())
+                    .containsExactly(new Comparison(
+                            Quantity.RECONCILIATION_EXPECTED, 397_655, Quantity.ORDER_AMOUNT_IN_FORCE, 397_655));
+        }
+
+        @Test
+        void failsWhenTheReconciliationExpectedTheOrderAmountOfAStoppedLine() {
+            Check check = ControlChecks.reconciliationExpectsOrder(
+                    reconciliation(415_155, 390_000, 390_000, 0), order(41, 415_155), new StopsInForce(2, 17_500));
 
             assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void isNotAvailableBeforeTheReconciliation() {
-            Check check = ControlChecks.reconciliationExpectsOrder(Reading.missing(RECONCILIATION), order(41, 415_155));
+            Check check = ControlChecks.reconciliationExpectsOrder(
+                    Reading.missing(RECONCILIATION), order(41, 415_155), NO_STOP);
 
             assertThat(check.outcome()).isEqualTo(Outcome.NOT_AVAILABLE);
             assertThat(check.gaps()).extracting(Reading::source).containsExactly(RECONCILIATION);
+        }
+    }
+
+    @Nested
+    class MoneyBalances {
+
+        private final Reading<ReturnTotal> returned = Reading.of(
+                "withheld-2026-01.csv",
+                new ReturnTotal(ReturnTotal.Source.ARCHIVED_FILE, "archive/2026-01/withheld-2026-01.csv", 41, 411_571));
+
+        @Test
+        void theReturnAndThePaymentsArePostedOrRefunded() {
+            // return 411 571: 410 571 posted, 1 000 refund due; payments 60 000: 50 000 posted, 10 000
+            // refunded; one payment of 5 000 reversed (posted 5 000 taken back): 411 571 + 60 000 - 5 000
+            // = 466 571 = (410 571 + 50 000 - 5 000) + (1 000 + 10 000) - 0
+            MoneyOfPeriod money = new MoneyOfPeriod(true, 0, 60_000, 5_000, 455_571, 11_000, 0);
+
+            Check check = ControlChecks.moneyBalances(returned, money);
+
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(check.comparisons())
+                    .containsExactly(
+                            new Comparison(Quantity.MONEY_RECEIVED, 466_571, Quantity.MONEY_ACCOUNTED, 466_571));
+        }
+
+        @Test
+        void aNegativeSupplementComesOffARefundItemAndWhatWasPosted() {
+            // supplement delta -3 000: 1 000 off a DUE refund item, 2 000 off collected
+            MoneyOfPeriod money = new MoneyOfPeriod(true, -3_000, 0, 0, 408_571, 1_000, 1_000);
+
+            Check check = ControlChecks.moneyBalances(returned, money);
+
+            assertThat(check.comparisons())
+                    .containsExactly(
+                            new Comparison(Quantity.MONEY_RECEIVED, 408_571, Quantity.MONEY_ACCOUNTED, 408_571));
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void failsWhenAFrancIsNeitherPostedNorRefunded() {
+            MoneyOfPeriod money = new MoneyOfPeriod(true, 0, 60_000, 0, 460_571, 10_999, 0);
+
+            assertThat(ControlChecks.moneyBalances(returned, money).outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void beforeTheReconciliationOnlyThePaymentsCount() {
+            MoneyOfPeriod money = new MoneyOfPeriod(false, 0, 60_000, 0, 50_000, 10_000, 0);
+
+            Check check = ControlChecks.moneyBalances(Reading.missing("withheld-2026-01.csv"), money);
+
+            assertThat(check.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(check.comparisons())
+                    .containsExactly(new Comparison(Quantity.MONEY_RECEIVED, 60_000, Quantity.MONEY_ACCOUNTED, 60_000));
+        }
+
+        @Test
+        void isNotAvailableWhenTheReturnOfAReconciledPeriodCannotBeRead() {
+            MoneyOfPeriod money = new MoneyOfPeriod(true, 0, 0, 0, 410_571, 1_000, 0);
+
+            Check check = ControlChecks.moneyBalances(Reading.missing("withheld-2026-01.csv"), money);
+
+            assertThat(check.outcome()).isEqualTo(Outcome.NOT_AVAILABLE);
         }
     }
 
@@ -535,15 +624,19 @@ class ControlChecksTests {
                         Reading.missing("deduction_line"),
                         Reading.missing("deduction_line"),
                         Reading.missing("reconciliation_line"),
-                        Reading.missing("arrears_line")));
+                        Reading.missing("arrears_line")),
+                LifeEventFigures.none(false));
 
         List<Check> checks = ControlChecks.of(nothing);
 
         assertThat(checks).extracting(Check::kind).containsExactly(Kind.values());
         assertThat(checks.subList(0, 9)).extracting(Check::outcome).containsOnly(Outcome.NOT_AVAILABLE);
-        assertThat(checks.get(9).kind()).isEqualTo(Kind.LEDGER_BALANCES);
-        assertThat(checks.get(9).outcome())
+        assertThat(checks.subList(9, 11))
+                .extracting(Check::kind)
+                .containsExactly(Kind.LEDGER_BALANCES, Kind.MONEY_BALANCES);
+        assertThat(checks.subList(9, 11))
+                .extracting(Check::outcome)
                 .as("the ledger is always there to check")
-                .isEqualTo(Outcome.PASS);
+                .containsOnly(Outcome.PASS);
     }
 }

@@ -19,9 +19,11 @@ import org.smartphone.payroll.report.PeriodFigures.BucketLine;
 import org.smartphone.payroll.report.PeriodFigures.DeductionFigures;
 import org.smartphone.payroll.report.PeriodFigures.DifferingRows;
 import org.smartphone.payroll.report.PeriodFigures.ExceptionTotals;
+import org.smartphone.payroll.report.PeriodFigures.LifeEvents;
 import org.smartphone.payroll.report.PeriodFigures.MinistryLine;
 import org.smartphone.payroll.report.PeriodFigures.OrderTotals;
 import org.smartphone.payroll.report.PeriodFigures.Portfolio;
+import org.smartphone.payroll.report.PeriodFigures.PostingRun;
 import org.smartphone.payroll.report.PeriodFigures.ReasonLine;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationFigures;
 import org.smartphone.payroll.report.PeriodFigures.ReconciliationTotals;
@@ -88,7 +90,25 @@ class HtmlReportTests {
                         Reading.of("deductions-2026-01.csv", 0L),
                         Reading.of("deduction-exceptions-2026-01.csv", 0L),
                         Reading.of("reconciliation-2026-01.csv", 0L),
-                        Reading.of("arrears-2026-01.csv", 0L)));
+                        Reading.of("arrears-2026-01.csv", 0L)),
+                lifeEvents(inputName));
+    }
+
+    /**
+     * The reconciliation's money (410 571 posted, 1 000 refund due), and a payments run whose input is
+     * named as given (a name from the inbox, like the register's).
+     */
+    private static LifeEvents lifeEvents(String inputName) {
+        LifeEvents reconciled = LifeEventFigures.reconciled(410_571, 1_000);
+        return new LifeEvents(
+                List.of(new PostingRun(RunKind.PAYMENTS, 4, 1, RunState.COMPLETED, inputName, 0, 0, 0, 0)),
+                reconciled.stops(),
+                reconciled.stopsInForce(),
+                reconciled.refundsCreated(),
+                reconciled.batches(),
+                reconciled.money(),
+                reconciled.states(),
+                reconciled.refundsNow());
     }
 
     static String render(PeriodFigures figures, String language) {
@@ -208,7 +228,7 @@ class HtmlReportTests {
     }
 
     @Test
-    void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerCheck() {
+    void aPeriodWithNothingRunSaysSoAndPassesNothingButTheLedgerChecks() {
         PeriodFigures nothing = new PeriodFigures(
                 Period.parse("2026-04"),
                 List.of(),
@@ -228,7 +248,8 @@ class HtmlReportTests {
                         Reading.missing("deduction_line"),
                         Reading.missing("deduction_line"),
                         Reading.missing("reconciliation_line"),
-                        Reading.missing("arrears_line")));
+                        Reading.missing("arrears_line")),
+                LifeEventFigures.none(false));
 
         String page = render(nothing, "en");
 
@@ -240,9 +261,11 @@ class HtmlReportTests {
                         "not run yet");
         assertThat(page.split("data-outcome=\"not-available\"", -1)).hasSize(10);
         assertThat(page.split("data-outcome=\"pass\"", -1))
-                .as("only the ledger's own check, j")
-                .hasSize(2);
-        assertThat(page).contains("data-check=\"j\" data-outcome=\"pass\"");
+                .as("only the ledger's own checks, j and k (nothing came in, nothing was posted)")
+                .hasSize(3);
+        assertThat(page)
+                .contains("data-check=\"j\" data-outcome=\"pass\"")
+                .contains("data-check=\"k\" data-outcome=\"pass\"");
         assertThat(page.toLowerCase(Locale.ROOT)).doesNotContain("http://", "https://");
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.smartphone.payroll.arrears.ArrearsBucket;
 import org.smartphone.payroll.deduction.DeductionReason;
+import org.smartphone.payroll.ledger.ContractState;
 import org.smartphone.payroll.period.Period;
 import org.smartphone.payroll.reconciliation.ReconciliationStatus;
 import org.smartphone.payroll.report.PeriodFigures.ReturnTotal;
@@ -199,6 +200,11 @@ class MessagesTests {
                         Stream.of(ReconciliationStatus.values()).map(Enum::name).toList();
                     case "bucket" ->
                         Stream.of(ArrearsBucket.values()).map(Enum::name).toList();
+                    case "stopReason" -> PeriodLedger.STOP_REASONS;
+                    case "refundStatus" -> PeriodLedger.REFUND_STATUSES;
+                    case "batchKind" -> List.of("ISSUE", "CONFIRM");
+                    case "contractState" ->
+                        Stream.of(ContractState.values()).map(Enum::name).toList();
                     default -> List.of("deductions-2026-01.csv", "");
                 };
             }

@@ -36,7 +36,7 @@ class PeriodReportFunctionalTests {
     private static final String PERIOD = "2026-01";
     private static final String ORDER = "deductions-2026-01.csv";
     private static final String RECONCILIATION = "reconciliation-2026-01.csv";
-    private static final List<String> CHECKS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    private static final List<String> CHECKS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
     private static final List<String> STATUSES = List.of("MATCHED", "NOT_WITHHELD", "SHORT", "OVER", "UNEXPECTED");
     private static final List<String> BUCKETS = List.of("MONTHS_1", "MONTHS_2", "MONTHS_3_PLUS");
     private static final List<String> SEALED_OUTPUTS =
@@ -219,8 +219,9 @@ class PeriodReportFunctionalTests {
                         "1. Control checks",
                         "3. Reconciliation",
                         "4. Arrears after reconciliation",
-                        "5. Portfolio",
-                        "6. SHA-256 digests")
+                        "5. Money outside the payroll",
+                        "6. Portfolio",
+                        "7. SHA-256 digests")
                 .doesNotContain("Contrôles", "Conforme");
         for (String letter : CHECKS) {
             assertThat(RenderedReport.cells(rendered.element("tr", "data-check", letter))
@@ -348,7 +349,7 @@ class PeriodReportFunctionalTests {
 
             assertThat(rendered.elementsWith("tr", "data-outcome"))
                     .as(period)
-                    .hasSize(10 + 2 + 4)
+                    .hasSize(11 + 2 + 4)
                     .allSatisfy(row -> assertThat(RenderedReport.attribute(row, "data-outcome"))
                             .as(period)
                             .isEqualTo("pass"));

@@ -30,6 +30,14 @@ final class RenderedReport {
         return new RenderedReport(Chromium.dumpDom(page));
     }
 
+    /**
+     * The page as the engine wrote it, not rendered: for the figures of a page with no script, whose
+     * DOM is its source.
+     */
+    static RenderedReport unrendered(String page) {
+        return new RenderedReport(page);
+    }
+
     String dom() {
         return dom;
     }

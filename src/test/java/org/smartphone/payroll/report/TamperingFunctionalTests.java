@@ -60,7 +60,7 @@ class TamperingFunctionalTests {
     private static final String ARREARS = "arrears-2026-01.csv";
     private static final String DEDUCTION_MANIFEST = "deduction-2026-01.manifest.json";
     private static final String RECONCILIATION_MANIFEST = "reconciliation-2026-01.manifest.json";
-    private static final List<String> LETTERS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    private static final List<String> LETTERS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
 
     /** Fails at once, saying how to install it, rather than after running the programme. */
     @BeforeAll
@@ -199,13 +199,14 @@ class TamperingFunctionalTests {
         report.failed("j");
         report.passed("a", "b", "c", "d", "e", "f", "g", "h", "i");
         report.text("j")
-                .containsPattern("collected, every contract +9 500 F\\n +\u2260 sum of every posting" + " +8 500 F")
-                .containsPattern(
-                        "contracts whose collected is not the sum of their postings +1\\n" + " +\u2260 expected +0");
+                .containsPattern("collected, every contract +9 500 F\\n +\u2260 sum of every posting and ledger entry"
+                        + " +8 500 F")
+                .containsPattern("contracts whose balance is not the sum of their postings and entries +1\\n"
+                        + " +\u2260 expected +0");
         assertThat(RenderedReport.text(report.rendered.element("tr", "data-check", "j")))
-                .contains("encaissé, tous contrats " + francs(9_500) + " \u2260 somme de toutes les imputations "
-                        + francs(8_500))
-                .contains("contrats dont l'encaissé n'est pas la somme des imputations 1 \u2260 attendu 0");
+                .contains("encaissé, tous contrats " + francs(9_500)
+                        + " \u2260 somme de toutes les imputations et écritures " + francs(8_500))
+                .contains("contrats dont le solde n'est pas la somme des imputations et écritures 1 \u2260 attendu 0");
     }
 
     @ParameterizedTest
@@ -224,10 +225,11 @@ class TamperingFunctionalTests {
 
         report.failed("j");
         report.text("j")
-                .containsPattern("collected, every contract +12 500 F\\n +\u2260 sum of every posting" + " +8 500 F")
-                .containsPattern("contracts whose collected is not the sum of their postings +1\\n")
+                .containsPattern("collected, every contract +12 500 F\\n +\u2260 sum of every posting and ledger entry"
+                        + " +8 500 F")
+                .containsPattern("contracts whose balance is not the sum of their postings and entries +1\\n")
                 .containsPattern("settled contracts with something outstanding +1\\n")
-                .containsPattern("open contracts outside 0 \u2264 collected < financed +1\\n");
+                .containsPattern("open contracts outside 0 \u2264 collected \\+ written off < financed +1\\n");
     }
 
     @ParameterizedTest
@@ -245,8 +247,9 @@ class TamperingFunctionalTests {
         Report report = report(programme, "j");
 
         report.text("j")
-                .containsPattern("collected, every contract +8 500 F\\n +\u2260 sum of every posting" + " +7 800 F")
-                .containsPattern("contracts whose collected is not the sum of their postings +3\\n")
+                .containsPattern("collected, every contract +8 500 F\\n +\u2260 sum of every posting and ledger entry"
+                        + " +7 800 F")
+                .containsPattern("contracts whose balance is not the sum of their postings and entries +3\\n")
                 .containsPattern("settled contracts with something outstanding +0\\n");
     }
 
