@@ -90,7 +90,7 @@ CREATE INDEX IF NOT EXISTS order_stop_run ON order_stop (run_id);
 -- payee_matricule fixed at creation for an UNEXPECTED row, else blank until issued (then the contract's
 -- current matricule, kept in issued_matricule). contract_id may name no known contract (UNEXPECTED).
 -- status DUE, INSTRUCTED, PAID or CANCELLED (reduced to 0). batch: the refunds-NNNN.csv it was last
--- issued in; confirmation: the refunds-paid-NNNN.csv that confirmed it. legacy: made by V14 from a
+-- issued in; confirmation: the refunds-paid-NNNN.csv that confirmed it. legacy: made by V15 from a
 -- refund due recorded before this version (may be confirmed while DUE, SPEC 7.2).
 CREATE TABLE IF NOT EXISTS refund_item (
     refund_id        VARCHAR(100) NOT NULL PRIMARY KEY,

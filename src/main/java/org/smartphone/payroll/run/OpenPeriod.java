@@ -37,7 +37,7 @@ public class OpenPeriod {
     public Open require(String run) {
         return current()
                 .orElseThrow(() -> new RefusedException(run + " must wait: no deduction run has completed yet, so"
-                        + " there is no open period to post in (SPEC 7.0). Run the first month's deduction first."));
+                        + " there is no open period to post in. Run the first month's deduction first."));
     }
 
     /**
