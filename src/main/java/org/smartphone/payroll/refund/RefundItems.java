@@ -123,28 +123,36 @@ public class RefundItems {
     }
 
     /**
-     * One of the items run {@code runId} made that has been issued in a batch (whatever became of it
-     * since), the first by refund id; empty when none was. Its run may then not be revoked (SPEC 6).
+     * One of the items run {@code runId} made that has left the engine's hands: issued in a batch
+     * (whatever became of it since), or confirmed paid (an item made from a refund due recorded before
+     * this version may be paid while DUE, in no batch); the first by refund id; empty when none has. Its
+     * run may then not be revoked (SPEC 6): the money was instructed or paid, and the item's id is in a
+     * file the bank or an auditor holds.
      */
     public Optional<IssuedItem> issuedAmongMadeBy(long runId) {
         return jdbc
                 .query(
-                        "SELECT refund_id, batch FROM refund_item WHERE run_id = ? AND batch IS NOT NULL"
-                                + " ORDER BY refund_id" + codePoint(),
-                        (rs, i) -> new IssuedItem(rs.getString(1), rs.getInt(2)),
+                        "SELECT refund_id, batch, confirmation FROM refund_item WHERE run_id = ?"
+                                + " AND (batch IS NOT NULL OR confirmation IS NOT NULL) ORDER BY refund_id"
+                                + codePoint(),
+                        (rs, i) -> {
+                            int batch = rs.getInt(2);
+                            return new IssuedItem(
+                                    rs.getString(1),
+                                    rs.wasNull()
+                                            ? RefundFiles.confirmationFile(rs.getInt(3))
+                                            : RefundFiles.batchFile(batch));
+                        },
                         runId)
                 .stream()
                 .findFirst();
     }
 
-    /** An item issued in batch {@code batch} ({@code refunds-NNNN.csv}). */
-    public record IssuedItem(String refundId, int batch) {
-
-        /** The batch's file, {@code refunds-0003.csv}. */
-        public String batchFile() {
-            return RefundFiles.batchFile(batch);
-        }
-    }
+    /**
+     * An item that left the engine's hands, and the file that says so: the batch it was issued in
+     * ({@code refunds-0003.csv}), else the confirmation that paid it ({@code refunds-paid-0002.csv}).
+     */
+    public record IssuedItem(String refundId, String file) {}
 
     /**
      * Removes the items run {@code runId} made, with their reductions, when that run is revoked (SPEC 6);

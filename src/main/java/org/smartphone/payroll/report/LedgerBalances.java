@@ -36,7 +36,7 @@ class LedgerBalances {
             SELECT period FROM posting WHERE period > ? ORDER BY period, contract_id FETCH FIRST 1 ROWS ONLY""";
     /** Ordered by the whole key, the period first, so that H2 reads along it instead of sorting. */
     private static final String POSTINGS = """
-            SELECT contract_id, amount_xof FROM posting WHERE period = ? ORDER BY period, contract_id""";
+            SELECT contract_id, amount_xof, to_recovered FROM posting WHERE period = ? ORDER BY period, contract_id""";
 
     /** The run after the one given that has ledger entries: one step along the key, not a scan. */
     private static final String NEXT_RUN = """
@@ -162,12 +162,21 @@ class LedgerBalances {
         for (; contracts.current != null; contracts.next()) {
             String contractId = contracts.current;
             long posted = 0;
+            long recoveredEntries = 0;
             for (Cursor cursor : postings) {
                 while (cursor.current != null && cursor.current.compareTo(contractId) <= 0) {
                     long amount = cursor.rs.getLong(2);
-                    postedTotal = Math.addExact(postedTotal, amount);
+                    // a withholding credited to a written-off contract is recovered money, not collected
+                    boolean toRecovered = cursor.rs.getBoolean(3);
+                    if (!toRecovered) {
+                        postedTotal = Math.addExact(postedTotal, amount);
+                    }
                     if (cursor.current.equals(contractId)) {
-                        posted = Math.addExact(posted, amount);
+                        if (toRecovered) {
+                            recoveredEntries = Math.addExact(recoveredEntries, amount);
+                        } else {
+                            posted = Math.addExact(posted, amount);
+                        }
                     } else {
                         notSumOfPostings++; // a posting for a contract the ledger does not hold
                     }
@@ -175,7 +184,6 @@ class LedgerBalances {
                 }
             }
             long writtenOffEntries = 0;
-            long recoveredEntries = 0;
             for (Cursor cursor : entries) {
                 while (cursor.current != null && cursor.current.compareTo(contractId) <= 0) {
                     long amount = cursor.rs.getLong(2);

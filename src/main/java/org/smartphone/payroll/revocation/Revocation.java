@@ -68,9 +68,9 @@ public class Revocation {
         if (kind == RunKind.RECONCILIATION) {
             refundItems.issuedAmongMadeBy(revoked.runId()).ifPresent(issued -> {
                 throw new RefusedException(revoking + " (run " + revoked.runId() + ") cannot be revoked: the"
-                        + " refund item " + issued.refundId() + " it made was issued in " + issued.batchFile()
-                        + ", and a refund instructed to the bank cannot be taken back by the engine. Nothing was"
-                        + " changed.");
+                        + " refund item " + issued.refundId() + " it made is in " + issued.file()
+                        + " (issued to the bank or confirmed paid), and a refund instructed or paid cannot be taken"
+                        + " back by the engine. Nothing was changed.");
             });
         }
         return revoked;

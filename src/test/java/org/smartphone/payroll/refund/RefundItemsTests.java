@@ -72,8 +72,16 @@ class RefundItemsTests {
             programme.update("UPDATE refund_item SET status = 'INSTRUCTED', batch = 4"
                     + " WHERE refund_id = 'supplement-2026-04-01-000003'");
             assertThat(items.issuedAmongMadeBy(42))
-                    .contains(new RefundItems.IssuedItem("supplement-2026-04-01-000003", 4));
-            assertThat(items.issuedAmongMadeBy(42).orElseThrow().batchFile()).isEqualTo("refunds-0004.csv");
+                    .contains(new RefundItems.IssuedItem("supplement-2026-04-01-000003", "refunds-0004.csv"));
+            assertThatThrownBy(() -> items.removeMadeBy(42)).isInstanceOf(IllegalStateException.class);
+            // so does an item confirmed paid while DUE, in no batch (made from a refund due of an older version)
+            programme.update("UPDATE refund_item SET status = 'DUE', batch = NULL"
+                    + " WHERE refund_id = 'supplement-2026-04-01-000003'");
+            assertThat(items.issuedAmongMadeBy(42)).isEmpty();
+            programme.update("UPDATE refund_item SET status = 'PAID', confirmation = 2, paid_on = '2026-05-02',"
+                    + " payment_ref = 'VIR-1' WHERE refund_id = 'supplement-2026-04-01-000003'");
+            assertThat(items.issuedAmongMadeBy(42))
+                    .contains(new RefundItems.IssuedItem("supplement-2026-04-01-000003", "refunds-paid-0002.csv"));
             assertThatThrownBy(() -> items.removeMadeBy(42)).isInstanceOf(IllegalStateException.class);
             assertThat(items.removeMadeBy(41)).isEqualTo(1);
             assertThat(programme.number("SELECT COUNT(*) FROM refund_reduction"))
