@@ -69,9 +69,9 @@ class KilledRunsTests {
         for (String[] command : COMMANDS) {
             boolean finished = false;
             // an engine of EngineProcess (the quick compiler, from the class data archive, as scripts/payroll
-            // starts one) runs a command of this programme in 1.2 to 1.5 s on a quiet machine, most of it
-            // starting: moments from 0.3 s (the JVM starting) to 1.5 s fall in every part of it, and five
-            // tries per command give at least five kills without depending on the load
+            // starts one) spends most of a command of this programme starting, about half the time an
+            // engine with the JVM's defaults takes (2 to 3 s): moments from 0.3 s (the JVM starting) to 1.5 s
+            // fall in every part of it, and five tries per command give at least five kills
             for (int attempt = 0; attempt < 5 && !finished; attempt++) {
                 if (completed(programme, command)) {
                     break;
