@@ -69,15 +69,16 @@ class KilledRunsTests {
         for (String[] command : COMMANDS) {
             boolean finished = false;
             // an engine of EngineProcess (the quick compiler, from the class data archive, as scripts/payroll
-            // starts one) spends most of a command of this programme starting, about half the time an
-            // engine with the JVM's defaults takes (2 to 3 s): moments from 0.3 s (the JVM starting) to 1.5 s
-            // fall in every part of it, and five tries per command give at least five kills
+            // starts one) spends most of a command of this programme starting, in about half the time an
+            // engine with the JVM's defaults takes (2 to 3 s): moments from 0.3 s (the JVM starting) to 1.2 s
+            // fall in every part of it, and with five tries per command most tries end in a kill, so that
+            // there are at least five kills also on a quiet machine
             for (int attempt = 0; attempt < 5 && !finished; attempt++) {
                 if (completed(programme, command)) {
                     break;
                 }
                 EngineProcess engine = EngineProcess.start(programme, Map.of(), command);
-                sleep(300 + random.nextInt(1200));
+                sleep(300 + random.nextInt(900));
                 if (engine.isAlive()) {
                     engine.kill();
                     kills++;
