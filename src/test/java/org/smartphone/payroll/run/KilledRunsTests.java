@@ -68,17 +68,17 @@ class KilledRunsTests {
         int kills = 0;
         for (String[] command : COMMANDS) {
             boolean finished = false;
-            // an engine of EngineProcess (the quick compiler, from the class data archive, as scripts/payroll
-            // starts one) spends most of a command of this programme starting, in about half the time an
-            // engine with the JVM's defaults takes (2 to 3 s): moments from 0.3 s (the JVM starting) to 1.2 s
-            // fall in every part of it, and with five tries per command most tries end in a kill, so that
-            // there are at least five kills also on a quiet machine
+            // a command runs 2 to 3 s in its own JVM on a quiet machine: moments from 0.8 s (the JVM
+            // starting) to 3.3 s and five tries give at least five kills without depending on the load
+            // (in a JVM with its default options and no class data archive: the quicker start of
+            // EngineProcess's engines would leave fewer, and on a loaded machine kill every one of them
+            // before its job started)
             for (int attempt = 0; attempt < 5 && !finished; attempt++) {
                 if (completed(programme, command)) {
                     break;
                 }
-                EngineProcess engine = EngineProcess.start(programme, Map.of(), command);
-                sleep(300 + random.nextInt(900));
+                EngineProcess engine = EngineProcess.start(programme, List.of("-Xmx512m"), Map.of(), command);
+                sleep(800 + random.nextInt(2500));
                 if (engine.isAlive()) {
                     engine.kill();
                     kills++;
