@@ -71,8 +71,7 @@ class KilledRunsTests {
             // a command runs 2 to 3 s in its own JVM on a quiet machine: moments from 0.8 s (the JVM
             // starting) to 3.3 s and five tries give at least five kills without depending on the load
             // (in a JVM with its default options and no class data archive: the quicker start of
-            // EngineProcess's engines would leave fewer, and on a loaded machine kill every one of them
-            // before its job started)
+            // EngineProcess's engines would leave fewer)
             for (int attempt = 0; attempt < 5 && !finished; attempt++) {
                 if (completed(programme, command)) {
                     break;
