@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,13 +32,19 @@ import org.smartphone.payroll.support.TestDatabase;
  * A run interrupted anywhere, then the same command again: exit 0, and a ledger, outbox, archive and
  * inbox identical to those of a programme that was never interrupted. The engine runs in a process of
  * its own; it halts itself at a named point ({@code PAYROLL_CRASH_AT}, as {@code kill -9} would: no
- * shutdown hook, no flush) or is killed with SIGKILL at random moments. Small JDBC batches (50 rows)
- * put many chunks in each run, so that "batch#n" points fall inside the staging and computing steps.
+ * shutdown hook, no flush). Small JDBC batches (50 rows) put many chunks in each run, so that
+ * "batch#n" points fall inside the staging and computing steps.
+ *
+ * <p>This class holds the points of the contracts import and the first deduction; {@link
+ * CrashResumeReconciliationTests} those of the reconciliations and the crashes on PostgreSQL, {@link
+ * KilledRunsTests} several kills of one run and kills at random moments. They are three classes so
+ * that the two test JVMs share them out (docs/development.md, Tests); they share the scenario and
+ * what follows a crash ({@link Uninterrupted}, {@link #runAll}).
  */
 class CrashResumeTests {
 
-    private static final String BATCH_SIZE = "50";
-    private static final List<String[]> COMMANDS = List.of(
+    static final String BATCH_SIZE = "50";
+    static final List<String[]> COMMANDS = List.of(
             new String[] {"import-contracts"},
             new String[] {"deduct", "--period", "2026-01"},
             new String[] {"reconcile", "--period", "2026-01"},
@@ -51,23 +54,43 @@ class CrashResumeTests {
     @TempDir
     static Path shared;
 
-    static Path inputs;
-    static Snapshot uninterrupted;
+    static Uninterrupted uninterrupted;
 
     @BeforeAll
     static void uninterruptedProgramme() throws IOException {
-        inputs = Files.createDirectories(shared.resolve("inputs"));
-        Scenario scenario = ScenarioGenerator.generate(77, 600, 2, "2026-01");
-        ScenarioFiles.writeContracts(inputs, scenario);
-        for (MonthOutcome month : scenario.playOn(new ReferenceProgramme())) {
-            ScenarioFiles.writePayroll(inputs, scenario, month.period());
-            ScenarioFiles.writeWithheld(inputs, month.period(), month.withholdingReturn());
+        uninterrupted = Uninterrupted.runIn(shared);
+    }
+
+    /**
+     * The generated programme's input files (600 contracts, two months) and what the five commands
+     * leave when nothing interrupts them, on H2: what every interrupted programme must end with.
+     */
+    record Uninterrupted(Path inputs, Snapshot snapshot) {
+
+        static Uninterrupted runIn(Path shared) throws IOException {
+            Path inputs = Files.createDirectories(shared.resolve("inputs"));
+            Scenario scenario = ScenarioGenerator.generate(77, 600, 2, "2026-01");
+            ScenarioFiles.writeContracts(inputs, scenario);
+            for (MonthOutcome month : scenario.playOn(new ReferenceProgramme())) {
+                ScenarioFiles.writePayroll(inputs, scenario, month.period());
+                ScenarioFiles.writeWithheld(inputs, month.period(), month.withholdingReturn());
+            }
+            Programme clean = CrashResumeTests.programme(shared.resolve("clean"), TestDatabase.H2, inputs);
+            for (String[] command : COMMANDS) {
+                assertThat(clean.run(command).exitCode()).isZero();
+            }
+            return new Uninterrupted(inputs, Snapshot.of(clean));
         }
-        Programme clean = programme(shared.resolve("clean"), TestDatabase.H2);
-        for (String[] command : COMMANDS) {
-            assertThat(clean.run(command).exitCode()).isZero();
+
+        /** A new programme with the scenario's files in its inbox and nothing run yet. */
+        Programme programme(Path home, TestDatabase database) {
+            return CrashResumeTests.programme(home, database, inputs);
         }
-        uninterrupted = Snapshot.of(clean);
+
+        /** What differs between the programme and the uninterrupted one: nothing, when resumed exactly. */
+        List<String> differencesFrom(Programme programme) {
+            return Snapshot.of(programme).differencesFrom(snapshot);
+        }
     }
 
     static Stream<Arguments> crashPoints() {
@@ -90,140 +113,15 @@ class CrashResumeTests {
                 Arguments.of(1, "publish:deductions-2026-01.csv"),
                 Arguments.of(1, "published:deductions-2026-01.csv"),
                 Arguments.of(1, "step:archiveRegister"),
-                Arguments.of(1, "done:archiveRegister"),
-                Arguments.of(2, "batch#2"),
-                Arguments.of(2, "step:stageAndReconcile"),
-                Arguments.of(2, "done:stageAndReconcile"),
-                Arguments.of(2, "done:commitReconciliation"),
-                Arguments.of(2, "step:publishReconciliation"),
-                Arguments.of(2, "publish:arrears-2026-01.csv"),
-                Arguments.of(2, "step:archiveReturn"),
-                Arguments.of(4, "step:commitReconciliation"));
+                Arguments.of(1, "done:archiveRegister"));
     }
 
     @ParameterizedTest(name = "{1} in command {0}")
     @MethodSource("crashPoints")
     void aCrashAtAnyPointIsResumedExactlyByTheSameCommand(int crashed, String point, @TempDir Path dir) {
-        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
+        Programme programme = uninterrupted.programme(dir.resolve("home"), TestDatabase.H2);
         runAll(programme, crashed, point);
-        assertThat(Snapshot.of(programme).differencesFrom(uninterrupted)).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{1} in command {0}")
-    @MethodSource("postgresCrashPoints")
-    void aCrashIsResumedExactlyOnPostgresql(int crashed, String point, @TempDir Path dir) {
-        Programme programme = programme(dir.resolve("home"), TestDatabase.POSTGRES);
-        runAll(programme, crashed, point);
-        assertThat(Snapshot.of(programme).differencesFrom(uninterrupted)).isEmpty();
-    }
-
-    static Stream<Arguments> postgresCrashPoints() {
-        return Stream.of(
-                Arguments.of(1, "batch#4"),
-                Arguments.of(1, "done:deduct"),
-                Arguments.of(2, "step:archiveReturn"),
-                Arguments.of(4, "done:commitReconciliation"));
-    }
-
-    @Test
-    void severalCrashesInARowOnTheSameRunStillEndWell(@TempDir Path dir) {
-        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
-        for (String point : List.of(
-                "batch#2", "step:deduct", "done:deduct", "publish:deductions-2026-01.csv", "step:archiveRegister")) {
-            assertCrashesAt(programme, point, COMMANDS.get(1));
-        }
-        for (String[] command : COMMANDS.subList(1, COMMANDS.size())) {
-            assertThat(programme.run(command).exitCode()).isZero();
-        }
-        assertThat(Snapshot.of(programme).differencesFrom(uninterrupted)).isEmpty();
-    }
-
-    @Test
-    void runNumbersGoOnWithoutAGapAfterAKill(@TempDir Path dir) {
-        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run(COMMANDS.get(0)).stdout()).contains("(run 1)");
-        assertCrashesAt(programme, "step:deduct", COMMANDS.get(1));
-
-        assertThat(programme.run(COMMANDS.get(1)).stdout()).contains("(run 2)");
-        assertThat(programme.run(COMMANDS.get(2)).stdout()).contains("(run 3)");
-    }
-
-    @Test
-    void killedWithSigkillAtRandomMomentsThenResumed(@TempDir Path dir) {
-        Random random = new Random(20261128);
-        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
-        int kills = 0;
-        for (String[] command : COMMANDS) {
-            boolean finished = false;
-            // a command runs 2 to 3 s in its own JVM on a quiet machine: moments from 0.8 s (the JVM
-            // starting) to 3.3 s and five tries give at least five kills without depending on the load
-            // (in a JVM with its default options: the quicker start of EngineProcess's would leave fewer)
-            for (int attempt = 0; attempt < 5 && !finished; attempt++) {
-                if (completed(programme, command)) {
-                    break;
-                }
-                EngineProcess engine = EngineProcess.start(programme, List.of("-Xmx512m"), Map.of(), command);
-                sleep(800 + random.nextInt(2500));
-                if (engine.isAlive()) {
-                    engine.kill();
-                    kills++;
-                } else {
-                    assertThat(engine.waitFor())
-                            .as("%s ran to its end:\n%s", String.join(" ", command), engine.output())
-                            .isZero();
-                    finished = true;
-                }
-            }
-            if (!finished && !completed(programme, command)) {
-                Programme.Result result = programme.run(command);
-                assertThat(result.exitCode())
-                        .as("%s after SIGKILLs: %s", String.join(" ", command), result)
-                        .isZero();
-            }
-        }
-        assertThat(kills).as("processes killed while running").isGreaterThanOrEqualTo(5);
-        assertThat(Snapshot.of(programme).differencesFrom(uninterrupted)).isEmpty();
-    }
-
-    @Test
-    void anOutputAlteredAfterACrashIsRebuiltNotReused(@TempDir Path dir) throws IOException {
-        Programme programme = programme(dir.resolve("home"), TestDatabase.H2);
-        assertThat(programme.run(COMMANDS.get(0)).exitCode()).isZero();
-        assertCrashesAt(programme, "step:archiveRegister", COMMANDS.get(1));
-        Path order = programme.outbox("2026-01").resolve("deductions-2026-01.csv");
-        Files.writeString(
-                order,
-                "2026-01,MAT-X,C-X,Someone,SMARTPHONE,999999\n",
-                StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-        for (String[] command : COMMANDS.subList(1, COMMANDS.size())) {
-            assertThat(programme.run(command).exitCode()).isZero();
-        }
-        assertThat(Snapshot.of(programme).differencesFrom(uninterrupted)).isEmpty();
-    }
-
-    /**
-     * Whether the command's run had already completed when its process was killed (while the JVM was
-     * shutting down): then there is nothing to resume, and the same command would say so with exit 3.
-     */
-    static boolean completed(Programme programme, String[] command) {
-        if (!Files.exists(programme.home().resolve("db/payroll.mv.db"))) {
-            return false;
-        }
-        String kind = switch (command[0]) {
-            case "import-contracts" -> "IMPORT";
-            case "deduct" -> "DEDUCTION";
-            default -> "RECONCILIATION";
-        };
-        String period = command.length > 2 ? "'" + command[2] + "'" : "period";
-        try {
-            return programme.number("SELECT COUNT(*) FROM payroll_run WHERE kind = '" + kind + "' AND state ="
-                            + " 'COMPLETED' AND (period = " + period + " OR period IS NULL)")
-                    > 0;
-        } catch (IllegalStateException killedBeforeTheSchemaWasCreated) {
-            return false;
-        }
+        assertThat(uninterrupted.differencesFrom(programme)).isEmpty();
     }
 
     /** Runs the five commands; the one at {@code crashed} first halts at {@code point}. */
@@ -240,7 +138,7 @@ class CrashResumeTests {
         }
     }
 
-    static Programme programme(Path home, TestDatabase database) {
+    static Programme programme(Path home, TestDatabase database, Path inputs) {
         Programme programme = new Programme(home, database).with("PAYROLL_BATCH_SIZE", BATCH_SIZE);
         try {
             Files.createDirectories(programme.inbox());
@@ -292,12 +190,4 @@ class CrashResumeTests {
 
     private static final Pattern MANIFEST_ENTRY =
             Pattern.compile("\\{\"file\": \"([^\"]+)\", \"sha256\": \"([0-9a-f]{64})\"");
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -35,19 +35,37 @@ public final class EngineProcess {
         this.output = output;
     }
 
-    /** Starts {@code payroll <args>} with the programme's environment plus {@code extra}. */
+    /**
+     * Starts {@code payroll <args>} with the programme's environment plus {@code extra}, in a JVM with
+     * the {@link #QUICK_START} options, from the class data sharing archive of this test JVM ({@link
+     * EngineArchive}).
+     */
     public static EngineProcess start(Programme programme, Map<String, String> extra, String... args) {
-        return start(programme, QUICK_START, extra, args);
+        return launch(programme, quickStart(), extra, args);
     }
 
-    /** Starts {@code payroll <args>} in a JVM with these options (a heap size, say). */
+    /**
+     * Starts {@code payroll <args>} in a JVM with these options (a heap size, say) besides the JVM's
+     * defaults, from the test class path, without the archive.
+     */
     public static EngineProcess start(
             Programme programme, List<String> jvmOptions, Map<String, String> extra, String... args) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-cp");
+        options.add(System.getProperty("java.class.path"));
+        return launch(programme, options, extra, args);
+    }
+
+    /** The JVM options and class path of an engine started without options of its own. */
+    private static List<String> quickStart() {
+        return EngineArchive.of(QUICK_START).javaOptions();
+    }
+
+    private static EngineProcess launch(
+            Programme programme, List<String> javaOptions, Map<String, String> extra, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.addAll(javaOptions);
         command.add(PayrollMain.class.getName());
         command.addAll(List.of(args));
         try {
@@ -69,9 +87,7 @@ public final class EngineProcess {
     public static EngineProcess startIn(Path workingDirectory, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(QUICK_START);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.addAll(quickStart());
         command.add(PayrollMain.class.getName());
         command.addAll(List.of(args));
         try {
