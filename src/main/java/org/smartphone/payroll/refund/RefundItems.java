@@ -161,9 +161,8 @@ public class RefundItems {
     public int removeMadeBy(long runId) {
         Optional<IssuedItem> issued = issuedAmongMadeBy(runId);
         if (issued.isPresent()) {
-            throw new IllegalStateException(
-                    "run " + runId + " made refund item " + issued.get().refundId() + ", issued in "
-                            + issued.get().batchFile() + ": its items cannot be removed");
+            throw new IllegalStateException("run " + runId + " made refund item "
+                    + issued.get().refundId() + ", in " + issued.get().file() + ": its items cannot be removed");
         }
         jdbc.update(
                 "DELETE FROM refund_reduction WHERE refund_id IN (SELECT refund_id FROM refund_item WHERE run_id = ?)",
