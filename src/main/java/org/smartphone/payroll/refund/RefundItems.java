@@ -137,11 +137,10 @@ public class RefundItems {
                                 + codePoint(),
                         (rs, i) -> {
                             int batch = rs.getInt(2);
-                            return new IssuedItem(
-                                    rs.getString(1),
-                                    rs.wasNull()
-                                            ? RefundFiles.confirmationFile(rs.getInt(3))
-                                            : RefundFiles.batchFile(batch));
+                            boolean inBatch = !rs.wasNull();
+                            String file =
+                                    inBatch ? RefundFiles.batchFile(batch) : RefundFiles.confirmationFile(rs.getInt(3));
+                            return new IssuedItem(rs.getString(1), file);
                         },
                         runId)
                 .stream()

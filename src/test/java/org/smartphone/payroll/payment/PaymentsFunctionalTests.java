@@ -494,6 +494,11 @@ class PaymentsFunctionalTests {
                             .toString()));
             programme.update("UPDATE contract SET state = 'WRITTEN_OFF' WHERE contract_id = 'P-4'");
             programme.update("UPDATE contract_balance SET written_off_xof = 110000 WHERE contract_id = 'P-4'");
+            // with the ledger entry the actions run will record for it (run 900 001, not a run of this ledger)
+            programme.update("INSERT INTO ledger_entry (run_id, row_no, period, contract_id, matricule, kind,"
+                    + " reference, amount_xof, collected_xof, written_off_xof, recovered_xof, refund_xof) VALUES"
+                    + " (900001, 1, '2026-02', 'P-4', 'M-4', 'WRITE_OFF', 'actions-2026-02-01-000001', 110000, 0,"
+                    + " 110000, 0, 0)");
 
             // when 100 000 is paid for P-4 while 2026-02's order is issued
             ok(record(programme, payments(dir, "payments.csv", "X-1,COUNTER,P-4,100000,2026-02-10,")));
@@ -535,6 +540,9 @@ class PaymentsFunctionalTests {
             assertThat(programme.query("SELECT collected_xof, written_off_xof, recovered_xof FROM contract_balance"
                             + " WHERE contract_id = 'P-4'"))
                     .containsExactly(row("10000", "110000", "110000"));
+            // and the report's ledger check counts that withholding as recovered (10 000 collected from the
+            // postings of 2026-01; 100 000 + 10 000 recovered from the payment's entry and this posting)
+            assertThat(programme.run("report", "--period", "2026-02").stdout()).containsPattern("\n  j  PASS ");
 
             // when the reconciliation is revoked, what it recovered is undone, not what the payment recovered
             ok(programme.run("revoke", "reconcile", "--period", "2026-02", "--reason", "wrong file"));
