@@ -105,7 +105,8 @@ class CommitPayments implements Work {
                         jdbc,
                         "UPDATE contract SET state = '" + ContractState.SETTLED + "', settled_period = ?"
                                 + " WHERE contract_id = ?",
-                        settings.batchSize())) {
+                        settings.batchSize());
+                RefundItems.Creation refunds = refundItems.creating(runId, p)) {
             jdbc.query(
                     STAGED,
                     rs -> {
@@ -158,8 +159,7 @@ class CommitPayments implements Work {
                                 credit.toRecovered() ? credit.postedXof() : 0,
                                 credit.refundDueXof());
                         if (refundId != null) {
-                            refundItems.create(
-                                    runId, p, refundId, contractId, contract.matricule, false, credit.refundDueXof());
+                            refunds.add(refundId, contractId, contract.matricule, false, credit.refundDueXof());
                         }
                     },
                     runId);
