@@ -12,7 +12,6 @@ import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
-import org.smartphone.payroll.run.RunLauncher.Outcome;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -69,20 +68,8 @@ final class ImportContractsCommand implements Callable<Integer> {
             long rejects = maxRejects != null
                     ? maxRejects
                     : engine.bean(PayrollSettings.class).maxRejects();
-            for (Path contracts : files) {
-                Outcome outcome = launcher.launch(
-                        RunKind.IMPORT,
-                        null,
-                        contracts,
-                        InputChoice.isIn(home.inbox(), contracts),
-                        file != null,
-                        rejects);
-                int code = RunCommand.report(outcome, root.log(), System.out, System.err);
-                if (code != 0) {
-                    return code;
-                }
-            }
-            return 0;
+            return RunCommand.launchEach(
+                    launcher, RunKind.IMPORT, null, files, home.inbox(), file != null, rejects, root.log());
         }
     }
 }

@@ -13,7 +13,6 @@ import org.smartphone.payroll.run.OpenPeriod;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
-import org.smartphone.payroll.run.RunLauncher.Outcome;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -74,20 +73,8 @@ final class RecordPaymentsCommand implements Callable<Integer> {
             long rejects = maxRejects != null
                     ? maxRejects
                     : engine.bean(PayrollSettings.class).maxRejects();
-            for (Path payments : files) {
-                Outcome outcome = launcher.launch(
-                        RunKind.PAYMENTS,
-                        open,
-                        payments,
-                        InputChoice.isIn(home.inbox(), payments),
-                        file != null,
-                        rejects);
-                int code = RunCommand.report(outcome, root.log(), System.out, System.err);
-                if (code != 0) {
-                    return code;
-                }
-            }
-            return 0;
+            return RunCommand.launchEach(
+                    launcher, RunKind.PAYMENTS, open, files, home.inbox(), file != null, rejects, root.log());
         }
     }
 }

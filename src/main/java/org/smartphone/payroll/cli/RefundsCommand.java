@@ -15,7 +15,6 @@ import org.smartphone.payroll.run.InboxName;
 import org.smartphone.payroll.run.PeriodGuard;
 import org.smartphone.payroll.run.RunKind;
 import org.smartphone.payroll.run.RunLauncher;
-import org.smartphone.payroll.run.RunLauncher.Outcome;
 import org.smartphone.payroll.run.RunLock;
 import org.smartphone.payroll.run.RunRecord;
 import org.smartphone.payroll.run.RunRegistry;
@@ -157,20 +156,15 @@ final class RefundsCommand implements Callable<Integer> {
                 long rejects = maxRejects != null
                         ? maxRejects
                         : engine.bean(PayrollSettings.class).maxRejects();
-                for (Path paid : files) {
-                    Outcome outcome = launcher.launch(
-                            RunKind.REFUNDS_CONFIRM,
-                            null,
-                            paid,
-                            InputChoice.isIn(home.inbox(), paid),
-                            file != null,
-                            rejects);
-                    int code = RunCommand.report(outcome, root.log(), System.out, System.err);
-                    if (code != 0) {
-                        return code;
-                    }
-                }
-                return 0;
+                return RunCommand.launchEach(
+                        launcher,
+                        RunKind.REFUNDS_CONFIRM,
+                        null,
+                        files,
+                        home.inbox(),
+                        file != null,
+                        rejects,
+                        root.log());
             }
         }
     }
